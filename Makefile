@@ -1,0 +1,43 @@
+# Builds and tests the C core on its own, without Node.
+#   make test-core      core + unit tests under AddressSanitizer/UBSan (the default check)
+#   make valgrind-core  the same tests, plain build, under valgrind memcheck
+#   make format / format-check   clang-format over src/ and test/core
+CC ?= cc
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla -Wundef
+CSTD = -std=c11 -D_POSIX_C_SOURCE=200809L
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+OUT = build-core
+
+CORE_SRC = $(wildcard src/core/*.c)
+TEST_SRC = $(filter-out test/core/test_main.c,$(wildcard test/core/test_*.c))
+CORE_HDR = $(wildcard src/core/*.h) src/core/commands.def
+C_FILES = $(CORE_SRC) $(TEST_SRC) $(wildcard src/core/*.h) $(wildcard src/napi/*.c) $(wildcard src/napi/*.h) test/core/test_main.c test/core/test_help.h
+
+.PHONY: test-core valgrind-core format format-check clean-core
+
+$(OUT)/test_list.h: $(TEST_SRC) | $(OUT)
+	@grep -h '^int test_[a-z0-9_]*(void)' $(TEST_SRC) | sed 's/^int \(test_[a-z0-9_]*\)(void).*/TEST(\1)/' > $@.tmp && mv $@.tmp $@
+
+$(OUT):
+	@mkdir -p $(OUT)
+
+$(OUT)/test-san: $(CORE_SRC) $(TEST_SRC) $(CORE_HDR) test/core/test_main.c test/core/test_help.h $(OUT)/test_list.h
+	$(CC) $(CSTD) $(WARN) -Werror -g -O1 $(SAN) -Isrc/core -I$(OUT) -o $@ $(CORE_SRC) $(TEST_SRC) test/core/test_main.c -lm
+
+$(OUT)/test-plain: $(CORE_SRC) $(TEST_SRC) $(CORE_HDR) test/core/test_main.c test/core/test_help.h $(OUT)/test_list.h
+	$(CC) $(CSTD) $(WARN) -Werror -g -O1 -Isrc/core -I$(OUT) -o $@ $(CORE_SRC) $(TEST_SRC) test/core/test_main.c -lm
+
+test-core: $(OUT)/test-san
+	UBSAN_OPTIONS=print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 ./$(OUT)/test-san
+
+valgrind-core: $(OUT)/test-plain
+	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect --quiet ./$(OUT)/test-plain
+
+format:
+	clang-format -i $(C_FILES)
+
+format-check:
+	clang-format --dry-run --Werror $(C_FILES)
+
+clean-core:
+	rm -rf $(OUT)

@@ -1,0 +1,40 @@
+{
+  "targets": [
+    {
+      "target_name": "redlite",
+      "sources": [
+        "src/core/alloc.c",
+        "src/core/commands.c",
+        "src/core/cron.c",
+        "src/core/db.c",
+        "src/core/debug.c",
+        "src/core/dict.c",
+        "src/core/dispatch.c",
+        "src/core/expire.c",
+        "src/core/lazyfree.c",
+        "src/core/multi.c",
+        "src/core/object.c",
+        "src/core/reply.c",
+        "src/core/sds.c",
+        "src/core/server.c",
+        "src/core/t_string.c",
+        "src/core/util.c",
+        "src/napi/addon.c",
+        "src/napi/handles.c",
+        "src/napi/js_args.c",
+        "src/napi/js_reply.c"
+      ],
+      "defines": ["NAPI_VERSION=8"],
+      "cflags": ["-std=c11", "-O2", "-fvisibility=hidden", "-Wall", "-Wextra"],
+      "cflags_c": ["-std=c11"],
+      "conditions": [
+        ["OS=='win'", {
+          "msvs_settings": { "VCCLCompilerTool": { "AdditionalOptions": ["/std:c11", "/W4"] } }
+        }],
+        ["OS=='mac'", {
+          "xcode_settings": { "OTHER_CFLAGS": ["-std=c11", "-O2", "-fvisibility=hidden", "-Wall", "-Wextra"] }
+        }]
+      ]
+    }
+  ]
+}

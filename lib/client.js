@@ -1,0 +1,253 @@
+'use strict';
+
+// RedisClient: node-redis 6's client surface over an in-process keyspace. Lifecycle
+// (connect/close/quit/destroy/disconnect, isOpen/isReady, events), command methods built
+// from the command table, sendCommand, select, multi, scan iterators, duplicate and the
+// withTypeMapping/withCommandOptions proxies.
+//
+// State lives in one object (`_state`) shared with the proxies made by withTypeMapping,
+// which are `Object.create(client)` like node-redis's.
+const { EventEmitter } = require('events');
+const { binding, REPLY_BUFFERS, REPLY_NUMBERS_AS_STRINGS, REPLY_DOUBLES_AS_STRINGS } = require('./native');
+const { getKeyspace } = require('./keyspace');
+const { attachCommands } = require('./commander');
+const { CommandParser } = require('./parser');
+const { RedisMulti } = require('./multi');
+const { RESP_TYPES } = require('./resp-types');
+const { SimpleError, ClientClosedError } = require('./errors');
+
+// createClient's URL grammar, as node-redis's RedisClient.parseURL.
+function parseURL(url) {
+  const { hostname, port, protocol, username, password, pathname } = new URL(url);
+  const parsed = { socket: { host: hostname.replace(/^\[|\]$/g, '') } };
+  if (protocol === 'rediss:') {
+    parsed.socket.tls = true;
+  } else if (protocol !== 'redis:') {
+    throw new TypeError(`Protocol - ${protocol} - is not a valid Redis protocol. Expected redis: or rediss:`);
+  }
+  if (port) parsed.socket.port = Number(port);
+  if (username) parsed.username = decodeURIComponent(username);
+  if (password) parsed.password = decodeURIComponent(password);
+  if (pathname.length > 1) {
+    const database = Number(pathname.substring(1));
+    if (Number.isNaN(database)) throw new TypeError('Invalid pathname');
+    parsed.database = database;
+  }
+  return parsed;
+}
+
+// Reply flags for the binding from a node-redis type mapping.
+function replyFlags(typeMapping) {
+  if (!typeMapping) return 0;
+  let flags = 0;
+  if (typeMapping[RESP_TYPES.BLOB_STRING] === Buffer) flags |= REPLY_BUFFERS;
+  if (typeMapping[RESP_TYPES.NUMBER] === String) flags |= REPLY_NUMBERS_AS_STRINGS;
+  if (typeMapping[RESP_TYPES.DOUBLE] === String) flags |= REPLY_DOUBLES_AS_STRINGS;
+  return flags;
+}
+
+class RedisClient extends EventEmitter {
+  static parseURL(url) {
+    return parseURL(url);
+  }
+
+  static create(options) {
+    return new RedisClient(options);
+  }
+
+  constructor(options) {
+    super();
+    const opts = { ...options };
+    if (opts.url) {
+      const parsed = parseURL(opts.url);
+      opts.socket = { ...parsed.socket, ...opts.socket };
+      for (const k of ['username', 'password', 'database']) {
+        if (parsed[k] !== undefined && opts[k] === undefined) opts[k] = parsed[k];
+      }
+    }
+    this._state = {
+      options: opts,
+      keyspace: getKeyspace(opts.socket),
+      handle: null,
+      isOpen: false,
+      isReady: false
+    };
+    this._commandOptions = opts.commandOptions;
+    this._flags = replyFlags(opts.commandOptions && opts.commandOptions.typeMapping);
+  }
+
+  get options() {
+    return this._state.options;
+  }
+
+  get isOpen() {
+    return this._state.isOpen;
+  }
+
+  get isReady() {
+    return this._state.isReady;
+  }
+
+  get isPubSubActive() {
+    return false;
+  }
+
+  get isWatching() {
+    return false;
+  }
+
+  get isDirtyWatch() {
+    return false;
+  }
+
+  // Open the client: resolves to the client after 'connect' and 'ready'.
+  connect() {
+    const st = this._state;
+    if (st.isOpen) return Promise.reject(new Error('Socket already opened'));
+    st.isOpen = true;
+    st.handle = binding.clientNew(st.keyspace.server);
+    st.keyspace.acquire();
+    const db = st.options.database;
+    const selected = db ? binding.exec(st.handle, ['SELECT', String(db)], 0) : 'OK';
+    return Promise.resolve().then(() => {
+      if (selected instanceof SimpleError) {
+        this._release();
+        this.emit('error', selected);
+        throw selected;
+      }
+      this.emit('connect');
+      st.isReady = true;
+      this.emit('ready');
+      return this;
+    });
+  }
+
+  _release() {
+    const st = this._state;
+    st.isOpen = false;
+    st.isReady = false;
+    if (st.handle) {
+      binding.clientRelease(st.handle);
+      st.handle = null;
+      st.keyspace.release();
+    }
+  }
+
+  // Close after pending replies (all of ours are already computed).
+  close() {
+    const st = this._state;
+    if (!st.isOpen) return Promise.reject(new ClientClosedError());
+    st.isOpen = false;
+    return Promise.resolve().then(() => {
+      this._release();
+      this.emit('end');
+    });
+  }
+
+  quit() {
+    return this.close().then(() => 'OK');
+  }
+
+  QUIT() {
+    return this.quit();
+  }
+
+  destroy() {
+    if (!this._state.isOpen) return undefined;
+    this._release();
+    this.emit('end');
+    return undefined;
+  }
+
+  disconnect() {
+    return Promise.resolve(this.destroy());
+  }
+
+  ref() {}
+
+  unref() {}
+
+  duplicate(overrides) {
+    const opts = { ...this._state.options, ...overrides };
+    return new RedisClient(opts);
+  }
+
+  withCommandOptions(options) {
+    const proxy = Object.create(this);
+    proxy._commandOptions = options;
+    proxy._flags = replyFlags(options && options.typeMapping);
+    return proxy;
+  }
+
+  withTypeMapping(typeMapping) {
+    return this.withCommandOptions({ ...this._commandOptions, typeMapping });
+  }
+
+  // Run argv now and return the raw reply (a SimpleError instance for an error reply).
+  // Throws ClientClosedError when the client is not open, and node-redis's TypeError for
+  // an argument that is not a string or Buffer.
+  _execRaw(args, flags = this._flags) {
+    const handle = this._state.handle;
+    if (!handle || !this._state.isOpen) throw new ClientClosedError();
+    return binding.exec(handle, args, flags);
+  }
+
+  _executeCommand(command, args) {
+    let reply;
+    try {
+      const parser = new CommandParser();
+      command.parseCommand(parser, ...args);
+      reply = this._execRaw(parser.redisArgs);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    if (reply instanceof SimpleError) return Promise.reject(reply);
+    const transform = command.transformReply;
+    return Promise.resolve(transform ? transform(reply) : reply);
+  }
+
+  sendCommand(args, options) {
+    let reply;
+    try {
+      const argv = typeof args === 'string' ? Array.from(args) : args;
+      const flags = options && options.typeMapping ? replyFlags(options.typeMapping) : this._flags;
+      reply = this._execRaw(argv, flags);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return reply instanceof SimpleError ? Promise.reject(reply) : Promise.resolve(reply);
+  }
+
+  select(db) {
+    return this.sendCommand(['SELECT', db.toString()]).then(() => undefined);
+  }
+
+  SELECT(db) {
+    return this.select(db);
+  }
+
+  multi() {
+    return new RedisMulti(this);
+  }
+
+  MULTI() {
+    return this.multi();
+  }
+
+  async* scanIterator(options) {
+    let cursor = (options && options.cursor) || '0';
+    do {
+      const reply = await this.scan(cursor, options);
+      cursor = reply.cursor;
+      yield reply.keys;
+    } while (cursor !== '0');
+  }
+}
+
+attachCommands(RedisClient.prototype, '_executeCommand');
+
+function createClient(options) {
+  return new RedisClient(options);
+}
+
+module.exports = { RedisClient, createClient, parseURL };

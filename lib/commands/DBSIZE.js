@@ -1,0 +1,9 @@
+'use strict';
+
+// DBSIZE
+module.exports = {
+  parseCommand(parser) {
+    parser.push('DBSIZE');
+  },
+  transformReply: undefined
+};

@@ -1,0 +1,10 @@
+'use strict';
+
+// PEXPIRETIME key
+module.exports = {
+  parseCommand(parser, key) {
+    parser.push('PEXPIRETIME');
+    parser.pushKey(key);
+  },
+  transformReply: undefined
+};

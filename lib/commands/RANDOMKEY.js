@@ -1,0 +1,9 @@
+'use strict';
+
+// RANDOMKEY
+module.exports = {
+  parseCommand(parser) {
+    parser.push('RANDOMKEY');
+  },
+  transformReply: undefined
+};

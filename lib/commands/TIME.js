@@ -1,0 +1,9 @@
+'use strict';
+
+// TIME
+module.exports = {
+  parseCommand(parser) {
+    parser.push('TIME');
+  },
+  transformReply: undefined
+};

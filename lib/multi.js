@@ -1,0 +1,118 @@
+'use strict';
+
+// client.multi(): a chain that queues commands and runs them with exec() as one MULTI/EXEC
+// transaction (atomic: nothing else runs in between), or with execAsPipeline() one by one.
+// Replies are transformed as the standalone commands' replies are; errors are reported as
+// node-redis reports them (MultiErrorReply, or the queue-time error).
+const { attachCommands } = require('./commander');
+const { CommandParser } = require('./parser');
+const { SimpleError, MultiErrorReply } = require('./errors');
+const { checkArgs } = require('./args');
+
+class RedisMulti {
+  constructor(client) {
+    this._client = client;
+    this._queue = [];
+  }
+
+  _queueCommand(command, args) {
+    const parser = new CommandParser();
+    command.parseCommand(parser, ...args);
+    this._queue.push({ args: parser.redisArgs, transformReply: command.transformReply });
+    return this;
+  }
+
+  addCommand(args, transformReply) {
+    this._queue.push({ args, transformReply });
+    return this;
+  }
+
+  sendCommand(args) {
+    return this.addCommand(args);
+  }
+
+  select(db) {
+    return this.addCommand(['SELECT', db.toString()]);
+  }
+
+  SELECT(db) {
+    return this.select(db);
+  }
+
+  exec(execAsPipeline = false) {
+    if (execAsPipeline) return this.execAsPipeline();
+    try {
+      return Promise.resolve(this._execTransaction());
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  EXEC(execAsPipeline) {
+    return this.exec(execAsPipeline);
+  }
+
+  execTyped(execAsPipeline) {
+    return this.exec(execAsPipeline);
+  }
+
+  execAsPipelineTyped() {
+    return this.execAsPipeline();
+  }
+
+  _execTransaction() {
+    const client = this._client;
+    const queue = this._queue;
+    this._queue = [];
+    for (const { args } of queue) checkArgs(args);
+    client._execRaw(['MULTI']);
+    let queueError = null;
+    try {
+      for (const { args } of queue) {
+        const reply = client._execRaw(args);
+        if (reply instanceof SimpleError && !queueError) queueError = reply;
+      }
+    } catch (err) {
+      client._execRaw(['DISCARD']);
+      throw err;
+    }
+    const replies = client._execRaw(['EXEC']);
+    if (queueError) throw queueError;
+    if (replies instanceof SimpleError) throw replies;
+    return transformReplies(queue, replies, true);
+  }
+
+  execAsPipeline() {
+    const client = this._client;
+    const queue = this._queue;
+    this._queue = [];
+    try {
+      for (const { args } of queue) checkArgs(args);
+      const replies = queue.map(({ args }) => client._execRaw(args));
+      const firstError = replies.find((r) => r instanceof SimpleError);
+      if (firstError) return Promise.reject(firstError);
+      return Promise.resolve(transformReplies(queue, replies, false));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+}
+
+// Transform each reply with its command's transform; collect errors as node-redis does.
+function transformReplies(queue, replies, asMulti) {
+  const errorIndexes = [];
+  const out = replies.map((reply, i) => {
+    if (reply instanceof SimpleError) {
+      errorIndexes.push(i);
+      return reply;
+    }
+    const t = queue[i].transformReply;
+    return t ? t(reply) : reply;
+  });
+  if (asMulti && errorIndexes.length) throw new MultiErrorReply(out, errorIndexes);
+  return out;
+}
+
+attachCommands(RedisMulti.prototype, '_queueCommand');
+
+module.exports = { RedisMulti };

@@ -1,0 +1,15 @@
+'use strict';
+
+// Loads the addon in one place and hands it the error constructor it builds replies with.
+const path = require('path');
+const { SimpleError } = require('./errors');
+
+const binding = require(path.join(__dirname, '..', 'build', 'Release', 'redlite.node'));
+binding.init({ SimpleError });
+
+// Reply flags understood by binding.exec (src/napi/napi_util.h).
+const REPLY_BUFFERS = 1;
+const REPLY_NUMBERS_AS_STRINGS = 2;
+const REPLY_DOUBLES_AS_STRINGS = 4;
+
+module.exports = { binding, REPLY_BUFFERS, REPLY_NUMBERS_AS_STRINGS, REPLY_DOUBLES_AS_STRINGS };

@@ -1,0 +1,45 @@
+/* cron.c -- rlCron: the one entry point for background work, run from an unref'd timer
+ * by the binding. Each kind of work runs in slices, and the whole call stays within the
+ * caller's time budget (the 1 ms rule). */
+#include "server.h"
+
+/* Delay before the next call when no work is pending (ms): Redis's default hz = 10. */
+#define CRON_IDLE_DELAY_MS 100
+/* Buckets moved per rehash slice, and entries freed per lazy-free slice, between clock
+ * checks. */
+#define CRON_REHASH_SLICE 100
+#define CRON_LAZYFREE_SLICE 1000
+
+/* Rehash slices over every dict of every database until done or out of budget. Returns 1
+ * when rehashing remains. */
+static int cronRehash(rlServer *s, long long deadline) {
+    int more = 0;
+    for (int i = 0; i < RL_DBNUM; i++) {
+        dict *ds[2] = {s->db[i].keys, s->db[i].expires};
+        for (int k = 0; k < 2; k++) {
+            dictResizeIfNeeded(ds[k]);
+            while (dictIsRehashing(ds[k])) {
+                if (rlServerClockUs(s) >= deadline) return 1;
+                if (!dictRehash(ds[k], CRON_REHASH_SLICE)) break;
+            }
+            if (dictIsRehashing(ds[k])) more = 1;
+        }
+    }
+    return more;
+}
+
+long long rlCron(rlServer *s, long long budget_us) {
+    long long start = rlServerClockUs(s);
+    long long deadline = start + budget_us;
+    int more = 0;
+    if (s->cfg.active_expire) more |= activeExpireCycle(s, budget_us / 2 > 0 ? budget_us / 2 : 1);
+    more |= cronRehash(s, deadline);
+    while (s->lazyfree_head) {
+        if (rlServerClockUs(s) >= deadline) {
+            more = 1;
+            break;
+        }
+        lazyfreeStep(s, CRON_LAZYFREE_SLICE);
+    }
+    return more ? 0 : CRON_IDLE_DELAY_MS;
+}

@@ -1,0 +1,503 @@
+/* db.c -- the keyspace: lookups with lazy expiry and hit/miss stats, add/overwrite/delete,
+ * and the generic key and database commands (DEL, EXISTS, TYPE, KEYS, SCAN, RENAME, COPY,
+ * RANDOMKEY, TOUCH, OBJECT ENCODING, DBSIZE, FLUSHDB, FLUSHALL, SELECT, SWAPDB). */
+#include "server.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Tries RANDOMKEY makes to find a key that is not expired before giving up on the
+ * expired-key cleanup and returning what it found (bounds the work of one call). */
+#define RANDOMKEY_MAX_TRIES 100
+/* SCAN visits at most COUNT * SCAN_MAX_ITER_FACTOR buckets per call, as Redis does. */
+#define SCAN_MAX_ITER_FACTOR 10
+/* FLUSH* ASYNC and big deletions hand dicts above this many entries to the lazy-free queue. */
+#define LAZYFREE_THRESHOLD 64
+
+/* ---------------------------------------------------------------- keyspace API */
+
+/* Look up 'key' in 'db' for reading: an expired key is deleted and reported as absent,
+ * and keyspace hits/misses are counted unless LOOKUP_NOSTATS is in 'flags'.
+ * Returns the value or NULL. O(1). */
+robj *lookupKeyReadFlags(rlClient *c, rlDb *db, const char *key, size_t len, int flags) {
+    robj *o = NULL;
+    if (!expireIfNeeded(c, db, key, len)) {
+        dictEntry *de = dictFind(db->keys, key, len);
+        if (de) o = de->v.val;
+    }
+    if (!(flags & LOOKUP_NOSTATS)) {
+        if (o)
+            c->srv->stats.keyspace_hits++;
+        else
+            c->srv->stats.keyspace_misses++;
+    }
+    return o;
+}
+
+robj *lookupKeyRead(rlClient *c, rlDb *db, const char *key, size_t len) {
+    return lookupKeyReadFlags(c, db, key, len, LOOKUP_NONE);
+}
+
+/* Look up 'key' for writing: lazy expiry applies, stats are not counted. */
+robj *lookupKeyWrite(rlClient *c, rlDb *db, const char *key, size_t len) {
+    return lookupKeyReadFlags(c, db, key, len, LOOKUP_NOSTATS);
+}
+
+/* Add a key that must not exist. Takes ownership of 'val'. */
+void dbAdd(rlDb *db, const char *key, size_t len, robj *val) {
+    dictEntry *de = dictAddRaw(db->keys, key, len, NULL);
+    if (de) de->v.val = val;
+}
+
+/* Set 'key' to 'val' whether or not it exists (freeing the old value). The TTL is removed
+ * unless 'keepttl'. Takes ownership of 'val'. */
+void setKey(rlClient *c, rlDb *db, const char *key, size_t len, robj *val, int keepttl) {
+    (void)c;
+    dictEntry *existing;
+    dictEntry *de = dictAddRaw(db->keys, key, len, &existing);
+    if (de) {
+        de->v.val = val;
+        return;
+    }
+    freeObject(existing->v.val);
+    existing->v.val = val;
+    if (!keepttl) removeExpire(db, key, len);
+}
+
+/* Delete 'key' and its TTL. Returns 1 if it existed. */
+int dbDelete(rlDb *db, const char *key, size_t len) {
+    if (dictSize(db->expires)) dictDelete(db->expires, key, len);
+    return dictDelete(db->keys, key, len) == DICT_OK;
+}
+
+/* Reply WRONGTYPE and return 1 when 'o' is not of 'type'. */
+int checkType(rlClient *c, const robj *o, int type) {
+    if (o && o->type != type) {
+        addReplyError(c, RL_ERR_WRONGTYPE);
+        return 1;
+    }
+    return 0;
+}
+
+long long rlDbSize(rlDb *db) {
+    return (long long)dictSize(db->keys);
+}
+
+/* Empty database 'dbnum' (-1: all). With 'async' the old dicts are freed in slices by
+ * the cron (lazy free) instead of now. */
+void emptyDb(rlServer *s, int dbnum, int async) {
+    for (int i = 0; i < RL_DBNUM; i++) {
+        if (dbnum != -1 && dbnum != i) continue;
+        rlDb *db = &s->db[i];
+        if (async && dictSize(db->keys) > LAZYFREE_THRESHOLD) {
+            lazyfreeDict(s, db->keys);
+            lazyfreeDict(s, db->expires);
+            db->keys = serverCreateKeysDict(s);
+            db->expires = serverCreateExpiresDict(s);
+        } else {
+            dictEmpty(db->keys);
+            dictEmpty(db->expires);
+        }
+        db->avg_ttl = 0;
+    }
+}
+
+rlDb *selectDbOrNull(rlServer *s, long long id) {
+    return (id < 0 || id >= RL_DBNUM) ? NULL : &s->db[id];
+}
+
+static const char *typeName(const robj *o) {
+    if (!o) return "none";
+    switch (o->type) {
+    case OBJ_STRING:
+        return "string";
+    default:
+        return "unknown";
+    }
+}
+
+/* ---------------------------------------------------------------- commands */
+
+/* DEL / UNLINK key [key ...]: values here are freed at once; big collections (later
+ * types) go through the lazy-free queue in both. */
+static void delGenericCommand(rlClient *c) {
+    long long deleted = 0;
+    for (int j = 1; j < c->argc; j++) {
+        expireIfNeeded(c, c->db, c->argv[j], c->argvlen[j]);
+        deleted += dbDelete(c->db, c->argv[j], c->argvlen[j]);
+    }
+    addReplyLongLong(c, deleted);
+}
+
+void delCommand(rlClient *c) {
+    delGenericCommand(c);
+}
+
+void unlinkCommand(rlClient *c) {
+    delGenericCommand(c);
+}
+
+/* EXISTS key [key ...]: counts repeated keys each time. */
+void existsCommand(rlClient *c) {
+    long long count = 0;
+    for (int j = 1; j < c->argc; j++)
+        if (lookupKeyRead(c, c->db, c->argv[j], c->argvlen[j])) count++;
+    addReplyLongLong(c, count);
+}
+
+/* TOUCH key [key ...] */
+void touchCommand(rlClient *c) {
+    existsCommand(c);
+}
+
+/* TYPE key */
+void typeCommand(rlClient *c) {
+    robj *o = lookupKeyRead(c, c->db, c->argv[1], c->argvlen[1]);
+    addReplyStatus(c, typeName(o));
+}
+
+/* OBJECT ENCODING key */
+void objectEncodingCommand(rlClient *c) {
+    robj *o = lookupKeyRead(c, c->db, c->argv[2], c->argvlen[2]);
+    if (!o)
+        addReplyNull(c);
+    else
+        addReplyBulkCString(c, objectEncodingName(o));
+}
+
+/* A growable array of entry pointers, used to collect replies whose length is not known
+ * in advance (KEYS, SCAN). */
+typedef struct entryList {
+    const dictEntry **items;
+    size_t count, cap;
+} entryList;
+
+static void entryListPush(entryList *l, const dictEntry *de) {
+    if (l->count == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 16;
+        l->items = rl_realloc(l->items, sizeof(*l->items) * l->cap);
+    }
+    l->items[l->count++] = de;
+}
+
+static void replyEntryKeys(rlClient *c, entryList *l) {
+    addReplyArrayLen(c, (long)l->count);
+    for (size_t i = 0; i < l->count; i++) addReplyBulk(c, l->items[i]->key, l->items[i]->keylen);
+    addReplyAggregateEnd(c, RL_AGG_ARRAY);
+}
+
+static int keyIsExpiredAt(rlDb *db, const char *key, size_t len, long long now_ms) {
+    long long when = getExpire(db, key, len);
+    return when >= 0 && now_ms > when;
+}
+
+/* KEYS pattern: O(N) over the database, as Redis documents. Expired keys are skipped. */
+void keysCommand(rlClient *c) {
+    const char *pat = c->argv[1];
+    size_t plen = c->argvlen[1];
+    int all = plen == 1 && pat[0] == '*';
+    entryList l = {0};
+    dictIterator *it = dictGetIterator(c->db->keys);
+    dictEntry *de;
+    while ((de = dictNext(it)) != NULL) {
+        if (!all && !stringmatchlen(pat, plen, de->key, de->keylen, 0)) continue;
+        if (keyIsExpiredAt(c->db, de->key, de->keylen, c->now_ms)) continue;
+        entryListPush(&l, de);
+    }
+    dictReleaseIterator(it);
+    replyEntryKeys(c, &l);
+    rl_free(l.items);
+}
+
+static void scanCollect(void *privdata, const dictEntry *de) {
+    entryListPush(privdata, de);
+}
+
+/* Parse a SCAN cursor as Redis 7.0 does (strtoul semantics: no leading space, no trailing
+ * garbage, no overflow). */
+static int parseScanCursorOrReply(rlClient *c, int idx, unsigned long *cursor) {
+    char buf[64];
+    size_t len = c->argvlen[idx];
+    if (len == 0 || len >= sizeof(buf) || memchr(c->argv[idx], '\0', len) ||
+        c->argv[idx][0] == ' ' || (c->argv[idx][0] >= '\t' && c->argv[idx][0] <= '\r')) {
+        addReplyError(c, RL_ERR_INVALID_CURSOR);
+        return RL_ERR;
+    }
+    memcpy(buf, c->argv[idx], len);
+    buf[len] = '\0';
+    char *eptr;
+    errno = 0;
+    *cursor = strtoul(buf, &eptr, 10);
+    if (eptr[0] != '\0' || errno == ERANGE) {
+        addReplyError(c, RL_ERR_INVALID_CURSOR);
+        return RL_ERR;
+    }
+    return RL_OK;
+}
+
+/* SCAN cursor [MATCH pattern] [COUNT count] [TYPE type] */
+void scanCommand(rlClient *c) {
+    unsigned long cursor;
+    if (parseScanCursorOrReply(c, 1, &cursor) != RL_OK) return;
+    long long count = 10;
+    const char *pat = NULL, *type = NULL;
+    size_t plen = 0, tlen = 0;
+    for (int j = 2; j < c->argc; j += 2) {
+        int more = j + 1 < c->argc;
+        if (argEq(c, j, "count") && more) {
+            if (getLongLongFromArgOrReply(c, j + 1, &count, NULL) != RL_OK) return;
+            if (count < 1) {
+                addReplyError(c, RL_ERR_SYNTAX);
+                return;
+            }
+        } else if (argEq(c, j, "match") && more) {
+            pat = c->argv[j + 1];
+            plen = c->argvlen[j + 1];
+            if (plen == 1 && pat[0] == '*') pat = NULL;
+        } else if (argEq(c, j, "type") && more) {
+            type = c->argv[j + 1];
+            tlen = c->argvlen[j + 1];
+        } else {
+            addReplyError(c, RL_ERR_SYNTAX);
+            return;
+        }
+    }
+    entryList l = {0};
+    dict *d = c->db->keys;
+    long long maxiter = count * SCAN_MAX_ITER_FACTOR;
+    do {
+        cursor = dictScan(d, cursor, scanCollect, &l);
+    } while (cursor && maxiter-- && (long long)l.count < count);
+    /* Filter: pattern, type, then expiry (which deletes the key, as Redis does). Keys are
+     * copied first because expiring one may free its entry. */
+    size_t kept = 0;
+    char **keys = rl_malloc(sizeof(char *) * (l.count ? l.count : 1));
+    size_t *lens = rl_malloc(sizeof(size_t) * (l.count ? l.count : 1));
+    for (size_t i = 0; i < l.count; i++) {
+        const dictEntry *de = l.items[i];
+        if (pat && !stringmatchlen(pat, plen, de->key, de->keylen, 0)) continue;
+        if (type && !rlStrEqNoCase(type, tlen, typeName(de->v.val))) continue;
+        keys[kept] = rl_malloc(de->keylen + 1);
+        memcpy(keys[kept], de->key, de->keylen);
+        lens[kept++] = de->keylen;
+    }
+    rl_free(l.items);
+    size_t live = 0;
+    for (size_t i = 0; i < kept; i++) {
+        if (expireIfNeeded(c, c->db, keys[i], lens[i])) {
+            rl_free(keys[i]);
+            continue;
+        }
+        keys[live] = keys[i];
+        lens[live++] = lens[i];
+    }
+    addReplyArrayLen(c, 2);
+    addReplyBulkLongLong(c, (long long)cursor);
+    /* the cursor is unsigned: format it as such when above LLONG_MAX */
+    addReplyArrayLen(c, (long)live);
+    for (size_t i = 0; i < live; i++) {
+        addReplyBulk(c, keys[i], lens[i]);
+        rl_free(keys[i]);
+    }
+    addReplyAggregateEnd(c, RL_AGG_ARRAY);
+    addReplyAggregateEnd(c, RL_AGG_ARRAY);
+    rl_free(keys);
+    rl_free(lens);
+}
+
+/* Move the value of 'src' (existing) to 'dst' in 'dstdb' with its TTL; 'dst' must not
+ * exist. */
+static void moveKey(rlDb *srcdb, const char *src, size_t srclen, rlDb *dstdb, const char *dst,
+                    size_t dstlen) {
+    long long when = getExpire(srcdb, src, srclen);
+    dictEntry *de = dictUnlink(srcdb->keys, src, srclen);
+    robj *val = de->v.val;
+    de->v.val = NULL;
+    dictFreeUnlinkedEntry(srcdb->keys, de);
+    if (when >= 0) removeExpire(srcdb, src, srclen);
+    dbAdd(dstdb, dst, dstlen, val);
+    if (when >= 0) setExpire(dstdb, dst, dstlen, when);
+}
+
+/* RENAME / RENAMENX: 'nx' refuses to overwrite (reply 0). */
+static void renameGenericCommand(rlClient *c, int nx) {
+    const char *src = c->argv[1], *dst = c->argv[2];
+    size_t slen = c->argvlen[1], dlen = c->argvlen[2];
+    int samekey = slen == dlen && memcmp(src, dst, slen) == 0;
+    if (!lookupKeyWrite(c, c->db, src, slen)) {
+        addReplyError(c, RL_ERR_NOSUCHKEY);
+        return;
+    }
+    if (samekey) {
+        if (nx)
+            addReplyLongLong(c, 0);
+        else
+            addReplyOK(c);
+        return;
+    }
+    if (lookupKeyWrite(c, c->db, dst, dlen)) {
+        if (nx) {
+            addReplyLongLong(c, 0);
+            return;
+        }
+        dbDelete(c->db, dst, dlen);
+    }
+    moveKey(c->db, src, slen, c->db, dst, dlen);
+    if (nx)
+        addReplyLongLong(c, 1);
+    else
+        addReplyOK(c);
+}
+
+void renameCommand(rlClient *c) {
+    renameGenericCommand(c, 0);
+}
+
+void renamenxCommand(rlClient *c) {
+    renameGenericCommand(c, 1);
+}
+
+/* COPY source destination [DB destination-db] [REPLACE] */
+void copyCommand(rlClient *c) {
+    rlDb *dst = c->db;
+    int replace = 0;
+    for (int j = 3; j < c->argc; j++) {
+        int additional = c->argc - j - 1;
+        if (argEq(c, j, "replace")) {
+            replace = 1;
+        } else if (argEq(c, j, "db") && additional) {
+            long long id;
+            if (getLongLongFromArgOrReply(c, j + 1, &id, NULL) != RL_OK) return;
+            if (id < -2147483648LL || id > 2147483647LL) {
+                addReplyError(c, RL_ERR_NOTINT);
+                return;
+            }
+            dst = selectDbOrNull(c->srv, id);
+            if (!dst) {
+                addReplyError(c, RL_ERR_DBINDEX);
+                return;
+            }
+            j++;
+        } else {
+            addReplyError(c, RL_ERR_SYNTAX);
+            return;
+        }
+    }
+    const char *src = c->argv[1], *newkey = c->argv[2];
+    size_t slen = c->argvlen[1], nlen = c->argvlen[2];
+    if (dst == c->db && slen == nlen && memcmp(src, newkey, slen) == 0) {
+        addReplyError(c, RL_ERR_SAME_OBJECT);
+        return;
+    }
+    robj *o = lookupKeyRead(c, c->db, src, slen);
+    if (!o) {
+        addReplyLongLong(c, 0);
+        return;
+    }
+    long long when = getExpire(c->db, src, slen);
+    if (lookupKeyWrite(c, dst, newkey, nlen)) {
+        if (!replace) {
+            addReplyLongLong(c, 0);
+            return;
+        }
+        dbDelete(dst, newkey, nlen);
+    }
+    dbAdd(dst, newkey, nlen, dupStringObject(o));
+    if (when >= 0) setExpire(dst, newkey, nlen, when);
+    addReplyLongLong(c, 1);
+}
+
+/* RANDOMKEY: a random live key, or null. Expired keys met on the way are deleted. */
+void randomkeyCommand(rlClient *c) {
+    rlDb *db = c->db;
+    for (int tries = 0; tries < RANDOMKEY_MAX_TRIES; tries++) {
+        dictEntry *de = dictGetRandomKey(db->keys, &c->srv->rng);
+        if (!de) break;
+        if (tries < RANDOMKEY_MAX_TRIES - 1 && expireIfNeeded(c, db, de->key, de->keylen))
+            continue;
+        addReplyBulk(c, de->key, de->keylen);
+        return;
+    }
+    addReplyNull(c);
+}
+
+/* DBSIZE */
+void dbsizeCommand(rlClient *c) {
+    addReplyLongLong(c, rlDbSize(c->db));
+}
+
+/* Parse the optional [ASYNC|SYNC] of FLUSHDB/FLUSHALL; returns 0/1, or -1 after replying. */
+static int getFlushAsyncOrReply(rlClient *c) {
+    if (c->argc > 2) {
+        addReplyError(c, RL_ERR_SYNTAX);
+        return -1;
+    }
+    if (c->argc == 1) return 0;
+    if (argEq(c, 1, "async")) return 1;
+    if (argEq(c, 1, "sync")) return 0;
+    addReplyError(c, RL_ERR_SYNTAX);
+    return -1;
+}
+
+/* FLUSHDB [ASYNC|SYNC] */
+void flushdbCommand(rlClient *c) {
+    int async = getFlushAsyncOrReply(c);
+    if (async < 0) return;
+    emptyDb(c->srv, c->db->id, async);
+    addReplyOK(c);
+}
+
+/* FLUSHALL [ASYNC|SYNC] */
+void flushallCommand(rlClient *c) {
+    int async = getFlushAsyncOrReply(c);
+    if (async < 0) return;
+    emptyDb(c->srv, -1, async);
+    addReplyOK(c);
+}
+
+/* Parse a database index the way SELECT/SWAPDB do (an int); returns RL_ERR after replying
+ * 'msg'. */
+static int getDbIndexOrReply(rlClient *c, int idx, long long *id, const char *msg) {
+    if (getLongLongFromArg(c, idx, id) != RL_OK || *id < -2147483648LL || *id > 2147483647LL) {
+        addReplyError(c, msg);
+        return RL_ERR;
+    }
+    return RL_OK;
+}
+
+/* SELECT index */
+void selectCommand(rlClient *c) {
+    long long id;
+    if (getDbIndexOrReply(c, 1, &id, RL_ERR_NOTINT) != RL_OK) return;
+    rlDb *db = selectDbOrNull(c->srv, id);
+    if (!db) {
+        addReplyError(c, RL_ERR_DBINDEX);
+        return;
+    }
+    c->db = db;
+    addReplyOK(c);
+}
+
+/* SWAPDB index1 index2: swaps the contents, so clients on either index see the other's
+ * data, as in Redis. */
+void swapdbCommand(rlClient *c) {
+    long long a, b;
+    if (getDbIndexOrReply(c, 1, &a, "invalid first DB index") != RL_OK) return;
+    if (getDbIndexOrReply(c, 2, &b, "invalid second DB index") != RL_OK) return;
+    rlDb *da = selectDbOrNull(c->srv, a), *db = selectDbOrNull(c->srv, b);
+    if (!da || !db) {
+        addReplyError(c, RL_ERR_DBINDEX);
+        return;
+    }
+    if (da != db) {
+        rlDb tmp = *da;
+        da->keys = db->keys;
+        da->expires = db->expires;
+        da->avg_ttl = db->avg_ttl;
+        db->keys = tmp.keys;
+        db->expires = tmp.expires;
+        db->avg_ttl = tmp.avg_ttl;
+    }
+    addReplyOK(c);
+}

@@ -1,0 +1,523 @@
+/* dict.c -- hash table with incremental rehashing (see dict.h for the contract).
+ *
+ * Two bucket arrays: table[0] is the live one; while rehashing, table[1] is the new one,
+ * buckets table[0][0 .. rehashidx-1] are already empty and every insertion goes to
+ * table[1]. Each lookup/insert/delete moves DICT_REHASH_STEP buckets; dictRehash() moves
+ * larger slices. The hash is SipHash-1-2 keyed with the dict's seeds.
+ */
+#include "dict.h"
+
+#include "alloc.h"
+
+#include <limits.h>
+#include <string.h>
+
+/* SipHash rounds: 1 compression round, 2 finalization rounds (SipHash-1-2, as Redis). */
+#ifndef RL_SIP_CROUNDS
+#define RL_SIP_CROUNDS 1
+#endif
+#ifndef RL_SIP_DROUNDS
+#define RL_SIP_DROUNDS 2
+#endif
+
+/* dictGetRandomKey: random probes before falling back to a linear walk. */
+#define DICT_RANDOM_PROBES 64
+/* dictGetSomeKeys: bucket visits allowed per requested key. */
+#define DICT_SAMPLE_VISITS 10
+/* Largest bucket count: rehashidx is a long, so indexes must fit in one. */
+#define DICT_MAX_SIZE ((unsigned long)LONG_MAX / 2UL + 1UL)
+
+#define ROTL64(x, b) (((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND(v0, v1, v2, v3)                                                                   \
+    do {                                                                                           \
+        v0 += v1;                                                                                  \
+        v1 = ROTL64(v1, 13);                                                                       \
+        v1 ^= v0;                                                                                  \
+        v0 = ROTL64(v0, 32);                                                                       \
+        v2 += v3;                                                                                  \
+        v3 = ROTL64(v3, 16);                                                                       \
+        v3 ^= v2;                                                                                  \
+        v0 += v3;                                                                                  \
+        v3 = ROTL64(v3, 21);                                                                       \
+        v3 ^= v0;                                                                                  \
+        v2 += v1;                                                                                  \
+        v1 = ROTL64(v1, 17);                                                                       \
+        v1 ^= v2;                                                                                  \
+        v2 = ROTL64(v2, 32);                                                                       \
+    } while (0)
+
+/* Load 8 bytes as a little-endian 64-bit word (the SipHash byte order). */
+static inline uint64_t loadLE64(const unsigned char *p) {
+    uint64_t v;
+    memcpy(&v, p, sizeof(v));
+#if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) &&                                    \
+    __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+/* SipHash-c-d of 'len' bytes at 'in' (non-NULL) keyed with k0/k1, per the reference spec. */
+static inline uint64_t sipHash(const unsigned char *in, size_t len, uint64_t k0, uint64_t k1) {
+    uint64_t v0 = UINT64_C(0x736f6d6570736575) ^ k0;
+    uint64_t v1 = UINT64_C(0x646f72616e646f6d) ^ k1;
+    uint64_t v2 = UINT64_C(0x6c7967656e657261) ^ k0;
+    uint64_t v3 = UINT64_C(0x7465646279746573) ^ k1;
+    const unsigned char *end = in + (len & ~(size_t)7);
+    uint64_t b = (uint64_t)len << 56;
+    int i;
+
+    for (; in != end; in += 8) {
+        uint64_t m = loadLE64(in);
+        v3 ^= m;
+        for (i = 0; i < RL_SIP_CROUNDS; i++)
+            SIPROUND(v0, v1, v2, v3);
+        v0 ^= m;
+    }
+    for (size_t r = len & 7; r > 0; r--)
+        b |= (uint64_t)in[r - 1] << (8 * (r - 1));
+    v3 ^= b;
+    for (i = 0; i < RL_SIP_CROUNDS; i++)
+        SIPROUND(v0, v1, v2, v3);
+    v0 ^= b;
+    v2 ^= 0xff;
+    for (i = 0; i < RL_SIP_DROUNDS; i++)
+        SIPROUND(v0, v1, v2, v3);
+    return v0 ^ v1 ^ v2 ^ v3;
+}
+
+uint64_t dictHashKey(const dict *d, const void *key, size_t len) {
+    static const unsigned char empty[1] = {0};
+    return sipHash(len ? (const unsigned char *)key : empty, len, d->seed0, d->seed1);
+}
+
+uint64_t rlRandNext(uint64_t *state) {
+    uint64_t x = *state;
+    if (x == 0) x = UINT64_C(0x9E3779B97F4A7C15); /* a zero state would stay zero */
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    *state = x;
+    return x * UINT64_C(0x2545F4914F6CDD1D);
+}
+
+/* True when 'de' holds exactly the key 'key'/'len'. */
+static inline int keyEquals(const dictEntry *de, const void *key, size_t len) {
+    return de->keylen == len && (len == 0 || memcmp(de->key, key, len) == 0);
+}
+
+/* Smallest power of two >= 'size', at least the initial size, at most DICT_MAX_SIZE. */
+static unsigned long nextPower(unsigned long size) {
+    unsigned long p = 1UL << DICT_HT_INITIAL_EXP;
+    if (size >= DICT_MAX_SIZE) return DICT_MAX_SIZE;
+    while (p < size)
+        p <<= 1;
+    return p;
+}
+
+dict *dictCreate(const dictType *type, void *privdata, uint64_t seed0, uint64_t seed1) {
+    dict *d = rl_calloc(1, sizeof(*d));
+    d->type = type;
+    d->privdata = privdata;
+    d->seed0 = seed0;
+    d->seed1 = seed1;
+    d->rehashidx = -1;
+    d->pauserehash = 0;
+    d->resize_allowed = 1;
+    return d;
+}
+
+/* Destroy and free one entry, calling the type's destructor first. */
+static void freeEntry(dict *d, dictEntry *de) {
+    if (d->type && d->type->entryDestructor) d->type->entryDestructor(d->privdata, de);
+    rl_free(de);
+}
+
+void dictEmpty(dict *d) {
+    for (int t = 0; t < 2; t++) {
+        for (unsigned long i = 0; i < d->size[t] && d->used[t] > 0; i++) {
+            dictEntry *de = d->table[t][i];
+            while (de) {
+                dictEntry *next = de->next;
+                freeEntry(d, de);
+                d->used[t]--;
+                de = next;
+            }
+            d->table[t][i] = NULL;
+        }
+        rl_free(d->table[t]);
+        d->table[t] = NULL;
+        d->size[t] = 0;
+        d->used[t] = 0;
+    }
+    d->rehashidx = -1;
+}
+
+void dictRelease(dict *d) {
+    if (!d) return;
+    dictEmpty(d);
+    rl_free(d);
+}
+
+/* Allocate a table of nextPower(size) buckets: the first table, or the rehash target.
+ * Refused while rehashing or when the size would not change. */
+static int expandTo(dict *d, unsigned long size) {
+    if (dictIsRehashing(d)) return DICT_ERR;
+    unsigned long realsize = nextPower(size);
+    if (realsize == d->size[0]) return DICT_ERR;
+    dictEntry **t = rl_calloc(realsize, sizeof(*t));
+    if (d->table[0] == NULL) {
+        d->table[0] = t;
+        d->size[0] = realsize;
+        d->used[0] = 0;
+        return DICT_OK;
+    }
+    d->table[1] = t;
+    d->size[1] = realsize;
+    d->used[1] = 0;
+    d->rehashidx = 0;
+    return DICT_OK;
+}
+
+/* Start growing when the load factor reaches 1 (or exceeds 5 if resizing is forbidden). */
+static void expandIfNeeded(dict *d) {
+    if (dictIsRehashing(d)) return;
+    if (d->size[0] == 0) {
+        expandTo(d, 1UL << DICT_HT_INITIAL_EXP);
+        return;
+    }
+    if (d->used[0] >= d->size[0] && (d->resize_allowed || d->used[0] / d->size[0] > 5)) {
+        unsigned long want = d->used[0] > ULONG_MAX / 2 ? ULONG_MAX : d->used[0] * 2;
+        expandTo(d, want);
+    }
+}
+
+int dictResizeIfNeeded(dict *d) {
+    if (dictIsRehashing(d) || d->size[0] == 0 || !d->resize_allowed) return DICT_ERR;
+    unsigned long used = d->used[0], size = d->size[0];
+    if (size > (1UL << DICT_HT_INITIAL_EXP) && used < size / DICT_SHRINK_RATIO)
+        return expandTo(d, used);
+    if (used >= size) return expandTo(d, used > ULONG_MAX / 2 ? ULONG_MAX : used * 2);
+    return DICT_ERR;
+}
+
+int dictRehash(dict *d, int n) {
+    if (!dictIsRehashing(d)) return 0;
+    if (d->pauserehash > 0) return 1;
+    unsigned long moves = n > 0 ? (unsigned long)n : 0;
+    unsigned long empty_visits =
+        moves > ULONG_MAX / DICT_REHASH_EMPTY_VISITS ? ULONG_MAX : moves * DICT_REHASH_EMPTY_VISITS;
+    unsigned long mask1 = d->size[1] - 1;
+
+    while (moves-- > 0 && d->used[0] != 0) {
+        /* used[0] != 0 guarantees a non-empty bucket at or after rehashidx. */
+        while (d->table[0][d->rehashidx] == NULL) {
+            d->rehashidx++;
+            if (--empty_visits == 0) return 1;
+        }
+        dictEntry *de = d->table[0][d->rehashidx];
+        while (de) {
+            dictEntry *next = de->next;
+            unsigned long idx = (unsigned long)dictHashKey(d, de->key, de->keylen) & mask1;
+            de->next = d->table[1][idx];
+            d->table[1][idx] = de;
+            d->used[0]--;
+            d->used[1]++;
+            de = next;
+        }
+        d->table[0][d->rehashidx] = NULL;
+        d->rehashidx++;
+    }
+    if (d->used[0] == 0) {
+        rl_free(d->table[0]);
+        d->table[0] = d->table[1];
+        d->size[0] = d->size[1];
+        d->used[0] = d->used[1];
+        d->table[1] = NULL;
+        d->size[1] = 0;
+        d->used[1] = 0;
+        d->rehashidx = -1;
+        return 0;
+    }
+    return 1;
+}
+
+/* One incremental rehash step, done by every lookup/insert/delete while rehashing. */
+static inline void rehashStep(dict *d) {
+    if (dictIsRehashing(d) && d->pauserehash == 0) dictRehash(d, DICT_REHASH_STEP);
+}
+
+/* Look 'key' up in both tables given its hash; no rehash step. */
+static dictEntry *lookup(dict *d, const void *key, size_t len, uint64_t h) {
+    for (int t = 0; t < 2; t++) {
+        if (d->size[t] == 0) break;
+        unsigned long idx = (unsigned long)h & (d->size[t] - 1);
+        /* Buckets of table[0] below rehashidx are already empty. */
+        if (!(t == 0 && dictIsRehashing(d) && idx < (unsigned long)d->rehashidx)) {
+            for (dictEntry *de = d->table[t][idx]; de; de = de->next)
+                if (keyEquals(de, key, len)) return de;
+        }
+        if (!dictIsRehashing(d)) break;
+    }
+    return NULL;
+}
+
+dictEntry *dictFind(dict *d, const void *key, size_t len) {
+    if (dictSize(d) == 0 || len > UINT32_MAX) return NULL;
+    rehashStep(d);
+    return lookup(d, key, len, dictHashKey(d, key, len));
+}
+
+dictEntry *dictAddRaw(dict *d, const void *key, size_t len, dictEntry **existing) {
+    if (existing) *existing = NULL;
+    if (len > UINT32_MAX) return NULL; /* keylen is a uint32_t: rejected, not stored */
+    rehashStep(d);
+    uint64_t h = dictHashKey(d, key, len);
+    dictEntry *de = dictSize(d) ? lookup(d, key, len, h) : NULL;
+    if (de) {
+        if (existing) *existing = de;
+        return NULL;
+    }
+    expandIfNeeded(d);
+    if (len > SIZE_MAX - sizeof(dictEntry) - 1) rlOom(SIZE_MAX);
+    de = rl_malloc(sizeof(dictEntry) + len + 1);
+    if (len) memcpy(de->key, key, len);
+    de->key[len] = '\0';
+    de->keylen = (uint32_t)len;
+    memset(&de->v, 0, sizeof(de->v));
+    int t = dictIsRehashing(d) ? 1 : 0;
+    unsigned long idx = (unsigned long)h & (d->size[t] - 1);
+    de->next = d->table[t][idx];
+    d->table[t][idx] = de;
+    d->used[t]++;
+    return de;
+}
+
+int dictAdd(dict *d, const void *key, size_t len, void *val) {
+    dictEntry *de = dictAddRaw(d, key, len, NULL);
+    if (!de) return DICT_ERR;
+    de->v.val = val;
+    return DICT_OK;
+}
+
+/* Remove 'key' from its bucket and return the entry (not freed), or NULL when absent. */
+static dictEntry *unlinkKey(dict *d, const void *key, size_t len) {
+    if (dictSize(d) == 0 || len > UINT32_MAX) return NULL;
+    rehashStep(d);
+    uint64_t h = dictHashKey(d, key, len);
+    for (int t = 0; t < 2; t++) {
+        if (d->size[t] == 0) break;
+        unsigned long idx = (unsigned long)h & (d->size[t] - 1);
+        dictEntry **link = &d->table[t][idx];
+        for (dictEntry *de = *link; de; link = &de->next, de = de->next) {
+            if (keyEquals(de, key, len)) {
+                *link = de->next;
+                de->next = NULL;
+                d->used[t]--;
+                return de;
+            }
+        }
+        if (!dictIsRehashing(d)) break;
+    }
+    return NULL;
+}
+
+int dictDelete(dict *d, const void *key, size_t len) {
+    dictEntry *de = unlinkKey(d, key, len);
+    if (!de) return DICT_ERR;
+    freeEntry(d, de);
+    return DICT_OK;
+}
+
+dictEntry *dictUnlink(dict *d, const void *key, size_t len) {
+    return unlinkKey(d, key, len);
+}
+
+void dictFreeUnlinkedEntry(dict *d, dictEntry *de) {
+    if (de) freeEntry(d, de);
+}
+
+/* Allocate an iterator positioned before the first entry. */
+static dictIterator *newIterator(dict *d, int safe) {
+    dictIterator *iter = rl_malloc(sizeof(*iter));
+    iter->d = d;
+    iter->index = -1;
+    iter->table = 0;
+    iter->safe = safe;
+    iter->entry = NULL;
+    iter->nextEntry = NULL;
+    return iter;
+}
+
+dictIterator *dictGetIterator(dict *d) {
+    return newIterator(d, 0);
+}
+
+dictIterator *dictGetSafeIterator(dict *d) {
+    return newIterator(d, 1);
+}
+
+dictEntry *dictNext(dictIterator *iter) {
+    dict *d = iter->d;
+    for (;;) {
+        if (iter->entry == NULL) {
+            if (iter->index == -1 && iter->table == 0 && iter->safe) d->pauserehash++;
+            iter->index++;
+            if (iter->index >= (long)d->size[iter->table]) {
+                if (dictIsRehashing(d) && iter->table == 0) {
+                    iter->table = 1;
+                    iter->index = 0;
+                    if (d->size[1] == 0) break;
+                } else {
+                    break;
+                }
+            }
+            iter->entry = d->table[iter->table][iter->index];
+        } else {
+            iter->entry = iter->nextEntry;
+        }
+        if (iter->entry) {
+            /* Saved now: the caller of a safe iterator may delete the entry returned. */
+            iter->nextEntry = iter->entry->next;
+            return iter->entry;
+        }
+    }
+    return NULL;
+}
+
+void dictReleaseIterator(dictIterator *iter) {
+    if (!iter) return;
+    if (iter->safe && !(iter->index == -1 && iter->table == 0)) iter->d->pauserehash--;
+    rl_free(iter);
+}
+
+/* Pick a uniformly random entry of the chain starting at 'de' (non-NULL). */
+static dictEntry *randomInChain(dictEntry *de, uint64_t *rng) {
+    unsigned long len = 0;
+    for (dictEntry *e = de; e; e = e->next)
+        len++;
+    unsigned long k = (unsigned long)(rlRandNext(rng) % len);
+    while (k--)
+        de = de->next;
+    return de;
+}
+
+/* Bucket at position 'pos' of the concatenation table[0] ++ table[1]. */
+static inline dictEntry *bucketAt(const dict *d, unsigned long pos) {
+    return pos < d->size[0] ? d->table[0][pos] : d->table[1][pos - d->size[0]];
+}
+
+dictEntry *dictGetRandomKey(dict *d, uint64_t *rng) {
+    if (dictSize(d) == 0) return NULL;
+    rehashStep(d);
+    /* Positions below rehashidx in table[0] are empty: sample from the rest. */
+    unsigned long first = dictIsRehashing(d) ? (unsigned long)d->rehashidx : 0;
+    unsigned long span = d->size[0] + d->size[1] - first;
+    unsigned long pos = first + (unsigned long)(rlRandNext(rng) % span);
+    dictEntry *de = bucketAt(d, pos);
+    for (int probes = 1; !de && probes < DICT_RANDOM_PROBES; probes++) {
+        pos = first + (unsigned long)(rlRandNext(rng) % span);
+        de = bucketAt(d, pos);
+    }
+    /* Very sparse table: walk on from the last probe. Ends within 'span' steps because
+     * the dict is not empty; only reached when the load is far below 1/8. */
+    for (unsigned long n = 0; !de && n < span; n++) {
+        pos = pos + 1 < first + span ? pos + 1 : first;
+        de = bucketAt(d, pos);
+    }
+    return de ? randomInChain(de, rng) : NULL;
+}
+
+unsigned int dictGetSomeKeys(dict *d, dictEntry **des, unsigned int count, uint64_t *rng) {
+    if (count == 0 || dictSize(d) == 0) return 0;
+    if (dictSize(d) < count) count = (unsigned int)dictSize(d);
+    rehashStep(d);
+
+    int tables = dictIsRehashing(d) ? 2 : 1;
+    unsigned long maxmask = d->size[0] - 1;
+    if (tables == 2 && d->size[1] > d->size[0]) maxmask = d->size[1] - 1;
+    unsigned long visits = (unsigned long)count * DICT_SAMPLE_VISITS;
+    unsigned long i = (unsigned long)rlRandNext(rng) & maxmask;
+    unsigned long emptyrun = 0;
+    unsigned int stored = 0;
+
+    while (stored < count && visits > 0) {
+        for (int t = 0; t < tables && visits > 0; t++) {
+            if (tables == 2 && t == 0 && i < (unsigned long)d->rehashidx) {
+                /* Already-moved part of table[0]; if 'i' is also past table[1]'s end
+                 * (shrinking), nothing lives below rehashidx anywhere: jump there. */
+                if (i >= d->size[1])
+                    i = (unsigned long)d->rehashidx;
+                else
+                    continue;
+            }
+            if (i >= d->size[t]) continue;
+            visits--;
+            dictEntry *de = d->table[t][i];
+            if (!de) {
+                /* Long empty runs: jump elsewhere rather than crawl. */
+                if (++emptyrun >= 5 && emptyrun > count) {
+                    i = (unsigned long)rlRandNext(rng) & maxmask;
+                    emptyrun = 0;
+                }
+                continue;
+            }
+            emptyrun = 0;
+            for (; de; de = de->next) {
+                des[stored++] = de;
+                if (stored == count) return stored;
+            }
+        }
+        i = (i + 1) & maxmask;
+    }
+    return stored;
+}
+
+/* Reverse the bits of 'v' (the SCAN cursor is incremented in reversed-bit order). */
+static unsigned long reverseBits(unsigned long v) {
+    unsigned long s = CHAR_BIT * sizeof(v);
+    unsigned long mask = ~0UL;
+    while ((s >>= 1) > 0) {
+        mask ^= mask << s;
+        v = ((v >> s) & mask) | ((v << s) & ~mask);
+    }
+    return v;
+}
+
+/* Call 'fn' for each entry of a bucket; 'next' is read first so 'fn' may delete 'de'. */
+static void scanBucket(dictEntry *de, dictScanFunction fn, void *privdata) {
+    while (de) {
+        dictEntry *next = de->next;
+        fn(privdata, de);
+        de = next;
+    }
+}
+
+unsigned long dictScan(dict *d, unsigned long cursor, dictScanFunction fn, void *privdata) {
+    unsigned long v = cursor;
+    if (dictSize(d) == 0) return 0;
+    d->pauserehash++;
+    if (!dictIsRehashing(d)) {
+        unsigned long m0 = d->size[0] - 1;
+        scanBucket(d->table[0][v & m0], fn, privdata);
+        /* Set the unmasked bits so the reversed increment carries into the masked ones. */
+        v |= ~m0;
+        v = reverseBits(v);
+        v++;
+        v = reverseBits(v);
+    } else {
+        int small = d->size[0] <= d->size[1] ? 0 : 1, big = 1 - small;
+        unsigned long m0 = d->size[small] - 1, m1 = d->size[big] - 1;
+        scanBucket(d->table[small][v & m0], fn, privdata);
+        /* Then every bucket of the larger table that expands the small-table bucket. */
+        do {
+            scanBucket(d->table[big][v & m1], fn, privdata);
+            v |= ~m1;
+            v = reverseBits(v);
+            v++;
+            v = reverseBits(v);
+        } while (v & (m0 ^ m1));
+    }
+    d->pauserehash--;
+    return v;
+}

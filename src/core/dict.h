@@ -1,0 +1,157 @@
+/* dict.h -- hash table with incremental rehashing, keyed by binary-safe strings.
+ *
+ * The one table of redlite: the keyspace, the expires index and (later) every large
+ * collection use it. The design follows Redis's dict.c (two tables, a rehash index that
+ * moves a bounded number of buckets per operation, a reverse-binary SCAN cursor that
+ * survives resizes); the code is our own.
+ *
+ * Keys are byte strings copied into the entry itself (one allocation per entry: the key
+ * bytes follow the entry header and are NUL-terminated for convenience). Values are a
+ * union: a pointer, a signed/unsigned 64-bit integer or a double.
+ *
+ * Growth never moves all entries at once: when the table must grow, a second table is
+ * allocated (calloc) and entries migrate DICT_REHASH_STEP buckets per lookup/insert/delete,
+ * or in larger bounded slices through dictRehash(). No function here other than
+ * dictRelease()/dictEmpty() does work proportional to the table size.
+ */
+#ifndef RL_DICT_H
+#define RL_DICT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define DICT_OK 0
+#define DICT_ERR 1
+
+/* Initial size of a table's first bucket array (power of two). */
+#define DICT_HT_INITIAL_EXP 2
+/* Buckets moved per ordinary operation while rehashing. */
+#define DICT_REHASH_STEP 1
+/* dictRehash(d, n) visits at most n * DICT_REHASH_EMPTY_VISITS empty buckets, so a call is
+ * bounded even in a sparse table (Redis uses the same factor of 10). */
+#define DICT_REHASH_EMPTY_VISITS 10
+/* Shrink when fewer than 1 in DICT_SHRINK_RATIO buckets is used (and size > initial). */
+#define DICT_SHRINK_RATIO 8
+
+typedef struct dictEntry {
+    struct dictEntry *next; /* chain in the bucket */
+    union {
+        void *val;
+        uint64_t u64;
+        int64_t s64;
+        double d;
+    } v;
+    uint32_t keylen; /* length of key[] without the trailing NUL */
+    char key[];      /* keylen bytes, then a NUL */
+} dictEntry;
+
+typedef struct dictType {
+    /* Called with (privdata, entry) when an entry is deleted or the dict is released or
+     * emptied, before the entry's memory is freed. May be NULL. */
+    void (*entryDestructor)(void *privdata, dictEntry *de);
+} dictType;
+
+typedef struct dict {
+    const dictType *type;
+    void *privdata;        /* handed to the type's callbacks */
+    uint64_t seed0, seed1; /* hash key (SipHash-style keyed hash), set at creation */
+    dictEntry **table[2];
+    unsigned long size[2]; /* number of buckets, 0 or a power of two */
+    unsigned long used[2];
+    long rehashidx;        /* -1 when not rehashing, else next bucket of table[0] to move */
+    int pauserehash;       /* >0: rehashing is paused (safe iterators, scans in progress) */
+    int resize_allowed;    /* 0 forbids growth/shrink except when load is extreme */
+} dict;
+
+typedef struct dictIterator {
+    dict *d;
+    long index;
+    int table, safe;
+    dictEntry *entry, *nextEntry;
+} dictIterator;
+
+/* Called by dictScan for each entry visited. */
+typedef void (*dictScanFunction)(void *privdata, const dictEntry *de);
+
+/* Create an empty dict. 'type' may have NULL callbacks; 'privdata' is passed to them;
+ * 'seed0'/'seed1' key the hash function (use random values per server: HashDoS).
+ * Never returns NULL (allocation failure aborts through rlOom). O(1). */
+dict *dictCreate(const dictType *type, void *privdata, uint64_t seed0, uint64_t seed1);
+
+/* Free every entry (calling the destructor) and the dict itself. O(N). */
+void dictRelease(dict *d);
+
+/* Remove every entry (calling the destructor); the dict stays usable. O(N). */
+void dictEmpty(dict *d);
+
+/* Number of entries. */
+#define dictSize(d) ((d)->used[0] + (d)->used[1])
+#define dictIsRehashing(d) ((d)->rehashidx != -1)
+/* Number of buckets in both tables (memory overhead reporting). */
+#define dictBuckets(d) ((d)->size[0] + (d)->size[1])
+
+/* Keyed 64-bit hash of 'len' bytes at 'key' with the dict's seeds. */
+uint64_t dictHashKey(const dict *d, const void *key, size_t len);
+
+/* Find the entry for 'key'/'len', or NULL. Performs one rehash step. O(1) average. */
+dictEntry *dictFind(dict *d, const void *key, size_t len);
+
+/* Insert a new entry for 'key'/'len' with a zeroed value and return it. If the key exists,
+ * return NULL and store the existing entry in '*existing' (when 'existing' is not NULL).
+ * A key longer than UINT32_MAX bytes is rejected: NULL with '*existing' set to NULL.
+ * May start a rehash (allocating the new table) but never moves more than
+ * DICT_REHASH_STEP buckets. O(1) average. */
+dictEntry *dictAddRaw(dict *d, const void *key, size_t len, dictEntry **existing);
+
+/* Add 'key' -> 'val'. Returns DICT_OK, or DICT_ERR when the key already exists. */
+int dictAdd(dict *d, const void *key, size_t len, void *val);
+
+/* Delete 'key', calling the destructor. Returns DICT_OK, or DICT_ERR when absent. */
+int dictDelete(dict *d, const void *key, size_t len);
+
+/* Remove 'key' from the table without calling the destructor or freeing the entry;
+ * return the entry (or NULL when absent). The caller later calls dictFreeUnlinkedEntry. */
+dictEntry *dictUnlink(dict *d, const void *key, size_t len);
+
+/* Call the destructor on an entry returned by dictUnlink and free it. NULL is a no-op. */
+void dictFreeUnlinkedEntry(dict *d, dictEntry *de);
+
+/* Move up to 'n' buckets from the old table to the new one, visiting at most
+ * n*DICT_REHASH_EMPTY_VISITS empty buckets. Returns 1 if rehashing is still in progress
+ * afterwards, 0 when done (or not rehashing). Ignores pauserehash only if forced by caller
+ * checking it; it does nothing while rehashing is paused. */
+int dictRehash(dict *d, int n);
+
+/* Shrink or grow the table toward the ideal size for its element count if it is far from
+ * it (used by cron after mass deletions). Only starts an incremental rehash; O(1) plus the
+ * allocation of the new bucket array. Returns DICT_OK if a resize was started. */
+int dictResizeIfNeeded(dict *d);
+
+/* Iterate. A safe iterator pauses rehashing so the caller may delete the entry it is on
+ * (and only that entry); an unsafe iterator allows no modification at all. */
+dictIterator *dictGetIterator(dict *d);
+dictIterator *dictGetSafeIterator(dict *d);
+dictEntry *dictNext(dictIterator *iter);
+void dictReleaseIterator(dictIterator *iter);
+
+/* Return a random entry, or NULL if empty. 'rng' is the caller's PRNG state (advanced).
+ * Bounded: when it has to probe empty buckets it gives up after a fixed number of
+ * probes and falls back to a bounded linear walk. */
+dictEntry *dictGetRandomKey(dict *d, uint64_t *rng);
+
+/* Fill 'des' with up to 'count' entries sampled from random positions (may repeat, may be
+ * fewer than count). Bounded work (at most count*10 bucket visits). Returns how many
+ * were stored. Used by active expiry and eviction sampling. */
+unsigned int dictGetSomeKeys(dict *d, dictEntry **des, unsigned int count, uint64_t *rng);
+
+/* SCAN one step: call 'fn' for every entry of the bucket(s) at 'cursor' (in both tables
+ * when rehashing) and return the next cursor, 0 when the iteration is complete.
+ * Guarantee (as Redis's dictScan): every entry present for the whole iteration is
+ * returned at least once, even across resizes; entries may be returned more than once. */
+unsigned long dictScan(dict *d, unsigned long cursor, dictScanFunction fn, void *privdata);
+
+/* Pseudo-random generator helper shared by the core: xorshift64* step. 'state' must be
+ * non-zero. */
+uint64_t rlRandNext(uint64_t *state);
+
+#endif

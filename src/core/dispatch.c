@@ -1,0 +1,111 @@
+/* dispatch.c -- rlExec, Redis's processCommand in miniature.
+ *
+ * Order: lookup (unknown command text as Redis) -> container/subcommand -> arity ->
+ * MULTI queueing -> clock read once -> the proc -> stats. Procs never re-check any of this. */
+#include "server.h"
+
+#include <string.h>
+
+/* Longest argument excerpt quoted in an "unknown command" error, and how many args. */
+#define UNKNOWN_ARGS_BYTES 128
+
+/* Reply Redis's "unknown command" error: the name and up to the first arguments, each
+ * quoted and followed by a space (as Redis 7 formats them). */
+static void replyUnknownCommand(rlClient *c, int argc, const char *const *argv,
+                                const size_t *argvlen) {
+    char args[UNKNOWN_ARGS_BYTES + 64];
+    size_t used = 0;
+    args[0] = '\0';
+    for (int i = 1; i < argc && used < UNKNOWN_ARGS_BYTES; i++) {
+        size_t room = UNKNOWN_ARGS_BYTES - used;
+        size_t n = argvlen[i] < room ? argvlen[i] : room;
+        args[used++] = '\'';
+        memcpy(args + used, argv[i], n);
+        used += n;
+        args[used++] = '\'';
+        args[used++] = ' ';
+        args[used] = '\0';
+    }
+    char name[129];
+    size_t nl = argvlen[0] < 128 ? argvlen[0] : 128;
+    memcpy(name, argv[0], nl);
+    name[nl] = '\0';
+    /* Arguments may contain NUL bytes; %s stops there as Redis's sds formatting would not,
+     * but the text stays well-formed. */
+    addReplyErrorFormat(c, RL_ERR_UNKNOWN_CMD_FMT, name, args);
+}
+
+static void replyUnknownSubcommand(rlClient *c, const rlCommand *container) {
+    char sub[129];
+    size_t n = c->argvlen[1] < 128 ? c->argvlen[1] : 128;
+    memcpy(sub, c->argv[1], n);
+    sub[n] = '\0';
+    char upper[32];
+    size_t i = 0;
+    for (const char *p = container->info.name; *p && i < sizeof(upper) - 1; p++)
+        upper[i++] = (*p >= 'a' && *p <= 'z') ? (char)(*p - 32) : *p;
+    upper[i] = '\0';
+    addReplyErrorFormat(c, RL_ERR_UNKNOWN_SUBCMD_FMT, sub, upper);
+}
+
+static int arityOk(const rlCommand *cmd, int argc) {
+    int a = cmd->info.arity;
+    return (a > 0 && argc == a) || (a < 0 && argc >= -a);
+}
+
+/* Run the proc of 'cmd' with the client's current argv; count it. */
+void call(rlClient *c, const rlCommand *cmd) {
+    const rlCommand *saved = c->cmd;
+    c->cmd = cmd;
+    cmd->proc(c);
+    c->cmd = saved;
+    c->srv->stats.total_commands++;
+}
+
+void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvlen,
+            const rlReplyOps *ops, void *ctx) {
+    c->ops = ops;
+    c->ctx = ctx;
+    if (argc < 1) {
+        addReplyError(c, "empty command");
+        return;
+    }
+    c->argc = argc;
+    c->argv = argv;
+    c->argvlen = argvlen;
+    const rlCommand *cmd = lookupCommand(c->srv, argv[0], argvlen[0]);
+    if (!cmd) {
+        if (c->flags & CLIENT_MULTI) c->flags |= CLIENT_DIRTY_EXEC;
+        replyUnknownCommand(c, argc, argv, argvlen);
+        return;
+    }
+    if (cmd->info.flags & RL_CMD_CONTAINER) {
+        c->cmd = cmd;
+        if (argc < 2) {
+            if (c->flags & CLIENT_MULTI) c->flags |= CLIENT_DIRTY_EXEC;
+            addReplyErrorArity(c);
+            return;
+        }
+        const rlCommand *sub = lookupSubcommand(c->srv, cmd, argv[1], argvlen[1]);
+        if (!sub) {
+            if (c->flags & CLIENT_MULTI) c->flags |= CLIENT_DIRTY_EXEC;
+            replyUnknownSubcommand(c, cmd);
+            return;
+        }
+        cmd = sub;
+    }
+    c->cmd = cmd;
+    if (!arityOk(cmd, argc)) {
+        if (c->flags & CLIENT_MULTI) c->flags |= CLIENT_DIRTY_EXEC;
+        addReplyErrorArity(c);
+        return;
+    }
+    if ((c->flags & CLIENT_MULTI) && !(cmd->info.flags & RL_CMD_NOQUEUE)) {
+        queueMultiCommand(c, cmd);
+        addReplyStatus(c, "QUEUED");
+        return;
+    }
+    c->now_us = rlServerClockUs(c->srv);
+    c->now_ms = c->now_us / 1000;
+    call(c, cmd);
+}

@@ -1,0 +1,306 @@
+/* expire.c -- key expiry: the expires index, lazy expiry on access, the TTL commands, and
+ * the active expire cycle (Redis's adaptive sampling, in slices bounded by a time budget).
+ *
+ * Each database keeps an expires dict: key -> absolute unix time in milliseconds. A key is
+ * expired when the command's time is strictly greater than its expire time. */
+#include "server.h"
+
+#include <limits.h>
+#include <string.h>
+
+/* Keys sampled per loop of the active cycle (Redis: ACTIVE_EXPIRE_CYCLE_KEYS_PER_LOOP). */
+#define ACTIVE_EXPIRE_KEYS_PER_LOOP 20
+/* Keep sampling a database while more than this percentage of a sample was expired. */
+#define ACTIVE_EXPIRE_ACCEPTABLE_STALE 10
+/* Check the clock every this many loops (reading it is not free). */
+#define ACTIVE_EXPIRE_CLOCK_CHECK_LOOPS 4
+/* A scan step visits at most this many buckets looking for a sample. */
+#define ACTIVE_EXPIRE_MAX_BUCKETS (ACTIVE_EXPIRE_KEYS_PER_LOOP * 20)
+
+#define EXPIRE_NX (1 << 0)
+#define EXPIRE_XX (1 << 1)
+#define EXPIRE_GT (1 << 2)
+#define EXPIRE_LT (1 << 3)
+
+#define UNIT_SECONDS 0
+#define UNIT_MILLISECONDS 1
+
+/* ---------------------------------------------------------------- expires index */
+
+/* Absolute expire time (ms) of 'key', or -1 when it has none. */
+long long getExpire(rlDb *db, const char *key, size_t len) {
+    if (dictSize(db->expires) == 0) return -1;
+    dictEntry *de = dictFind(db->expires, key, len);
+    return de ? de->v.s64 : -1;
+}
+
+/* Set the expire time of an existing key. */
+void setExpire(rlDb *db, const char *key, size_t len, long long when_ms) {
+    dictEntry *existing;
+    dictEntry *de = dictAddRaw(db->expires, key, len, &existing);
+    if (!de) de = existing;
+    de->v.s64 = when_ms;
+}
+
+/* Remove the TTL of 'key'; returns 1 if it had one. */
+int removeExpire(rlDb *db, const char *key, size_t len) {
+    if (dictSize(db->expires) == 0) return 0;
+    return dictDelete(db->expires, key, len) == DICT_OK;
+}
+
+/* Delete an expired key and count it. */
+static void deleteExpiredKey(rlServer *s, rlDb *db, const char *key, size_t len) {
+    dbDelete(db, key, len);
+    s->stats.expired_keys++;
+}
+
+/* Lazy expiry: if 'key' has expired at the command's time, delete it and return 1. */
+int expireIfNeeded(rlClient *c, rlDb *db, const char *key, size_t len) {
+    long long when = getExpire(db, key, len);
+    if (when < 0 || c->now_ms <= when) return 0;
+    deleteExpiredKey(c->srv, db, key, len);
+    return 1;
+}
+
+/* ---------------------------------------------------------------- active expiry */
+
+typedef struct expireSample {
+    dictEntry *items[ACTIVE_EXPIRE_MAX_BUCKETS];
+    unsigned count;
+} expireSample;
+
+static void expireSampleCollect(void *privdata, const dictEntry *de) {
+    expireSample *sm = privdata;
+    if (sm->count < ACTIVE_EXPIRE_MAX_BUCKETS) sm->items[sm->count++] = (dictEntry *)de;
+}
+
+/* One sampling loop over 'db': scan buckets of the expires dict from the db's cursor until
+ * about ACTIVE_EXPIRE_KEYS_PER_LOOP keys are sampled, delete the expired ones. Stores the
+ * number sampled and expired. */
+static void activeExpireLoop(rlServer *s, int dbid, long long now_ms, unsigned *sampled,
+                             unsigned *expired) {
+    rlDb *db = &s->db[dbid];
+    expireSample sm;
+    sm.count = 0;
+    unsigned long cursor = s->expire_cursor[dbid];
+    int buckets = 0;
+    do {
+        cursor = dictScan(db->expires, cursor, expireSampleCollect, &sm);
+        buckets++;
+    } while (cursor && sm.count < ACTIVE_EXPIRE_KEYS_PER_LOOP &&
+             buckets < ACTIVE_EXPIRE_MAX_BUCKETS &&
+             sm.count + 8 < ACTIVE_EXPIRE_MAX_BUCKETS);
+    s->expire_cursor[dbid] = cursor;
+    *sampled = sm.count;
+    *expired = 0;
+    long long ttl_sum = 0, ttl_count = 0;
+    /* Deleting a key frees only its own entries; rehash steps relink entries without
+     * moving them, so the other sampled pointers stay valid. The key bytes are copied out
+     * first because dbDelete frees the expires entry they live in. */
+    for (unsigned i = 0; i < sm.count; i++) {
+        dictEntry *de = sm.items[i];
+        if (now_ms > de->v.s64) {
+            char small[128];
+            size_t len = de->keylen;
+            char *key = len < sizeof(small) ? small : rl_malloc(len);
+            memcpy(key, de->key, len);
+            deleteExpiredKey(s, db, key, len);
+            if (key != small) rl_free(key);
+            (*expired)++;
+        } else {
+            ttl_sum += de->v.s64 - now_ms;
+            ttl_count++;
+        }
+    }
+    if (ttl_count) {
+        long long avg = ttl_sum / ttl_count;
+        /* running average as Redis does: 2% new sample weight per loop */
+        db->avg_ttl = db->avg_ttl ? (db->avg_ttl / 50) * 49 + (avg / 50) : avg;
+    }
+}
+
+/* Run the active expire cycle for at most 'budget_us'. Resumes where the previous call
+ * stopped (database and scan cursor live on the server). Returns 1 if it stopped because
+ * of the budget or because the last sample was still mostly expired (more work pending). */
+int activeExpireCycle(rlServer *s, long long budget_us) {
+    long long start = rlServerClockUs(s);
+    long long now_ms = start / 1000;
+    long long total_sampled = 0, total_expired = 0;
+    int more = 0;
+    for (int n = 0; n < RL_DBNUM; n++) {
+        int dbid = s->expire_db;
+        rlDb *db = &s->db[dbid];
+        int loops = 0, db_more = 0;
+        while (dictSize(db->expires) > 0) {
+            unsigned sampled, expired;
+            activeExpireLoop(s, dbid, now_ms, &sampled, &expired);
+            total_sampled += sampled;
+            total_expired += expired;
+            loops++;
+            if (sampled == 0 || expired * 100 <= sampled * ACTIVE_EXPIRE_ACCEPTABLE_STALE) break;
+            if (loops % ACTIVE_EXPIRE_CLOCK_CHECK_LOOPS == 0) {
+                long long now = rlServerClockUs(s);
+                if (now - start >= budget_us) {
+                    db_more = 1;
+                    break;
+                }
+                now_ms = now / 1000;
+            }
+        }
+        if (db_more) {
+            more = 1;
+            break; /* resume this database next time */
+        }
+        s->expire_db = (s->expire_db + 1) % RL_DBNUM;
+        if (rlServerClockUs(s) - start >= budget_us) {
+            more = 1;
+            break;
+        }
+    }
+    if (total_sampled) {
+        long long perc = total_expired * 10000 / total_sampled;
+        s->stats.expired_stale_perc_x100 = (perc + s->stats.expired_stale_perc_x100 * 19) / 20;
+    }
+    s->stats.expire_cycle_cpu_us += rlServerClockUs(s) - start;
+    return more;
+}
+
+/* ---------------------------------------------------------------- commands */
+
+/* Parse EXPIRE's NX/XX/GT/LT options at argv[3..]; returns RL_ERR after replying. */
+static int parseExpireFlagsOrReply(rlClient *c, int *flags) {
+    int nx = 0, xx = 0, gt = 0, lt = 0;
+    for (int j = 3; j < c->argc; j++) {
+        if (argEq(c, j, "nx")) {
+            nx = 1;
+        } else if (argEq(c, j, "xx")) {
+            xx = 1;
+        } else if (argEq(c, j, "gt")) {
+            gt = 1;
+        } else if (argEq(c, j, "lt")) {
+            lt = 1;
+        } else {
+            char opt[129];
+            size_t n = c->argvlen[j] < 128 ? c->argvlen[j] : 128;
+            memcpy(opt, c->argv[j], n);
+            opt[n] = '\0';
+            addReplyErrorFormat(c, "Unsupported option %s", opt);
+            return RL_ERR;
+        }
+    }
+    if (nx && (xx || gt || lt)) {
+        addReplyError(c, RL_ERR_EXPIRE_OPTS);
+        return RL_ERR;
+    }
+    if (gt && lt) {
+        addReplyError(c, "GT and LT options at the same time are not compatible");
+        return RL_ERR;
+    }
+    *flags = (nx ? EXPIRE_NX : 0) | (xx ? EXPIRE_XX : 0) | (gt ? EXPIRE_GT : 0) |
+             (lt ? EXPIRE_LT : 0);
+    return RL_OK;
+}
+
+/* EXPIRE/PEXPIRE/EXPIREAT/PEXPIREAT key time [NX|XX|GT|LT]: 'basetime' is added to the
+ * time (now for the relative forms, 0 for the absolute ones); 'unit' scales it. */
+static void expireGenericCommand(rlClient *c, long long basetime, int unit) {
+    int flags;
+    long long when;
+    if (parseExpireFlagsOrReply(c, &flags) != RL_OK) return;
+    if (getLongLongFromArgOrReply(c, 2, &when, NULL) != RL_OK) return;
+    if (unit == UNIT_SECONDS) {
+        if (when > LLONG_MAX / 1000 || when < LLONG_MIN / 1000) {
+            addReplyErrorFormat(c, RL_ERR_INVALID_EXPIRE_FMT, c->cmd->info.name);
+            return;
+        }
+        when *= 1000;
+    }
+    if (when > LLONG_MAX - basetime) {
+        addReplyErrorFormat(c, RL_ERR_INVALID_EXPIRE_FMT, c->cmd->info.name);
+        return;
+    }
+    when += basetime;
+    const char *key = c->argv[1];
+    size_t len = c->argvlen[1];
+    if (!lookupKeyWrite(c, c->db, key, len)) {
+        addReplyLongLong(c, 0);
+        return;
+    }
+    if (flags) {
+        long long cur = getExpire(c->db, key, len);
+        if (((flags & EXPIRE_NX) && cur != -1) || ((flags & EXPIRE_XX) && cur == -1) ||
+            ((flags & EXPIRE_GT) && (cur == -1 || when <= cur)) ||
+            ((flags & EXPIRE_LT) && cur != -1 && when >= cur)) {
+            addReplyLongLong(c, 0);
+            return;
+        }
+    }
+    if (when <= c->now_ms) {
+        dbDelete(c->db, key, len);
+    } else {
+        setExpire(c->db, key, len, when);
+    }
+    addReplyLongLong(c, 1);
+}
+
+void expireCommand(rlClient *c) {
+    expireGenericCommand(c, c->now_ms, UNIT_SECONDS);
+}
+
+void pexpireCommand(rlClient *c) {
+    expireGenericCommand(c, c->now_ms, UNIT_MILLISECONDS);
+}
+
+void expireatCommand(rlClient *c) {
+    expireGenericCommand(c, 0, UNIT_SECONDS);
+}
+
+void pexpireatCommand(rlClient *c) {
+    expireGenericCommand(c, 0, UNIT_MILLISECONDS);
+}
+
+/* TTL/PTTL/EXPIRETIME/PEXPIRETIME: -2 missing key, -1 no TTL; 'ms' selects milliseconds,
+ * 'abs' the absolute time instead of the remaining time. */
+static void ttlGenericCommand(rlClient *c, int ms, int abs) {
+    const char *key = c->argv[1];
+    size_t len = c->argvlen[1];
+    if (!lookupKeyRead(c, c->db, key, len)) {
+        addReplyLongLong(c, -2);
+        return;
+    }
+    long long expire = getExpire(c->db, key, len);
+    if (expire == -1) {
+        addReplyLongLong(c, -1);
+        return;
+    }
+    long long ttl = abs ? expire : expire - c->now_ms;
+    if (ttl < 0) ttl = 0;
+    addReplyLongLong(c, ms ? ttl : (ttl + 500) / 1000);
+}
+
+void ttlCommand(rlClient *c) {
+    ttlGenericCommand(c, 0, 0);
+}
+
+void pttlCommand(rlClient *c) {
+    ttlGenericCommand(c, 1, 0);
+}
+
+void expiretimeCommand(rlClient *c) {
+    ttlGenericCommand(c, 0, 1);
+}
+
+void pexpiretimeCommand(rlClient *c) {
+    ttlGenericCommand(c, 1, 1);
+}
+
+/* PERSIST key */
+void persistCommand(rlClient *c) {
+    const char *key = c->argv[1];
+    size_t len = c->argvlen[1];
+    if (!lookupKeyWrite(c, c->db, key, len)) {
+        addReplyLongLong(c, 0);
+        return;
+    }
+    addReplyLongLong(c, removeExpire(c->db, key, len));
+}

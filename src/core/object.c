@@ -1,0 +1,166 @@
+/* object.c -- value objects (robj): creation, freeing, string encodings, and the argument
+ * parsing helpers that reply on failure (*OrReply). */
+#include "server.h"
+
+#include <stddef.h>
+#include <string.h>
+
+/* Largest string stored as INT: Redis tries integer encoding for values of at most 20
+ * characters that string2ll accepts. */
+#define OBJ_INT_MAX_CHARS 20
+
+static robj *newObjectHeader(size_t extra) {
+    robj *o = rl_malloc(offsetof(robj, u) + extra);
+    o->type = OBJ_STRING;
+    o->lru = 0;
+    o->len = 0;
+    return o;
+}
+
+/* A string object holding 'len' bytes of 's' in one allocation (EMBSTR), never integer
+ * encoded (Redis stores INCRBYFLOAT results this way). */
+robj *createEmbeddedStringObject(const char *s, size_t len) {
+    robj *o = newObjectHeader(len + 1 > sizeof(o->u) ? len + 1 : sizeof(o->u));
+    o->encoding = OBJ_ENCODING_EMBSTR;
+    o->len = (uint32_t)len;
+    if (len) memcpy(OBJ_EMBSTR_DATA(o), s, len);
+    OBJ_EMBSTR_DATA(o)[len] = '\0';
+    return o;
+}
+
+/* A string object for a value given by a user (SET, MSET...): INT when the bytes are a
+ * canonical integer of at most 20 characters (Redis's tryObjectEncoding), else EMBSTR.
+ * 'len' must be <= RL_MAX_STRING_SIZE. */
+robj *createStringObject(const char *s, size_t len) {
+    long long v;
+    if (len <= OBJ_INT_MAX_CHARS && string2ll(s, len, &v))
+        return createStringObjectFromLongLong(v);
+    return createEmbeddedStringObject(s, len);
+}
+
+robj *createStringObjectFromLongLong(long long v) {
+    robj *o = newObjectHeader(sizeof(o->u));
+    o->encoding = OBJ_ENCODING_INT;
+    o->u.ll = v;
+    return o;
+}
+
+/* A RAW string object (an sds that can grow in place). */
+robj *createRawStringObject(const char *s, size_t len) {
+    robj *o = newObjectHeader(sizeof(o->u));
+    o->encoding = OBJ_ENCODING_RAW;
+    o->u.ptr = sdsnewlen(s, len);
+    return o;
+}
+
+/* A deep copy of a string object, keeping its encoding. */
+robj *dupStringObject(const robj *o) {
+    switch (o->encoding) {
+    case OBJ_ENCODING_INT:
+        return createStringObjectFromLongLong(o->u.ll);
+    case OBJ_ENCODING_RAW: {
+        sds s = o->u.ptr;
+        return createRawStringObject(s, sdslen(s));
+    }
+    default:
+        return createEmbeddedStringObject(OBJ_EMBSTR_DATA(o), o->len);
+    }
+}
+
+void freeObject(robj *o) {
+    if (!o) return;
+    if (o->type == OBJ_STRING && o->encoding == OBJ_ENCODING_RAW) sdsfree(o->u.ptr);
+    rl_free(o);
+}
+
+size_t stringObjectLen(const robj *o) {
+    char buf[RL_LONG_STR_SIZE];
+    switch (o->encoding) {
+    case OBJ_ENCODING_INT:
+        return (size_t)ll2string(buf, sizeof(buf), o->u.ll);
+    case OBJ_ENCODING_RAW:
+        return sdslen(o->u.ptr);
+    default:
+        return o->len;
+    }
+}
+
+const char *stringObjectPtr(const robj *o, char *buf, size_t *len) {
+    switch (o->encoding) {
+    case OBJ_ENCODING_INT:
+        *len = (size_t)ll2string(buf, RL_LONG_STR_SIZE, o->u.ll);
+        return buf;
+    case OBJ_ENCODING_RAW:
+        *len = sdslen(o->u.ptr);
+        return o->u.ptr;
+    default:
+        *len = o->len;
+        return OBJ_EMBSTR_DATA(o);
+    }
+}
+
+/* Convert 'o' to RAW in place if needed and return a pointer to its sds slot, so that the
+ * caller may grow it (s = sdscatlen(*slot, ...); *slot = s). 'o' must be a string. The
+ * object header is reallocated only for EMBSTR, so callers must re-fetch 'o' from the
+ * keyspace; to avoid that, this function never moves the header: EMBSTR headers are at
+ * least sizeof(robj) bytes. */
+sds *stringObjectMakeRaw(robj *o) {
+    if (o->encoding != OBJ_ENCODING_RAW) {
+        char buf[RL_LONG_STR_SIZE];
+        size_t len;
+        const char *p = stringObjectPtr(o, buf, &len);
+        sds s = sdsnewlen(p, len);
+        o->encoding = OBJ_ENCODING_RAW;
+        o->len = 0;
+        o->u.ptr = s;
+    }
+    return (sds *)&o->u.ptr;
+}
+
+/* The name OBJECT ENCODING reports, as Redis 7.0 does for strings. */
+const char *objectEncodingName(const robj *o) {
+    switch (o->encoding) {
+    case OBJ_ENCODING_INT:
+        return "int";
+    case OBJ_ENCODING_RAW:
+        return "raw";
+    default:
+        return o->len <= RL_EMBSTR_LIMIT ? "embstr" : "raw";
+    }
+}
+
+/* ---------------------------------------------------------------- argument parsing */
+
+int argEq(rlClient *c, int idx, const char *token) {
+    return rlStrEqNoCase(c->argv[idx], c->argvlen[idx], token);
+}
+
+int getLongLongFromArg(rlClient *c, int idx, long long *v) {
+    return string2ll(c->argv[idx], c->argvlen[idx], v) ? RL_OK : RL_ERR;
+}
+
+/* Parse argv['idx'] as a long long; on failure reply 'msg' (or the standard "not an
+ * integer" error when 'msg' is NULL) and return RL_ERR. */
+int getLongLongFromArgOrReply(rlClient *c, int idx, long long *v, const char *msg) {
+    if (getLongLongFromArg(c, idx, v) == RL_OK) return RL_OK;
+    addReplyError(c, msg ? msg : RL_ERR_NOTINT);
+    return RL_ERR;
+}
+
+int getLongDoubleFromArgOrReply(rlClient *c, int idx, long double *v, const char *msg) {
+    if (string2ld(c->argv[idx], c->argvlen[idx], v)) return RL_OK;
+    addReplyError(c, msg ? msg : RL_ERR_NOTFLOAT);
+    return RL_ERR;
+}
+
+/* Parse a non-negative long (as Redis's getPositiveLongFromObjectOrReply). */
+int getPositiveLongFromArgOrReply(rlClient *c, int idx, long *v, const char *msg) {
+    long long ll;
+    if (getLongLongFromArgOrReply(c, idx, &ll, msg) != RL_OK) return RL_ERR;
+    if (ll < 0 || ll > (long long)(~0UL >> 1)) {
+        addReplyError(c, msg ? msg : "value is out of range, must be positive");
+        return RL_ERR;
+    }
+    *v = (long)ll;
+    return RL_OK;
+}

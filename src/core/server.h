@@ -1,0 +1,274 @@
+/* server.h -- internal structures and prototypes of the core, grouped by file. */
+#ifndef RL_SERVER_H
+#define RL_SERVER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "redlite.h"
+#include "alloc.h"
+#include "dict.h"
+#include "sds.h"
+#include "util.h"
+#include "errors.h"
+
+#define RL_OK 0
+#define RL_ERR -1
+
+#define RL_DBNUM 16
+/* Largest string value, as Redis's default proto-max-bulk-len (512 MB). */
+#define RL_MAX_STRING_SIZE (512LL * 1024 * 1024)
+/* Strings up to this length report OBJECT ENCODING "embstr", as in Redis. */
+#define RL_EMBSTR_LIMIT 44
+
+/* ---------------------------------------------------------------- objects */
+
+#define OBJ_STRING 0
+
+#define OBJ_ENCODING_RAW 0    /* u.ptr is an sds */
+#define OBJ_ENCODING_INT 1    /* u.ll holds the value */
+#define OBJ_ENCODING_EMBSTR 2 /* bytes follow the header in the same allocation */
+
+/* A value. Strings created by SET live in one allocation (EMBSTR: header then bytes);
+ * strings that are modified in place (APPEND, SETRANGE) become RAW (an sds that can
+ * grow); integers that fit a long long are INT. */
+typedef struct robj {
+    unsigned type : 4;
+    unsigned encoding : 4;
+    unsigned lru : 24;
+    uint32_t len; /* EMBSTR: byte length */
+    union {
+        void *ptr;
+        long long ll;
+    } u;
+} robj;
+
+#define OBJ_EMBSTR_DATA(o) ((char *)&(o)->u)
+
+/* ---------------------------------------------------------------- server */
+
+typedef struct rlDb {
+    dict *keys;    /* key -> robj* */
+    dict *expires; /* key -> s64 absolute unix time in ms */
+    int id;
+    long long avg_ttl; /* estimate, as Redis's INFO keyspace avg_ttl */
+} rlDb;
+
+typedef struct rlStats {
+    long long keyspace_hits, keyspace_misses;
+    long long expired_keys;
+    long long expired_stale_perc_x100;
+    long long total_commands;
+    long long expire_cycle_cpu_us;
+    long long lazyfree_pending;
+} rlStats;
+
+/* One deferred free: a whole dict being released in slices (FLUSHALL ASYNC, big values). */
+typedef struct rlLazyFree {
+    dict *d;
+    int table;         /* which of the dict's two tables is being freed */
+    unsigned long idx; /* next bucket of that table */
+    struct rlLazyFree *next;
+} rlLazyFree;
+
+struct rlServer {
+    int refcount;
+    rlConfig cfg;
+    uint64_t rng;
+    rlDb db[RL_DBNUM];
+    dict *commands; /* lowercase name -> const rlCommand* */
+    rlStats stats;
+    long long start_us;
+    /* active expire cycle state (Redis keeps these as statics in expire.c) */
+    int expire_db;
+    unsigned long expire_cursor[RL_DBNUM];
+    int expire_timelimit_exit;
+    rlLazyFree *lazyfree_head;
+    int connected_clients;
+};
+
+typedef struct rlCommand rlCommand;
+typedef void rlCommandProc(rlClient *c);
+
+struct rlCommand {
+    rlCommandInfo info;
+    rlCommandProc *proc; /* NULL for a container: dispatch on argv[1] */
+};
+
+/* A queued command inside MULTI: copies of the arguments. */
+typedef struct rlQueued {
+    const rlCommand *cmd;
+    int argc;
+    char **argv;
+    size_t *argvlen;
+} rlQueued;
+
+#define CLIENT_MULTI (1 << 0)
+#define CLIENT_DIRTY_EXEC (1 << 1)
+
+struct rlClient {
+    rlServer *srv;
+    rlDb *db;
+    int flags;
+    /* the command being executed */
+    int argc;
+    const char *const *argv;
+    const size_t *argvlen;
+    const rlCommand *cmd;
+    long long now_ms; /* clock read once per command */
+    long long now_us;
+    /* the reply sink */
+    const rlReplyOps *ops;
+    void *ctx;
+    /* MULTI */
+    rlQueued *mstate;
+    int mcount, mcap;
+};
+
+/* ---------------------------------------------------------------- server.c */
+long long rlServerClockUs(rlServer *s);
+void serverFreeObjectCallback(void *privdata, dictEntry *de);
+dict *serverCreateKeysDict(rlServer *s);
+dict *serverCreateExpiresDict(rlServer *s);
+void infoCommand(rlClient *c);
+void pingCommand(rlClient *c);
+void echoCommand(rlClient *c);
+void timeCommand(rlClient *c);
+
+/* ---------------------------------------------------------------- commands.c */
+const rlCommand *lookupCommand(rlServer *s, const char *name, size_t len);
+void commandsPopulate(rlServer *s);
+const rlCommand *lookupSubcommand(rlServer *s, const rlCommand *container, const char *name,
+                                  size_t len);
+
+/* ---------------------------------------------------------------- dispatch.c */
+void call(rlClient *c, const rlCommand *cmd);
+
+/* ---------------------------------------------------------------- reply.c */
+void addReplyStatus(rlClient *c, const char *s);
+void addReplyError(rlClient *c, const char *err);
+void addReplyErrorFormat(rlClient *c, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void addReplyErrorArity(rlClient *c);
+void addReplyLongLong(rlClient *c, long long v);
+void addReplyDouble(rlClient *c, double d);
+void addReplyBulk(rlClient *c, const char *s, size_t len);
+void addReplyBulkCString(rlClient *c, const char *s);
+void addReplyBulkLongLong(rlClient *c, long long v);
+void addReplyBulkObject(rlClient *c, const robj *o);
+void addReplyVerbatim(rlClient *c, const char *s, size_t len);
+void addReplyNull(rlClient *c);
+void addReplyBool(rlClient *c, int v);
+void addReplyArrayLen(rlClient *c, long len);
+void addReplySetLen(rlClient *c, long len);
+void addReplyMapLen(rlClient *c, long len);
+void addReplyAggregateEnd(rlClient *c, int kind);
+#define addReplyOK(c) addReplyStatus(c, "OK")
+/* A sink that writes RESP3 text into an sds (C tests and fuzzing). ctx is an sds*. */
+extern const rlReplyOps rlRespSink;
+
+/* ---------------------------------------------------------------- object.c */
+robj *createStringObject(const char *s, size_t len);
+robj *createEmbeddedStringObject(const char *s, size_t len);
+robj *createStringObjectFromLongLong(long long v);
+robj *createRawStringObject(const char *s, size_t len);
+robj *dupStringObject(const robj *o);
+void freeObject(robj *o);
+size_t stringObjectLen(const robj *o);
+/* Bytes of a string object; 'buf' (RL_LONG_STR_SIZE) holds the digits of an INT. */
+const char *stringObjectPtr(const robj *o, char *buf, size_t *len);
+/* Turn a string object into RAW encoding (for in-place modification); returns the sds. */
+sds *stringObjectMakeRaw(robj *o);
+const char *objectEncodingName(const robj *o);
+int getLongLongFromArg(rlClient *c, int idx, long long *v);
+int getLongLongFromArgOrReply(rlClient *c, int idx, long long *v, const char *msg);
+int getLongDoubleFromArgOrReply(rlClient *c, int idx, long double *v, const char *msg);
+int getPositiveLongFromArgOrReply(rlClient *c, int idx, long *v, const char *msg);
+int argEq(rlClient *c, int idx, const char *token);
+
+/* ---------------------------------------------------------------- db.c */
+#define LOOKUP_NONE 0
+#define LOOKUP_NOSTATS (1 << 0) /* do not count keyspace hits/misses (write lookups) */
+robj *lookupKeyRead(rlClient *c, rlDb *db, const char *key, size_t len);
+robj *lookupKeyWrite(rlClient *c, rlDb *db, const char *key, size_t len);
+robj *lookupKeyReadFlags(rlClient *c, rlDb *db, const char *key, size_t len, int flags);
+/* Store 'val' at key (overwrite); removes any TTL unless 'keepttl'. Takes ownership. */
+void setKey(rlClient *c, rlDb *db, const char *key, size_t len, robj *val, int keepttl);
+void dbAdd(rlDb *db, const char *key, size_t len, robj *val);
+int dbDelete(rlDb *db, const char *key, size_t len);
+int checkType(rlClient *c, const robj *o, int type);
+long long rlDbSize(rlDb *db);
+void emptyDb(rlServer *s, int dbnum, int async);
+rlDb *selectDbOrNull(rlServer *s, long long id);
+void delCommand(rlClient *c);
+void unlinkCommand(rlClient *c);
+void existsCommand(rlClient *c);
+void typeCommand(rlClient *c);
+void keysCommand(rlClient *c);
+void scanCommand(rlClient *c);
+void renameCommand(rlClient *c);
+void renamenxCommand(rlClient *c);
+void copyCommand(rlClient *c);
+void randomkeyCommand(rlClient *c);
+void touchCommand(rlClient *c);
+void objectEncodingCommand(rlClient *c);
+void dbsizeCommand(rlClient *c);
+void flushdbCommand(rlClient *c);
+void flushallCommand(rlClient *c);
+void selectCommand(rlClient *c);
+void swapdbCommand(rlClient *c);
+
+/* ---------------------------------------------------------------- expire.c */
+long long getExpire(rlDb *db, const char *key, size_t len);
+void setExpire(rlDb *db, const char *key, size_t len, long long when_ms);
+int removeExpire(rlDb *db, const char *key, size_t len);
+/* Delete the key if expired at the command's time; returns 1 if it was (or is) expired. */
+int expireIfNeeded(rlClient *c, rlDb *db, const char *key, size_t len);
+int activeExpireCycle(rlServer *s, long long budget_us);
+void expireCommand(rlClient *c);
+void pexpireCommand(rlClient *c);
+void expireatCommand(rlClient *c);
+void pexpireatCommand(rlClient *c);
+void ttlCommand(rlClient *c);
+void pttlCommand(rlClient *c);
+void expiretimeCommand(rlClient *c);
+void pexpiretimeCommand(rlClient *c);
+void persistCommand(rlClient *c);
+
+/* ---------------------------------------------------------------- t_string.c */
+void getCommand(rlClient *c);
+void setCommand(rlClient *c);
+void setnxCommand(rlClient *c);
+void setexCommand(rlClient *c);
+void psetexCommand(rlClient *c);
+void mgetCommand(rlClient *c);
+void msetCommand(rlClient *c);
+void msetnxCommand(rlClient *c);
+void getsetCommand(rlClient *c);
+void getdelCommand(rlClient *c);
+void getexCommand(rlClient *c);
+void appendCommand(rlClient *c);
+void strlenCommand(rlClient *c);
+void getrangeCommand(rlClient *c);
+void setrangeCommand(rlClient *c);
+void incrCommand(rlClient *c);
+void decrCommand(rlClient *c);
+void incrbyCommand(rlClient *c);
+void decrbyCommand(rlClient *c);
+void incrbyfloatCommand(rlClient *c);
+
+/* ---------------------------------------------------------------- multi.c */
+void multiCommand(rlClient *c);
+void execCommand(rlClient *c);
+void discardCommand(rlClient *c);
+void queueMultiCommand(rlClient *c, const rlCommand *cmd);
+void freeClientMultiState(rlClient *c);
+
+/* ---------------------------------------------------------------- lazyfree.c / cron.c */
+void lazyfreeDict(rlServer *s, dict *d);
+int lazyfreeStep(rlServer *s, long budget_entries);
+
+#endif

@@ -1,0 +1,55 @@
+/* util.h -- number parsing/formatting with Redis's exact grammar, glob matching, and small
+ * string helpers. Pure functions: no allocation, no global state. */
+#ifndef RL_UTIL_H
+#define RL_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Largest buffer any of the formatters below need (including the NUL). */
+#define RL_LONG_STR_SIZE 21
+#define RL_LD_STR_SIZE 5600 /* %.17Lf of LDBL_MAX is ~4950 digits */
+#define RL_DOUBLE_STR_SIZE 128
+
+/* Parse 's'/'len' as a signed 64-bit integer with Redis's strict grammar (string2ll):
+ * optional '-', no '+', no leading zeros (except "0"), no spaces, no empty string,
+ * at most 20 characters, no overflow. Returns 1 and stores '*value' on success, 0 otherwise. */
+int string2ll(const char *s, size_t len, long long *value);
+
+/* Format 'v' in base 10 into 'dst' (at least RL_LONG_STR_SIZE bytes). Returns the length. */
+int ll2string(char *dst, size_t dstlen, long long v);
+
+/* Parse 's'/'len' as a long double the way Redis's string2ld does (INCRBYFLOAT operands):
+ * reject the empty string, strings of RL_LD_STR_SIZE bytes or more, a leading space,
+ * trailing garbage, NaN, and overflow/underflow (ERANGE). "inf"/"-inf" parse (the caller
+ * rejects an infinite result). Returns 1 and stores '*value' on success. */
+int string2ld(const char *s, size_t len, long double *value);
+
+/* Format a long double the way Redis's ld2string(..., LD_STR_HUMAN) does (INCRBYFLOAT's
+ * reply): "%.17Lf" then trailing zeros and a trailing '.' removed; "-0" becomes "0";
+ * infinities are "inf"/"-inf". Returns the length, or 0 if it does not fit in 'dstlen'. */
+int ld2string(char *dst, size_t dstlen, long double value);
+
+/* Parse a double with Redis's strict grammar (string2d / getDoubleFromObject): no empty
+ * string, no leading space, no trailing garbage, not NaN; "inf", "+inf", "-inf" (any case)
+ * accepted. Returns 1 on success. */
+int string2d(const char *s, size_t len, double *value);
+
+/* Format a double as Redis 7 does for replies that carry a double as a string (d2string):
+ * "inf", "-inf", "nan"; integers in the safe range without a fraction; otherwise "%.17g".
+ * Returns the length. 'dstlen' >= RL_DOUBLE_STR_SIZE. */
+int d2string(char *dst, size_t dstlen, double value);
+
+/* Glob-style match of 'string'/'stringLen' against 'pattern'/'patternLen' with Redis's
+ * syntax: '*', '?', '[abc]', '[^abc]', '[a-z]', and '\' escaping the next character.
+ * 'nocase' folds ASCII case. Returns 1 on match. Cost is bounded by
+ * O(patternLen * stringLen) whatever the pattern (no exponential backtracking, no
+ * recursion), so hostile patterns such as "*a*a*a*a*a*a*a*b" cannot hang the caller. */
+int stringmatchlen(const char *pattern, size_t patternLen, const char *string, size_t stringLen,
+                   int nocase);
+
+/* ASCII case-insensitive comparison of a byte string with a NUL-terminated token:
+ * returns 1 when 's'/'len' equals 'token' ignoring ASCII case. */
+int rlStrEqNoCase(const char *s, size_t len, const char *token);
+
+#endif

@@ -1,0 +1,189 @@
+/* addon.c -- module registration and the exported functions. Context-aware: all state is
+ * per instance (napi_set_instance_data), so the addon loads in several worker threads.
+ *
+ * Exports: init({SimpleError}), commands(), serverNew(), clientNew(server),
+ * clientRelease(client), exec(client, argv, flags), cron(server, budget_us),
+ * debugCheck(server). */
+#include "napi_util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void rlThrowInternal(napi_env env, const char *where) {
+    bool pending = false;
+    napi_is_exception_pending(env, &pending);
+    if (pending) return;
+    const napi_extended_error_info *info = NULL;
+    napi_get_last_error_info(env, &info);
+    char msg[256];
+    snprintf(msg, sizeof(msg), "redlite internal error in %s: %s", where,
+             info && info->error_message ? info->error_message : "unknown");
+    napi_throw_error(env, "ERR_REDLITE_INTERNAL", msg);
+}
+
+static void freeAddon(napi_env env, void *data, void *hint) {
+    (void)hint;
+    rlAddon *a = data;
+    if (a->simple_error) napi_delete_reference(env, a->simple_error);
+    free(a->arena);
+    free((void *)a->argv);
+    free(a->argvlen);
+    free(a->argvoff);
+    free(a);
+}
+
+static rlAddon *getAddon(napi_env env) {
+    void *data = NULL;
+    if (napi_get_instance_data(env, &data) != napi_ok || !data) {
+        rlThrowInternal(env, "instance data");
+        return NULL;
+    }
+    return data;
+}
+
+/* Read up to 'n' arguments of the call. */
+static int getArgs(napi_env env, napi_callback_info info, size_t n, napi_value *argv) {
+    size_t argc = n;
+    NAPI_CALL_INT(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < n) {
+        napi_throw_type_error(env, NULL, "redlite: missing argument to a native function");
+        return -1;
+    }
+    return 0;
+}
+
+/* init({SimpleError}) */
+static napi_value Init(napi_env env, napi_callback_info info) {
+    napi_value argv[1], ctor;
+    if (getArgs(env, info, 1, argv) != 0) return NULL;
+    rlAddon *a = getAddon(env);
+    if (!a) return NULL;
+    NAPI_CALL(env, napi_get_named_property(env, argv[0], "SimpleError", &ctor));
+    if (a->simple_error) napi_delete_reference(env, a->simple_error);
+    NAPI_CALL(env, napi_create_reference(env, ctor, 1, &a->simple_error));
+    return NULL;
+}
+
+static napi_value setInt(napi_env env, napi_value obj, const char *name, int v) {
+    napi_value n;
+    NAPI_CALL(env, napi_create_int32(env, v, &n));
+    NAPI_CALL(env, napi_set_named_property(env, obj, name, n));
+    return obj;
+}
+
+static napi_value setStr(napi_env env, napi_value obj, const char *name, const char *s) {
+    napi_value v;
+    NAPI_CALL(env, napi_create_string_utf8(env, s, strlen(s), &v));
+    NAPI_CALL(env, napi_set_named_property(env, obj, name, v));
+    return obj;
+}
+
+/* commands(): the command table as an array of plain objects. */
+static napi_value Commands(napi_env env, napi_callback_info info) {
+    (void)info;
+    size_t n = rlCommandCount();
+    napi_value arr;
+    NAPI_CALL(env, napi_create_array_with_length(env, n, &arr));
+    for (size_t i = 0; i < n; i++) {
+        const rlCommandInfo *ci = rlCommandAt(i);
+        napi_value o;
+        NAPI_CALL(env, napi_create_object(env, &o));
+        if (!setStr(env, o, "name", ci->name) || !setStr(env, o, "method", ci->method) ||
+            !setInt(env, o, "arity", ci->arity) || !setInt(env, o, "flags", ci->flags) ||
+            !setInt(env, o, "firstKey", ci->firstkey) || !setInt(env, o, "lastKey", ci->lastkey) ||
+            !setInt(env, o, "keyStep", ci->keystep))
+            return NULL;
+        NAPI_CALL(env, napi_set_element(env, arr, (uint32_t)i, o));
+    }
+    return arr;
+}
+
+/* serverNew() */
+static napi_value ServerNew(napi_env env, napi_callback_info info) {
+    (void)info;
+    rlConfig cfg;
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.active_expire = 1;
+    return rlWrapServer(env, rlServerNew(&cfg));
+}
+
+/* clientNew(server) */
+static napi_value ClientNew(napi_env env, napi_callback_info info) {
+    napi_value argv[1];
+    if (getArgs(env, info, 1, argv) != 0) return NULL;
+    rlServer *s = rlUnwrapServer(env, argv[0]);
+    if (!s) return NULL;
+    return rlWrapClient(env, rlClientNew(s));
+}
+
+/* clientRelease(client) */
+static napi_value ClientRelease(napi_env env, napi_callback_info info) {
+    napi_value argv[1];
+    if (getArgs(env, info, 1, argv) != 0) return NULL;
+    rlReleaseClientHandle(env, argv[0]);
+    return NULL;
+}
+
+/* exec(client, argv, flags) -> reply (a SimpleError instance for an error reply) */
+static napi_value Exec(napi_env env, napi_callback_info info) {
+    napi_value argv[3];
+    if (getArgs(env, info, 3, argv) != 0) return NULL;
+    rlAddon *a = getAddon(env);
+    if (!a) return NULL;
+    rlClient *c = rlUnwrapClient(env, argv[0]);
+    if (!c) return NULL;
+    int32_t flags = 0;
+    NAPI_CALL(env, napi_get_value_int32(env, argv[2], &flags));
+    int argc = rlArgsFromArray(env, a, argv[1]);
+    if (argc < 0) return NULL;
+    return rlExecToJs(env, a, c, argc, flags);
+}
+
+/* cron(server, budget_us) -> ms until the next call */
+static napi_value Cron(napi_env env, napi_callback_info info) {
+    napi_value argv[2], out;
+    if (getArgs(env, info, 2, argv) != 0) return NULL;
+    rlServer *s = rlUnwrapServer(env, argv[0]);
+    if (!s) return NULL;
+    int64_t budget = 0;
+    NAPI_CALL(env, napi_get_value_int64(env, argv[1], &budget));
+    NAPI_CALL(env, napi_create_int64(env, rlCron(s, budget), &out));
+    return out;
+}
+
+/* debugCheck(server) -> true, or an error message */
+static napi_value DebugCheck(napi_env env, napi_callback_info info) {
+    napi_value argv[1], out;
+    if (getArgs(env, info, 1, argv) != 0) return NULL;
+    rlServer *s = rlUnwrapServer(env, argv[0]);
+    if (!s) return NULL;
+    char err[256];
+    if (rlDebugCheck(s, err, sizeof(err))) {
+        NAPI_CALL(env, napi_get_boolean(env, true, &out));
+    } else {
+        NAPI_CALL(env, napi_create_string_utf8(env, err, NAPI_AUTO_LENGTH, &out));
+    }
+    return out;
+}
+
+NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
+    rlAddon *a = calloc(1, sizeof(*a));
+    if (!a || napi_set_instance_data(env, a, freeAddon, NULL) != napi_ok) {
+        free(a);
+        rlThrowInternal(env, "module init");
+        return NULL;
+    }
+    napi_property_descriptor props[] = {
+        {"init", NULL, Init, NULL, NULL, NULL, napi_default, NULL},
+        {"commands", NULL, Commands, NULL, NULL, NULL, napi_default, NULL},
+        {"serverNew", NULL, ServerNew, NULL, NULL, NULL, napi_default, NULL},
+        {"clientNew", NULL, ClientNew, NULL, NULL, NULL, napi_default, NULL},
+        {"clientRelease", NULL, ClientRelease, NULL, NULL, NULL, napi_default, NULL},
+        {"exec", NULL, Exec, NULL, NULL, NULL, napi_default, NULL},
+        {"cron", NULL, Cron, NULL, NULL, NULL, napi_default, NULL},
+        {"debugCheck", NULL, DebugCheck, NULL, NULL, NULL, napi_default, NULL},
+    };
+    NAPI_CALL(env, napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props));
+    return exports;
+}

@@ -1,0 +1,140 @@
+/* js_args.c -- JS argument arrays to the core's (argv, argvlen) form.
+ *
+ * Only strings and Buffers are accepted, as node-redis's encoder accepts only them; any
+ * other element throws its TypeError, with the element's index in the final argv. Strings
+ * are written as UTF-8 into the instance's arena; Buffers are passed by pointer (valid for
+ * the duration of the call). */
+#include "napi_util.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Grow the per-argument arrays to hold 'n' entries. */
+static int reserveArgs(rlAddon *a, size_t n) {
+    if (n <= a->argv_cap) return 0;
+    size_t cap = a->argv_cap ? a->argv_cap : 16;
+    while (cap < n) cap *= 2;
+    const char **argv = realloc((void *)a->argv, cap * sizeof(*argv));
+    if (!argv) return -1;
+    a->argv = argv;
+    size_t *lens = realloc(a->argvlen, cap * sizeof(*lens));
+    if (!lens) return -1;
+    a->argvlen = lens;
+    size_t *offs = realloc(a->argvoff, cap * sizeof(*offs));
+    if (!offs) return -1;
+    a->argvoff = offs;
+    a->argv_cap = cap;
+    return 0;
+}
+
+/* Grow the arena to at least 'n' bytes. */
+static int reserveArena(rlAddon *a, size_t n) {
+    if (n <= a->arena_cap) return 0;
+    size_t cap = a->arena_cap ? a->arena_cap : 4096;
+    while (cap < n) cap *= 2;
+    char *p = realloc(a->arena, cap);
+    if (!p) return -1;
+    a->arena = p;
+    a->arena_cap = cap;
+    return 0;
+}
+
+static const char *typeofName(napi_valuetype t) {
+    switch (t) {
+    case napi_undefined:
+        return "undefined";
+    case napi_null:
+        return "object";
+    case napi_boolean:
+        return "boolean";
+    case napi_number:
+        return "number";
+    case napi_string:
+        return "string";
+    case napi_symbol:
+        return "symbol";
+    case napi_function:
+        return "function";
+    case napi_bigint:
+        return "bigint";
+    default:
+        return "object";
+    }
+}
+
+static int throwArgType(napi_env env, uint32_t i, napi_valuetype t) {
+    char msg[128];
+    snprintf(msg, sizeof(msg), "\"arguments[%u]\" must be of type \"string | Buffer\", got %s instead.",
+             i, typeofName(t));
+    napi_throw_type_error(env, NULL, msg);
+    return -1;
+}
+
+/* Append the UTF-8 bytes of string 'v' to the arena at '*used'. */
+static int copyString(napi_env env, rlAddon *a, napi_value v, size_t *used, size_t *len) {
+    /* Try the room we have first; a string that filled it may be truncated: ask its exact
+     * length and copy again. */
+    if (reserveArena(a, *used + 256) != 0) return -1;
+    size_t room = a->arena_cap - *used;
+    size_t n;
+    NAPI_CALL_INT(env, napi_get_value_string_utf8(env, v, a->arena + *used, room, &n));
+    if (n + 1 >= room) {
+        NAPI_CALL_INT(env, napi_get_value_string_utf8(env, v, NULL, 0, &n));
+        if (reserveArena(a, *used + n + 1) != 0) return -1;
+        NAPI_CALL_INT(env, napi_get_value_string_utf8(env, v, a->arena + *used, n + 1, &n));
+    }
+    *len = n;
+    *used += n;
+    return 0;
+}
+
+int rlArgsFromArray(napi_env env, rlAddon *a, napi_value array) {
+    uint32_t n;
+    bool is_array = false;
+    NAPI_CALL_INT(env, napi_is_array(env, array, &is_array));
+    if (!is_array) {
+        napi_throw_type_error(env, NULL, "redlite: command arguments must be an array");
+        return -1;
+    }
+    NAPI_CALL_INT(env, napi_get_array_length(env, array, &n));
+    if (n == 0) {
+        napi_throw_type_error(env, NULL, "redlite: empty command");
+        return -1;
+    }
+    if (n > INT32_MAX || reserveArgs(a, n) != 0) {
+        rlThrowInternal(env, "argument arrays");
+        return -1;
+    }
+    size_t used = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        napi_value v;
+        napi_valuetype t;
+        NAPI_CALL_INT(env, napi_get_element(env, array, i, &v));
+        NAPI_CALL_INT(env, napi_typeof(env, v, &t));
+        if (t == napi_string) {
+            size_t len;
+            a->argvoff[i] = used;
+            if (copyString(env, a, v, &used, &len) != 0) {
+                rlThrowInternal(env, "argument arena");
+                return -1;
+            }
+            a->argvlen[i] = len;
+            continue;
+        }
+        bool is_buffer = false;
+        if (t == napi_object) NAPI_CALL_INT(env, napi_is_buffer(env, v, &is_buffer));
+        if (!is_buffer) return throwArgType(env, i, t);
+        void *data;
+        size_t len;
+        NAPI_CALL_INT(env, napi_get_buffer_info(env, v, &data, &len));
+        a->argv[i] = len ? data : "";
+        a->argvlen[i] = len;
+        a->argvoff[i] = SIZE_MAX;
+    }
+    /* The arena may have moved while growing: resolve string pointers last. */
+    for (uint32_t i = 0; i < n; i++)
+        if (a->argvoff[i] != SIZE_MAX) a->argv[i] = a->arena + a->argvoff[i];
+    return (int)n;
+}

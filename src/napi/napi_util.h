@@ -1,0 +1,63 @@
+/* napi_util.h -- status checking for Node-API calls (in the style of node's
+ * test/js-native-api/common.h) and the binding's per-instance data. */
+#ifndef RL_NAPI_UTIL_H
+#define RL_NAPI_UTIL_H
+
+#ifndef NAPI_VERSION
+#define NAPI_VERSION 8
+#endif
+#include <node_api.h>
+#include <stddef.h>
+
+#include "../core/redlite.h"
+
+/* Per-instance (per worker thread) data: error constructors and scratch buffers reused by
+ * every call so a command allocates nothing on the C heap in the common case. */
+typedef struct rlAddon {
+    napi_ref simple_error; /* lib/errors.js SimpleError */
+    char *arena;           /* argument bytes of the current call (strings copied as UTF-8) */
+    size_t arena_cap;
+    const char **argv;
+    size_t *argvlen;
+    size_t *argvoff;       /* offset in arena, or SIZE_MAX when argv[i] points elsewhere */
+    size_t argv_cap;
+} rlAddon;
+
+/* Throw an internal error (code ERR_REDLITE_INTERNAL) unless an exception is pending. */
+void rlThrowInternal(napi_env env, const char *where);
+
+#define NAPI_CALL(env, call)                                                                       \
+    do {                                                                                           \
+        if ((call) != napi_ok) {                                                                   \
+            rlThrowInternal((env), #call);                                                         \
+            return NULL;                                                                           \
+        }                                                                                          \
+    } while (0)
+
+#define NAPI_CALL_INT(env, call)                                                                   \
+    do {                                                                                           \
+        if ((call) != napi_ok) {                                                                   \
+            rlThrowInternal((env), #call);                                                         \
+            return -1;                                                                             \
+        }                                                                                          \
+    } while (0)
+
+/* js_args.c: convert JS argv (strings/Buffers) for the core. Returns argc, or -1 with a
+ * JS exception pending (node-redis's TypeError for a bad argument). */
+int rlArgsFromArray(napi_env env, rlAddon *a, napi_value array);
+
+/* js_reply.c: run a command and build its reply as a JS value. */
+typedef struct rlJsReply rlJsReply;
+napi_value rlExecToJs(napi_env env, rlAddon *a, rlClient *c, int argc, int flags);
+#define RL_REPLY_BUFFERS 1 /* bulk strings as Buffers instead of strings */
+
+/* handles.c: type-tagged externals for servers and clients. */
+napi_value rlWrapServer(napi_env env, rlServer *s);
+napi_value rlWrapClient(napi_env env, rlClient *c);
+rlServer *rlUnwrapServer(napi_env env, napi_value v);
+/* Returns NULL (with an exception pending) for a forged or released handle. */
+rlClient *rlUnwrapClient(napi_env env, napi_value v);
+/* Release the client now; later unwraps fail. */
+int rlReleaseClientHandle(napi_env env, napi_value v);
+
+#endif

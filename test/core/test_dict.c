@@ -1,0 +1,785 @@
+/* test_dict.c -- unit tests for dict.c: basics with binary keys, bounded incremental
+ * rehashing, SCAN across resizes, iterators, sampling, destructors. */
+#include "test_help.h"
+#include "dict.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+/* Prototypes (-Wmissing-prototypes); "extern" keeps them out of the runner's test list. */
+extern int test_dict_create_empty(void);
+extern int test_dict_binary_keys(void);
+extern int test_dict_long_key(void);
+extern int test_dict_duplicate_add(void);
+extern int test_dict_hash_keyed(void);
+extern int test_dict_growth_bounded_rehash(void);
+extern int test_dict_rehash_empty_visit_bound(void);
+extern int test_dict_scan_guarantee_across_resizes(void);
+extern int test_dict_scan_stable(void);
+extern int test_dict_safe_iterator_delete(void);
+extern int test_dict_unsafe_iterator(void);
+extern int test_dict_random_keys(void);
+extern int test_dict_destructor_counts(void);
+extern int test_dict_unlink(void);
+extern int test_dict_resize_policy(void);
+extern int test_dict_empty_reuse(void);
+extern int test_dict_rand_next(void);
+
+#define SEED0 UINT64_C(0x0706050403020100)
+#define SEED1 UINT64_C(0x0f0e0d0c0b0a0908)
+
+/* Bucket window one rehash step may advance over: DICT_REHASH_STEP moves plus the empty
+ * buckets it may skip. */
+#define STEP_WINDOW (DICT_REHASH_STEP * (DICT_REHASH_EMPTY_VISITS + 1))
+
+/* Format "<prefix><i>" into buf; return its length. */
+static size_t mkKey(char *buf, size_t cap, const char *prefix, long i) {
+    int n = snprintf(buf, cap, "%s%ld", prefix, i);
+    return n > 0 ? (size_t)n : 0;
+}
+
+/* Parse the number after the first ':' of a key made by mkKey, or -1. */
+static long keyId(const dictEntry *de) {
+    const char *p = memchr(de->key, ':', de->keylen);
+    return p ? strtol(p + 1, NULL, 10) : -1;
+}
+
+/* Destructor counting calls: privdata is a counter, the entry value (if set) a per-entry
+ * counter. */
+static void countingDestructor(void *privdata, dictEntry *de) {
+    (*(long *)privdata)++;
+    if (de->v.val) (*(int *)de->v.val)++;
+}
+
+static const dictType countingType = {countingDestructor};
+static const dictType plainType = {NULL};
+
+/* Finish any rehash in progress. */
+static void rehashAll(dict *d) {
+    while (dictRehash(d, 1000)) {
+    }
+}
+
+int test_dict_create_empty(void) {
+    dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
+    TEST_ASSERT(d->table[0] == NULL && d->table[1] == NULL);
+    TEST_ASSERT(d->size[0] == 0 && dictSize(d) == 0 && !dictIsRehashing(d));
+    TEST_ASSERT(dictFind(d, "a", 1) == NULL);
+    TEST_ASSERT(dictDelete(d, "a", 1) == DICT_ERR);
+    TEST_ASSERT(dictUnlink(d, "a", 1) == NULL);
+    TEST_ASSERT(dictResizeIfNeeded(d) == DICT_ERR);
+    TEST_ASSERT(dictRehash(d, 10) == 0);
+    TEST_ASSERT(dictAdd(d, "a", 1, NULL) == DICT_OK);
+    TEST_ASSERT(d->size[0] == (1UL << DICT_HT_INITIAL_EXP) && !dictIsRehashing(d));
+    dictRelease(d);
+    dictRelease(NULL);
+    return 0;
+}
+
+int test_dict_binary_keys(void) {
+    static const char k1[] = {'a', '\0', 'b'};
+    static const char k2[] = {'a', '\0', 'c'};
+    static const char k3[] = {'\0'};
+    static const char k4[] = {'a'};
+    dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
+    int v1, v2, v3, v4, v5;
+    TEST_ASSERT(dictAdd(d, k1, sizeof(k1), &v1) == DICT_OK);
+    TEST_ASSERT(dictAdd(d, k2, sizeof(k2), &v2) == DICT_OK);
+    TEST_ASSERT(dictAdd(d, k3, sizeof(k3), &v3) == DICT_OK);
+    TEST_ASSERT(dictAdd(d, k4, sizeof(k4), &v4) == DICT_OK);
+    TEST_ASSERT(dictAdd(d, "", 0, &v5) == DICT_OK);
+    TEST_ASSERT(dictSize(d) == 5);
+
+    dictEntry *de = dictFind(d, k1, sizeof(k1));
+    TEST_ASSERT(de && de->v.val == &v1 && de->keylen == 3);
+    TEST_ASSERT(memcmp(de->key, k1, 3) == 0 && de->key[3] == '\0');
+    TEST_ASSERT(dictFind(d, k2, sizeof(k2))->v.val == &v2);
+    TEST_ASSERT(dictFind(d, k3, sizeof(k3))->v.val == &v3);
+    TEST_ASSERT(dictFind(d, k4, sizeof(k4))->v.val == &v4);
+    de = dictFind(d, NULL, 0);
+    TEST_ASSERT(de && de->v.val == &v5 && de->keylen == 0 && de->key[0] == '\0');
+    TEST_ASSERT(dictFind(d, "a", 2) == NULL); /* "a\0" */
+    TEST_ASSERT(dictFind(d, k1, 2) == NULL);
+
+    TEST_ASSERT(dictDelete(d, k1, sizeof(k1)) == DICT_OK);
+    TEST_ASSERT(dictDelete(d, k1, sizeof(k1)) == DICT_ERR);
+    TEST_ASSERT(dictFind(d, k1, sizeof(k1)) == NULL);
+    TEST_ASSERT(dictFind(d, k2, sizeof(k2))->v.val == &v2);
+    TEST_ASSERT(dictDelete(d, "", 0) == DICT_OK);
+    TEST_ASSERT(dictFind(d, "", 0) == NULL);
+    TEST_ASSERT(dictSize(d) == 3);
+
+    /* Values are a union: integers and doubles round-trip. */
+    de = dictFind(d, k2, sizeof(k2));
+    de->v.s64 = -42;
+    TEST_ASSERT(dictFind(d, k2, sizeof(k2))->v.s64 == -42);
+    de->v.d = 2.5;
+    TEST_ASSERT(dictFind(d, k2, sizeof(k2))->v.d == 2.5);
+    dictRelease(d);
+    return 0;
+}
+
+int test_dict_long_key(void) {
+    size_t len = 1 << 20;
+    char *big = malloc(len);
+    TEST_ASSERT(big != NULL);
+    for (size_t i = 0; i < len; i++)
+        big[i] = (char)(i * 31);
+    dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
+    dictEntry *de = dictAddRaw(d, big, len, NULL);
+    TEST_ASSERT(de && de->keylen == len && memcmp(de->key, big, len) == 0 && de->key[len] == 0);
+    TEST_ASSERT(dictFind(d, big, len) == de);
+    TEST_ASSERT(dictFind(d, big, len - 1) == NULL);
+    big[len - 1] ^= 1;
+    TEST_ASSERT(dictFind(d, big, len) == NULL);
+#if SIZE_MAX > UINT32_MAX
+    /* Longer than a uint32_t keylen: rejected without reading the bytes. */
+    dictEntry *existing = de;
+    TEST_ASSERT(dictAddRaw(d, big, (size_t)UINT32_MAX + 1, &existing) == NULL);
+    TEST_ASSERT(existing == NULL);
+    TEST_ASSERT(dictFind(d, big, (size_t)UINT32_MAX + 1) == NULL);
+    TEST_ASSERT(dictDelete(d, big, (size_t)UINT32_MAX + 1) == DICT_ERR);
+#endif
+    TEST_ASSERT(dictSize(d) == 1);
+    dictRelease(d);
+    free(big);
+    return 0;
+}
+
+int test_dict_duplicate_add(void) {
+    dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
+    dictEntry *de = dictAddRaw(d, "key", 3, NULL);
+    TEST_ASSERT(de != NULL && de->v.u64 == 0);
+    de->v.u64 = 7;
+    dictEntry *existing = NULL;
+    TEST_ASSERT(dictAddRaw(d, "key", 3, &existing) == NULL);
+    TEST_ASSERT(existing == de && existing->v.u64 == 7);
+    TEST_ASSERT(dictAddRaw(d, "key", 3, NULL) == NULL);
+    TEST_ASSERT(dictAdd(d, "key", 3, NULL) == DICT_ERR);
+    TEST_ASSERT(dictSize(d) == 1);
+    /* Duplicates are detected in both tables while rehashing. */
+    char buf[32];
+    for (long i = 0; i < 100; i++)
+        dictAdd(d, buf, mkKey(buf, sizeof(buf), "k:", i), NULL);
+    for (long i = 0; i < 100; i++) {
+        size_t n = mkKey(buf, sizeof(buf), "k:", i);
+        existing = NULL;
+        TEST_ASSERT(dictAddRaw(d, buf, n, &existing) == NULL && existing != NULL);
+        TEST_ASSERT(existing->keylen == n && memcmp(existing->key, buf, n) == 0);
+    }
+    TEST_ASSERT(dictSize(d) == 101);
+    dictRelease(d);
+    return 0;
+}
+
+int test_dict_hash_keyed(void) {
+    dict *a = dictCreate(&plainType, NULL, SEED0, SEED1);
+    dict *b = dictCreate(&plainType, NULL, SEED0 + 1, SEED1);
+    dict *c = dictCreate(&plainType, NULL, SEED0, SEED1);
+    static const char msg[] = "hello world, a key longer than sixteen bytes";
+    for (size_t n = 0; n < sizeof(msg); n++) {
+        TEST_ASSERT(dictHashKey(a, msg, n) == dictHashKey(c, msg, n));
+        TEST_ASSERT(dictHashKey(a, msg, n) != dictHashKey(b, msg, n));
+        if (n) TEST_ASSERT(dictHashKey(a, msg, n) != dictHashKey(a, msg, n - 1));
+    }
+    /* SipHash-1-2 regression values, key 00..0f, message 00 01 02 ... (the code is checked
+     * against the SipHash-2-4 reference vectors with the round counts overridden). */
+    unsigned char m[16];
+    for (int i = 0; i < 16; i++)
+        m[i] = (unsigned char)i;
+    TEST_ASSERT(dictHashKey(a, m, 0) == UINT64_C(0xcea28b51565c12e2));
+    TEST_ASSERT(dictHashKey(a, m, 7) == UINT64_C(0xf03c4cbcf492b05a));
+    TEST_ASSERT(dictHashKey(a, m, 8) == UINT64_C(0x606845b4d093af74));
+    TEST_ASSERT(dictHashKey(a, m, 15) == UINT64_C(0xec8f61bc1c8966a6));
+    dictRelease(a);
+    dictRelease(b);
+    dictRelease(c);
+    return 0;
+}
+
+/* Most buckets a snapshot records: enough for dictRehash(d, 4). */
+#define SNAP_MAX (4 * (DICT_REHASH_EMPTY_VISITS + 1))
+
+/* State captured before an operation, to check how many buckets it moved. */
+typedef struct {
+    int rehashing;
+    dictEntry **t0;
+    long r0;
+    unsigned long used0;
+    unsigned long win; /* buckets of table[0] captured from r0 */
+    unsigned long chain[SNAP_MAX];
+} stepSnap;
+
+/* Record the chain lengths of table[0]'s buckets [rehashidx, rehashidx + win). */
+static void snapTake(const dict *d, stepSnap *s, unsigned long win) {
+    s->rehashing = dictIsRehashing(d);
+    s->t0 = d->table[0];
+    s->r0 = d->rehashidx;
+    s->used0 = d->used[0];
+    s->win = 0;
+    if (!s->rehashing) return;
+    for (unsigned long i = (unsigned long)s->r0; i < d->size[0] && s->win < win; i++) {
+        unsigned long n = 0;
+        for (dictEntry *de = d->table[0][i]; de; de = de->next)
+            n++;
+        s->chain[s->win++] = n;
+    }
+}
+
+/* Check that the operation since snapTake(d, s, steps * (DICT_REHASH_EMPTY_VISITS + 1))
+ * moved at most 'steps' non-empty buckets and skipped at most steps *
+ * DICT_REHASH_EMPTY_VISITS empty ones (the window). Returns 0 if so, else a reason code. */
+static int snapCheck(const dict *d, const stepSnap *s, unsigned long steps) {
+    if (!s->rehashing) {
+        /* An operation that starts a rehash moves nothing. */
+        return (d->rehashidx == -1 || d->rehashidx == 0) ? 0 : 1;
+    }
+    int same = d->table[0] == s->t0 && dictIsRehashing(d);
+    unsigned long upto, nonempty = 0, entries = 0;
+    if (same) {
+        if (d->rehashidx < s->r0) return 2;
+        upto = (unsigned long)(d->rehashidx - s->r0);
+        if (upto > s->win) return 3;
+    } else {
+        /* The rehash finished: everything left must have been inside the window. */
+        upto = s->win;
+    }
+    for (unsigned long i = 0; i < upto; i++) {
+        if (s->chain[i]) nonempty++;
+        entries += s->chain[i];
+    }
+    if (nonempty > steps) return 4;
+    if (same ? s->used0 - d->used[0] != entries : entries != s->used0) return 5;
+    return 0;
+}
+
+int test_dict_growth_bounded_rehash(void) {
+    const long n = 1000000;
+    dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
+    char buf[32];
+    stepSnap s;
+    long rehashingAdds = 0, rehashesStarted = 0;
+    for (long i = 0; i < n; i++) {
+        size_t len = mkKey(buf, sizeof(buf), "key:", i);
+        snapTake(d, &s, STEP_WINDOW);
+        dictEntry *de = dictAddRaw(d, buf, len, NULL);
+        TEST_ASSERT(de != NULL);
+        de->v.s64 = i;
+        TEST_ASSERT(snapCheck(d, &s, DICT_REHASH_STEP) == 0);
+        if (s.rehashing) rehashingAdds++;
+        if (!s.rehashing && dictIsRehashing(d)) rehashesStarted++;
+        /* While rehashing, new entries go to table[1]. */
+        if (dictIsRehashing(d)) TEST_ASSERT(d->used[1] > 0);
+        if ((i & 1023) == 0) {
+            /* Lookups and deletes obey the same bound. */
+            snapTake(d, &s, STEP_WINDOW);
+            TEST_ASSERT(dictFind(d, buf, len) == de);
+            TEST_ASSERT(snapCheck(d, &s, DICT_REHASH_STEP) == 0);
+            snapTake(d, &s, STEP_WINDOW);
+            TEST_ASSERT(dictFind(d, "absent", 6) == NULL);
+            TEST_ASSERT(snapCheck(d, &s, DICT_REHASH_STEP) == 0);
+        }
+    }
+    TEST_ASSERT(dictSize(d) == (unsigned long)n);
+    TEST_ASSERT(rehashesStarted >= 15 && rehashingAdds > n / 2);
+    for (long i = 0; i < n; i++) {
+        size_t len = mkKey(buf, sizeof(buf), "key:", i);
+        dictEntry *de = dictFind(d, buf, len);
+        TEST_ASSERT(de != NULL && de->v.s64 == i);
+    }
+    rehashAll(d);
+    /* Load factor 1: the table ends as the power of two above the element count. */
+    TEST_ASSERT(d->size[0] >= (unsigned long)n && d->size[0] <= 4UL * (unsigned long)n);
+    for (long i = 0; i < n; i += 2) {
+        size_t len = mkKey(buf, sizeof(buf), "key:", i);
+        snapTake(d, &s, STEP_WINDOW);
+        TEST_ASSERT(dictDelete(d, buf, len) == DICT_OK);
+        TEST_ASSERT(snapCheck(d, &s, DICT_REHASH_STEP) == 0);
+    }
+    TEST_ASSERT(dictSize(d) == (unsigned long)n / 2);
+    dictRelease(d);
+    return 0;
+}
+
+int test_dict_rehash_empty_visit_bound(void) {
+    dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
+    char buf[32];
+    const long n = 4096;
+    for (long i = 0; i < n; i++)
+        dictAdd(d, buf, mkKey(buf, sizeof(buf), "k:", i), NULL);
+    rehashAll(d);
+    unsigned long size = d->size[0], mask = size - 1;
+    TEST_ASSERT(size >= 4096);
+    /* Keep only keys whose bucket is >= 200, and few enough of them that the table must
+     * shrink: the shrink rehash then starts with 200 empty buckets. */
+    long kept = 0;
+    for (long i = 0; i < n; i++) {
+        size_t len = mkKey(buf, sizeof(buf), "k:", i);
+        unsigned long idx = (unsigned long)dictHashKey(d, buf, len) & mask;
+        if (idx < 200 || kept >= (long)(size / DICT_SHRINK_RATIO) - 1)
+            TEST_ASSERT(dictDelete(d, buf, len) == DICT_OK);
+        else
+            kept++;
+    }
+    TEST_ASSERT(kept > 0 && !dictIsRehashing(d));
+    TEST_ASSERT(dictResizeIfNeeded(d) == DICT_OK);
+    TEST_ASSERT(dictIsRehashing(d) && d->rehashidx == 0 && d->size[1] < d->size[0]);
+
+    /* Paused: nothing moves. */
+    d->pauserehash++;
+    TEST_ASSERT(dictRehash(d, 100) == 1 && d->rehashidx == 0);
+    d->pauserehash--;
+
+    /* n = 1: ten empty buckets, nothing moved. */
+    TEST_ASSERT(dictRehash(d, 1) == 1);
+    TEST_ASSERT(d->rehashidx == DICT_REHASH_EMPTY_VISITS && d->used[0] == (unsigned long)kept);
+    /* n = 3: thirty more. */
+    TEST_ASSERT(dictRehash(d, 3) == 1);
+    TEST_ASSERT(d->rehashidx == 4 * DICT_REHASH_EMPTY_VISITS);
+    TEST_ASSERT(d->used[0] == (unsigned long)kept);
+    TEST_ASSERT(dictRehash(d, 0) == 1 && d->rehashidx == 4 * DICT_REHASH_EMPTY_VISITS);
+
+    /* From now on every call obeys: at most n buckets moved, n*10 empty ones skipped. */
+    stepSnap s;
+    int calls = 0, more = 1;
+    while (more) {
+        unsigned long steps = 1 + (unsigned long)calls % 4;
+        snapTake(d, &s, steps * (DICT_REHASH_EMPTY_VISITS + 1));
+        more = dictRehash(d, (int)steps);
+        TEST_ASSERT(more == dictIsRehashing(d));
+        TEST_ASSERT(snapCheck(d, &s, steps) == 0);
+        TEST_ASSERT(++calls < 100000);
+    }
+    TEST_ASSERT(dictSize(d) == (unsigned long)kept);
+    TEST_ASSERT(d->size[0] < size && d->size[0] >= (unsigned long)kept);
+    dictRelease(d);
+    return 0;
+}
+
+/* SCAN bookkeeping: how often each "o:<id>" key was returned. */
+typedef struct {
+    int *seen;
+    long n;
+    long calls;
+} scanState;
+
+/* dictScan callback: count original keys. */
+static void scanCount(void *privdata, const dictEntry *de) {
+    scanState *st = privdata;
+    st->calls++;
+    if (de->keylen >= 2 && de->key[0] == 'o' && de->key[1] == ':') {
+        long id = keyId(de);
+        if (id >= 0 && id < st->n) st->seen[id]++;
+    }
+}
+
+/* One SCAN pass over 'n' original keys while 'extra' keys are added (the table grows
+ * mid-scan), then deleted and the table shrunk (mid-scan too). Returns 0 on success. */
+static int scanAcrossResizes(long n, long extra, unsigned long perStep, uint64_t seed) {
+    dict *d = dictCreate(&plainType, NULL, seed, ~seed);
+    char buf[32];
+    scanState st = {calloc((size_t)n, sizeof(int)), n, 0};
+    TEST_ASSERT(st.seen != NULL);
+    for (long i = 0; i < n; i++)
+        dictAdd(d, buf, mkKey(buf, sizeof(buf), "o:", i), NULL);
+    rehashAll(d);
+    long added = 0, deleted = 0, steps = 0, growingSteps = 0, shrinkingSteps = 0;
+    int shrunk = 0;
+    unsigned long cursor = 0;
+    do {
+        cursor = dictScan(d, cursor, scanCount, &st);
+        steps++;
+        if (dictIsRehashing(d)) {
+            if (d->size[1] > d->size[0])
+                growingSteps++;
+            else
+                shrinkingSteps++;
+        }
+        if (steps >= 4 && added < extra) {
+            /* Phase 1: grow (each add does one rehash step, so scans see two tables). */
+            for (unsigned long k = 0; k < perStep && added < extra; k++, added++)
+                dictAdd(d, buf, mkKey(buf, sizeof(buf), "x:", added), NULL);
+        } else if (added == extra && deleted < extra) {
+            /* Phase 2: delete the extra keys again. */
+            for (unsigned long k = 0; k < perStep && deleted < extra; k++, deleted++)
+                TEST_ASSERT(dictDelete(d, buf, mkKey(buf, sizeof(buf), "x:", deleted)) == DICT_OK);
+        } else if (deleted == extra) {
+            /* Phase 3: shrink, then rehash slowly so scans straddle both tables. */
+            if (!shrunk && !dictIsRehashing(d) && dictResizeIfNeeded(d) == DICT_OK) shrunk = 1;
+            dictRehash(d, 1);
+        }
+        TEST_ASSERT(steps < 10000000);
+    } while (cursor != 0);
+    for (long i = 0; i < n; i++)
+        TEST_ASSERT(st.seen[i] >= 1);
+    TEST_ASSERT(dictSize(d) == (unsigned long)(n + added - deleted));
+    TEST_ASSERT(d->pauserehash == 0);
+    free(st.seen);
+    dictRelease(d);
+    /* The run must really have scanned during both a growth and a shrink. */
+    TEST_ASSERT(added == extra && growingSteps > 0);
+    TEST_ASSERT(deleted == extra && shrunk && shrinkingSteps > 0);
+    return 0;
+}
+
+int test_dict_scan_guarantee_across_resizes(void) {
+    /* 'extra' is large enough for the originals alone to be under 1/8 of the grown table. */
+    TEST_ASSERT(scanAcrossResizes(1000, 7000, 20, 1) == 0);
+    TEST_ASSERT(scanAcrossResizes(500, 20000, 100, 2) == 0);
+    TEST_ASSERT(scanAcrossResizes(3000, 30000, 60, 3) == 0);
+    for (uint64_t seed = 10; seed < 20; seed++) {
+        long n = 200 + (long)seed * 37;
+        TEST_ASSERT(scanAcrossResizes(n, 16 * n, (unsigned long)n / 10, seed) == 0);
+    }
+    return 0;
+}
+
+int test_dict_scan_stable(void) {
+    /* No resize: every key exactly once. */
+    dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
+    char buf[32];
+    const long n = 5000;
+    scanState st = {calloc((size_t)n, sizeof(int)), n, 0};
+    TEST_ASSERT(st.seen != NULL);
+    TEST_ASSERT(dictScan(d, 0, scanCount, &st) == 0 && st.calls == 0);
+    for (long i = 0; i < n; i++)
+        dictAdd(d, buf, mkKey(buf, sizeof(buf), "o:", i), NULL);
+    rehashAll(d);
+    unsigned long cursor = 0, steps = 0;
+    do {
+        cursor = dictScan(d, cursor, scanCount, &st);
+        steps++;
+    } while (cursor != 0);
+    TEST_ASSERT(steps == d->size[0]);
+    for (long i = 0; i < n; i++)
+        TEST_ASSERT(st.seen[i] == 1);
+    free(st.seen);
+    dictRelease(d);
+    return 0;
+}
+
+int test_dict_safe_iterator_delete(void) {
+    for (int rehashing = 0; rehashing < 2; rehashing++) {
+        dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
+        char buf[32];
+        const long n = 3000;
+        int *seen = calloc((size_t)n, sizeof(int));
+        TEST_ASSERT(seen != NULL);
+        for (long i = 0; i < n; i++)
+            dictAdd(d, buf, mkKey(buf, sizeof(buf), "o:", i), NULL);
+        if (rehashing) {
+            /* Grow by a few adds so the iteration starts mid-rehash. */
+            rehashAll(d);
+            long i = n;
+            while (!dictIsRehashing(d)) {
+                TEST_ASSERT(dictAdd(d, buf, mkKey(buf, sizeof(buf), "o:", i), NULL) == DICT_OK);
+                TEST_ASSERT(dictDelete(d, buf, mkKey(buf, sizeof(buf), "o:", i)) == DICT_OK);
+                TEST_ASSERT(dictAdd(d, buf, mkKey(buf, sizeof(buf), "z:", i), NULL) == DICT_OK);
+                i++;
+            }
+            dictRehash(d, 10);
+            TEST_ASSERT(dictIsRehashing(d));
+        }
+        unsigned long total = dictSize(d);
+        long r0 = d->rehashidx;
+        dictIterator *it = dictGetSafeIterator(d);
+        dictEntry *de;
+        unsigned long visited = 0, removed = 0;
+        while ((de = dictNext(it)) != NULL) {
+            TEST_ASSERT(d->pauserehash == 1);
+            visited++;
+            long id = keyId(de);
+            if (de->key[0] == 'o') {
+                TEST_ASSERT(id >= 0 && id < n);
+                seen[id]++;
+            }
+            if (id % 2 == 0) {
+                /* Delete the current entry: a copy of the key, as the entry is freed. */
+                char k[32];
+                size_t kl = de->keylen;
+                memcpy(k, de->key, kl);
+                TEST_ASSERT(dictDelete(d, k, kl) == DICT_OK);
+                removed++;
+            }
+            /* Rehashing stays paused: lookups move nothing. */
+            TEST_ASSERT(d->rehashidx == r0);
+            TEST_ASSERT(dictFind(d, "o:1", 3) != NULL);
+        }
+        TEST_ASSERT(dictNext(it) == NULL);
+        dictReleaseIterator(it);
+        TEST_ASSERT(d->pauserehash == 0);
+        TEST_ASSERT(visited == total && dictSize(d) == total - removed);
+        for (long i = 0; i < n; i++)
+            TEST_ASSERT(seen[i] == 1);
+        for (long i = 0; i < n; i++) {
+            dictEntry *f = dictFind(d, buf, mkKey(buf, sizeof(buf), "o:", i));
+            TEST_ASSERT((f != NULL) == (i % 2 == 1));
+        }
+        free(seen);
+        dictRelease(d);
+    }
+    /* A safe iterator released before/after its first dictNext leaves no pause behind. */
+    dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
+    dictReleaseIterator(dictGetSafeIterator(d));
+    TEST_ASSERT(d->pauserehash == 0);
+    dictIterator *it = dictGetSafeIterator(d);
+    TEST_ASSERT(dictNext(it) == NULL);
+    dictReleaseIterator(it);
+    TEST_ASSERT(d->pauserehash == 0);
+    dictReleaseIterator(NULL);
+    dictRelease(d);
+    return 0;
+}
+
+int test_dict_unsafe_iterator(void) {
+    dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
+    char buf[32];
+    int *seen = calloc(4096, sizeof(int));
+    long n = 0;
+    TEST_ASSERT(seen != NULL);
+    /* At least 700 keys, and stop while a rehash is in progress (both tables visited). */
+    while (n < 700 || !dictIsRehashing(d)) {
+        TEST_ASSERT(n < 4096);
+        dictAdd(d, buf, mkKey(buf, sizeof(buf), "o:", n), NULL);
+        n++;
+    }
+    TEST_ASSERT(d->used[0] > 0 && d->used[1] > 0);
+    dictIterator *it = dictGetIterator(d);
+    dictEntry *de;
+    long count = 0;
+    while ((de = dictNext(it)) != NULL) {
+        TEST_ASSERT(d->pauserehash == 0);
+        seen[keyId(de)]++;
+        count++;
+    }
+    dictReleaseIterator(it);
+    TEST_ASSERT(count == n);
+    for (long i = 0; i < n; i++)
+        TEST_ASSERT(seen[i] == 1);
+    free(seen);
+    dictRelease(d);
+    return 0;
+}
+
+int test_dict_random_keys(void) {
+    dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
+    uint64_t rng = 12345;
+    dictEntry *des[64];
+    char buf[32];
+    TEST_ASSERT(dictGetRandomKey(d, &rng) == NULL);
+    TEST_ASSERT(dictGetSomeKeys(d, des, 10, &rng) == 0);
+
+    /* Small dict: every key eventually drawn, and only members. */
+    const long n = 10;
+    int seen[10] = {0};
+    for (long i = 0; i < n; i++)
+        dictAdd(d, buf, mkKey(buf, sizeof(buf), "o:", i), NULL);
+    for (int j = 0; j < 2000; j++) {
+        dictEntry *de = dictGetRandomKey(d, &rng);
+        TEST_ASSERT(de != NULL && dictFind(d, de->key, de->keylen) == de);
+        seen[keyId(de)]++;
+    }
+    for (long i = 0; i < n; i++)
+        TEST_ASSERT(seen[i] > 0);
+    unsigned int got = dictGetSomeKeys(d, des, 64, &rng);
+    TEST_ASSERT(got >= 1 && got <= (unsigned int)n);
+    for (unsigned int j = 0; j < got; j++)
+        TEST_ASSERT(dictFind(d, des[j]->key, des[j]->keylen));
+    TEST_ASSERT(dictGetSomeKeys(d, des, 0, &rng) == 0);
+
+    /* Larger dict, sampled while rehashing in both directions. */
+    for (long i = n; i < 5000; i++)
+        dictAdd(d, buf, mkKey(buf, sizeof(buf), "o:", i), NULL);
+    for (int j = 0; j < 1000; j++) {
+        dictEntry *de = dictGetRandomKey(d, &rng);
+        TEST_ASSERT(de != NULL && dictFind(d, de->key, de->keylen) == de);
+        got = dictGetSomeKeys(d, des, 20, &rng);
+        TEST_ASSERT(got <= 20);
+        for (unsigned int k = 0; k < got; k++)
+            TEST_ASSERT(dictFind(d, des[k]->key, des[k]->keylen) == des[k]);
+    }
+    rehashAll(d);
+    for (long i = 0; i < 4990; i++)
+        TEST_ASSERT(dictDelete(d, buf, mkKey(buf, sizeof(buf), "o:", i)) == DICT_OK);
+    TEST_ASSERT(dictResizeIfNeeded(d) == DICT_OK && dictIsRehashing(d));
+    d->pauserehash++; /* keep the shrink rehash in progress */
+    int hits = 0;
+    for (int j = 0; j < 1000; j++) {
+        dictEntry *de = dictGetRandomKey(d, &rng);
+        TEST_ASSERT(de != NULL && keyId(de) >= 4990);
+        got = dictGetSomeKeys(d, des, 5, &rng);
+        TEST_ASSERT(got <= 5);
+        for (unsigned int k = 0; k < got; k++)
+            TEST_ASSERT(keyId(des[k]) >= 4990);
+        hits += got > 0;
+    }
+    TEST_ASSERT(hits > 0);
+    d->pauserehash--;
+    rehashAll(d);
+
+    /* One key in a huge sparse table: dictGetRandomKey still finds it. */
+    dictEmpty(d);
+    for (long i = 0; i < 100000; i++)
+        dictAdd(d, buf, mkKey(buf, sizeof(buf), "o:", i), NULL);
+    rehashAll(d);
+    for (long i = 1; i < 100000; i++)
+        dictDelete(d, buf, mkKey(buf, sizeof(buf), "o:", i));
+    TEST_ASSERT(dictSize(d) == 1 && d->size[0] >= 100000);
+    for (int j = 0; j < 20; j++) {
+        dictEntry *de = dictGetRandomKey(d, &rng);
+        TEST_ASSERT(de != NULL && de->keylen == 3 && memcmp(de->key, "o:0", 3) == 0);
+    }
+    got = dictGetSomeKeys(d, des, 3, &rng); /* bounded: may well find nothing */
+    TEST_ASSERT(got <= 1);
+    dictRelease(d);
+    return 0;
+}
+
+int test_dict_destructor_counts(void) {
+    long calls = 0;
+    const long n = 2000;
+    int *per = calloc((size_t)n, sizeof(int));
+    TEST_ASSERT(per != NULL);
+    char buf[32];
+
+    /* dictDelete destroys exactly the deleted entry. */
+    dict *d = dictCreate(&countingType, &calls, SEED0, SEED1);
+    for (long i = 0; i < n; i++)
+        TEST_ASSERT(dictAdd(d, buf, mkKey(buf, sizeof(buf), "o:", i), &per[i]) == DICT_OK);
+    TEST_ASSERT(dictAdd(d, buf, mkKey(buf, sizeof(buf), "o:", 0), &per[1]) == DICT_ERR);
+    TEST_ASSERT(calls == 0);
+    for (long i = 0; i < n; i += 3)
+        TEST_ASSERT(dictDelete(d, buf, mkKey(buf, sizeof(buf), "o:", i)) == DICT_OK);
+    TEST_ASSERT(dictDelete(d, "o:0", 3) == DICT_ERR);
+    for (long i = 0; i < n; i++)
+        TEST_ASSERT(per[i] == (i % 3 == 0 ? 1 : 0));
+
+    /* dictEmpty destroys the rest, once each; the dict stays usable. */
+    long before = calls;
+    dictEmpty(d);
+    TEST_ASSERT(dictSize(d) == 0 && !dictIsRehashing(d) && d->size[0] == 0);
+    TEST_ASSERT(calls - before == n - (n + 2) / 3);
+    for (long i = 0; i < n; i++)
+        TEST_ASSERT(per[i] == 1);
+
+    /* dictRelease, also mid-rehash. */
+    memset(per, 0, (size_t)n * sizeof(int));
+    calls = 0;
+    for (long i = 0; i < n; i++)
+        TEST_ASSERT(dictAdd(d, buf, mkKey(buf, sizeof(buf), "o:", i), &per[i]) == DICT_OK);
+    long extra = 0; /* add value-less keys until a rehash is in progress */
+    while (!dictIsRehashing(d))
+        dictAdd(d, buf, mkKey(buf, sizeof(buf), "x:", extra++), NULL);
+    dictRelease(d);
+    TEST_ASSERT(calls == n + extra);
+    for (long i = 0; i < n; i++)
+        TEST_ASSERT(per[i] == 1);
+    free(per);
+    return 0;
+}
+
+int test_dict_unlink(void) {
+    long calls = 0;
+    int slot = 0;
+    dict *d = dictCreate(&countingType, &calls, SEED0, SEED1);
+    char buf[32];
+    for (long i = 0; i < 100; i++)
+        dictAdd(d, buf, mkKey(buf, sizeof(buf), "o:", i), NULL);
+    TEST_ASSERT(dictAdd(d, "victim", 6, &slot) == DICT_OK);
+    TEST_ASSERT(dictUnlink(d, "nope", 4) == NULL);
+    dictEntry *de = dictUnlink(d, "victim", 6);
+    TEST_ASSERT(de != NULL && de->v.val == &slot && calls == 0 && slot == 0);
+    TEST_ASSERT(de->keylen == 6 && memcmp(de->key, "victim", 7) == 0);
+    TEST_ASSERT(dictFind(d, "victim", 6) == NULL && dictSize(d) == 100);
+    TEST_ASSERT(dictUnlink(d, "victim", 6) == NULL);
+    /* The key can be re-added while the unlinked entry is still alive. */
+    TEST_ASSERT(dictAdd(d, "victim", 6, NULL) == DICT_OK);
+    dictFreeUnlinkedEntry(d, de);
+    TEST_ASSERT(calls == 1 && slot == 1);
+    dictFreeUnlinkedEntry(d, NULL);
+    TEST_ASSERT(calls == 1);
+    TEST_ASSERT(dictFind(d, "victim", 6) != NULL);
+    dictRelease(d);
+    TEST_ASSERT(calls == 102 && slot == 1);
+    return 0;
+}
+
+int test_dict_resize_policy(void) {
+    dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
+    char buf[32];
+    const unsigned long init = 1UL << DICT_HT_INITIAL_EXP;
+    /* Load factor 1: the 'init'-th insert fills the table, the next one starts growing. */
+    for (unsigned long i = 0; i < init; i++)
+        dictAdd(d, buf, mkKey(buf, sizeof(buf), "k:", (long)i), NULL);
+    TEST_ASSERT(!dictIsRehashing(d) && d->size[0] == init);
+    dictAdd(d, "one more", 8, NULL);
+    TEST_ASSERT(dictIsRehashing(d) && d->size[1] == 2 * init && d->used[1] == 1);
+    rehashAll(d);
+    TEST_ASSERT(d->size[0] == 2 * init && dictSize(d) == init + 1);
+    dictRelease(d);
+
+    /* resize_allowed == 0: grow only past 5 entries per bucket. */
+    d = dictCreate(&plainType, NULL, SEED0, SEED1);
+    d->resize_allowed = 0;
+    long i = 0;
+    while (!dictIsRehashing(d))
+        dictAdd(d, buf, mkKey(buf, sizeof(buf), "k:", i++), NULL);
+    TEST_ASSERT((unsigned long)i == 6 * init + 1); /* the add that saw used/size > 5 */
+    TEST_ASSERT(d->size[1] >= 12 * init);
+    rehashAll(d);
+    TEST_ASSERT(dictResizeIfNeeded(d) == DICT_ERR);
+    d->resize_allowed = 1;
+
+    /* Shrink: only below 1/DICT_SHRINK_RATIO, never below the initial size. */
+    for (long k = 0; k < 10000; k++)
+        dictAdd(d, buf, mkKey(buf, sizeof(buf), "b:", k), NULL);
+    rehashAll(d);
+    unsigned long big = d->size[0];
+    TEST_ASSERT(dictResizeIfNeeded(d) == DICT_ERR);
+    long k = 0;
+    while (dictSize(d) * DICT_SHRINK_RATIO >= big)
+        dictDelete(d, buf, mkKey(buf, sizeof(buf), "b:", k++));
+    TEST_ASSERT(d->size[0] == big); /* deletes never shrink by themselves */
+    TEST_ASSERT(dictResizeIfNeeded(d) == DICT_OK && dictIsRehashing(d));
+    TEST_ASSERT(dictResizeIfNeeded(d) == DICT_ERR); /* already rehashing */
+    rehashAll(d);
+    TEST_ASSERT(d->size[0] < big && d->size[0] >= dictSize(d));
+    dictEmpty(d);
+    dictAdd(d, "x", 1, NULL);
+    dictAdd(d, "y", 1, NULL);
+    dictDelete(d, "y", 1);
+    TEST_ASSERT(d->size[0] == init && dictResizeIfNeeded(d) == DICT_ERR);
+    dictRelease(d);
+    return 0;
+}
+
+int test_dict_empty_reuse(void) {
+    dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
+    char buf[32];
+    for (int round = 0; round < 3; round++) {
+        for (long i = 0; i < 3000; i++)
+            TEST_ASSERT(dictAdd(d, buf, mkKey(buf, sizeof(buf), "k:", i), NULL) == DICT_OK);
+        TEST_ASSERT(dictSize(d) == 3000);
+        dictEmpty(d);
+        TEST_ASSERT(dictSize(d) == 0 && d->table[0] == NULL && d->rehashidx == -1);
+        TEST_ASSERT(dictFind(d, "k:1", 3) == NULL);
+    }
+    dictRelease(d);
+    return 0;
+}
+
+int test_dict_rand_next(void) {
+    uint64_t a = 1, b = 1, z = 0;
+    uint64_t first = rlRandNext(&a);
+    TEST_ASSERT(first == rlRandNext(&b) && a == b && a != 1);
+    TEST_ASSERT(rlRandNext(&a) != first);
+    /* A zero state does not get stuck at zero. */
+    TEST_ASSERT(rlRandNext(&z) != 0 && z != 0);
+    /* Low bits look uniform enough for bucket sampling. */
+    int buckets[8] = {0};
+    for (int i = 0; i < 8000; i++)
+        buckets[rlRandNext(&a) & 7]++;
+    for (int i = 0; i < 8; i++)
+        TEST_ASSERT(buckets[i] > 800 && buckets[i] < 1200);
+    return 0;
+}
