@@ -183,7 +183,8 @@ static void entryListPush(entryList *l, const dictEntry *de) {
 
 static void replyEntryKeys(rlClient *c, entryList *l) {
     addReplyArrayLen(c, (long)l->count);
-    for (size_t i = 0; i < l->count; i++) addReplyBulk(c, l->items[i]->key, l->items[i]->keylen);
+    for (size_t i = 0; i < l->count; i++)
+        addReplyBulk(c, l->items[i]->key, l->items[i]->keylen);
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
 }
 
@@ -414,8 +415,7 @@ void randomkeyCommand(rlClient *c) {
     for (int tries = 0; tries < RANDOMKEY_MAX_TRIES; tries++) {
         dictEntry *de = dictGetRandomKey(db->keys, &c->srv->rng);
         if (!de) break;
-        if (tries < RANDOMKEY_MAX_TRIES - 1 && expireIfNeeded(c, db, de->key, de->keylen))
-            continue;
+        if (tries < RANDOMKEY_MAX_TRIES - 1 && expireIfNeeded(c, db, de->key, de->keylen)) continue;
         addReplyBulk(c, de->key, de->keylen);
         return;
     }

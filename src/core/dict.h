@@ -58,9 +58,9 @@ typedef struct dict {
     dictEntry **table[2];
     unsigned long size[2]; /* number of buckets, 0 or a power of two */
     unsigned long used[2];
-    long rehashidx;        /* -1 when not rehashing, else next bucket of table[0] to move */
-    int pauserehash;       /* >0: rehashing is paused (safe iterators, scans in progress) */
-    int resize_allowed;    /* 0 forbids growth/shrink except when load is extreme */
+    long rehashidx;     /* -1 when not rehashing, else next bucket of table[0] to move */
+    int pauserehash;    /* >0: rehashing is paused (safe iterators, scans in progress) */
+    int resize_allowed; /* 0 forbids growth/shrink except when load is extreme */
 } dict;
 
 typedef struct dictIterator {

@@ -88,8 +88,7 @@ static void activeExpireLoop(rlServer *s, int dbid, long long now_ms, unsigned *
         cursor = dictScan(db->expires, cursor, expireSampleCollect, &sm);
         buckets++;
     } while (cursor && sm.count < ACTIVE_EXPIRE_KEYS_PER_LOOP &&
-             buckets < ACTIVE_EXPIRE_MAX_BUCKETS &&
-             sm.count + 8 < ACTIVE_EXPIRE_MAX_BUCKETS);
+             buckets < ACTIVE_EXPIRE_MAX_BUCKETS && sm.count + 8 < ACTIVE_EXPIRE_MAX_BUCKETS);
     s->expire_cursor[dbid] = cursor;
     *sampled = sm.count;
     *expired = 0;
@@ -196,8 +195,8 @@ static int parseExpireFlagsOrReply(rlClient *c, int *flags) {
         addReplyError(c, "GT and LT options at the same time are not compatible");
         return RL_ERR;
     }
-    *flags = (nx ? EXPIRE_NX : 0) | (xx ? EXPIRE_XX : 0) | (gt ? EXPIRE_GT : 0) |
-             (lt ? EXPIRE_LT : 0);
+    *flags =
+        (nx ? EXPIRE_NX : 0) | (xx ? EXPIRE_XX : 0) | (gt ? EXPIRE_GT : 0) | (lt ? EXPIRE_LT : 0);
     return RL_OK;
 }
 

@@ -14,7 +14,8 @@ void lazyfreeDict(rlServer *s, dict *d) {
     rlLazyFree *lf = rl_calloc(1, sizeof(*lf));
     lf->d = d;
     rlLazyFree **tail = &s->lazyfree_head;
-    while (*tail) tail = &(*tail)->next;
+    while (*tail)
+        tail = &(*tail)->next;
     *tail = lf;
     s->stats.lazyfree_pending++;
 }

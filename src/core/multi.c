@@ -7,14 +7,16 @@
 #include <string.h>
 
 static void freeQueued(rlQueued *q) {
-    for (int i = 0; i < q->argc; i++) rl_free(q->argv[i]);
+    for (int i = 0; i < q->argc; i++)
+        rl_free(q->argv[i]);
     rl_free(q->argv);
     rl_free(q->argvlen);
 }
 
 /* Drop the MULTI queue and flags. */
 void freeClientMultiState(rlClient *c) {
-    for (int i = 0; i < c->mcount; i++) freeQueued(&c->mstate[i]);
+    for (int i = 0; i < c->mcount; i++)
+        freeQueued(&c->mstate[i]);
     rl_free(c->mstate);
     c->mstate = NULL;
     c->mcount = c->mcap = 0;
@@ -93,6 +95,7 @@ void execCommand(rlClient *c) {
     c->argc = argc;
     c->argv = argv;
     c->argvlen = argvlen;
-    for (int i = 0; i < count; i++) freeQueued(&queue[i]);
+    for (int i = 0; i < count; i++)
+        freeQueued(&queue[i]);
     rl_free(queue);
 }

@@ -33,8 +33,7 @@ robj *createEmbeddedStringObject(const char *s, size_t len) {
  * 'len' must be <= RL_MAX_STRING_SIZE. */
 robj *createStringObject(const char *s, size_t len) {
     long long v;
-    if (len <= OBJ_INT_MAX_CHARS && string2ll(s, len, &v))
-        return createStringObjectFromLongLong(v);
+    if (len <= OBJ_INT_MAX_CHARS && string2ll(s, len, &v)) return createStringObjectFromLongLong(v);
     return createEmbeddedStringObject(s, len);
 }
 

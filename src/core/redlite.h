@@ -43,9 +43,9 @@ typedef struct rlReplyOps {
 typedef long long (*rlClockFn)(void *clock_ctx);
 
 typedef struct rlConfig {
-    rlClockFn clock;  /* NULL: the C library's timespec_get */
-    void *clock_ctx;  /* handed to 'clock' */
-    uint64_t seed;    /* seeds hash keys and sampling; 0 picks one from the clock */
+    rlClockFn clock;   /* NULL: the C library's timespec_get */
+    void *clock_ctx;   /* handed to 'clock' */
+    uint64_t seed;     /* seeds hash keys and sampling; 0 picks one from the clock */
     int active_expire; /* 0 disables the active expire cycle (tests) */
 } rlConfig;
 

@@ -165,5 +165,5 @@ static void respAggEnd(void *ctx, int kind) {
     (void)kind;
 }
 
-const rlReplyOps rlRespSink = {respStatus, respError,   respInteger, respDouble,   respBulk,
-                               respVerbatim, respNull, respBool,    respAggBegin, respAggEnd};
+const rlReplyOps rlRespSink = {respStatus,   respError, respInteger, respDouble,   respBulk,
+                               respVerbatim, respNull,  respBool,    respAggBegin, respAggEnd};

@@ -14,7 +14,7 @@ typedef struct sdshdr {
     char buf[];
 } sdshdr;
 
-#define SDS_HDR(s) ((sdshdr *)((s) - offsetof(sdshdr, buf)))
+#define SDS_HDR(s) ((sdshdr *)((s)-offsetof(sdshdr, buf)))
 
 /* New sds holding 'len' bytes copied from 'init' (zeros when 'init' is NULL). */
 sds sdsnewlen(const void *init, size_t len);

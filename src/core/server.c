@@ -66,7 +66,8 @@ void rlServerRelease(rlServer *s) {
         dictRelease(s->db[i].keys);
         dictRelease(s->db[i].expires);
     }
-    while (s->lazyfree_head) lazyfreeStep(s, -1);
+    while (s->lazyfree_head)
+        lazyfreeStep(s, -1);
     dictRelease(s->commands);
     rl_free(s);
 }
@@ -141,8 +142,8 @@ void infoCommand(rlClient *c) {
                             "redis_version:%s\r\nredlite_version:%s\r\nredis_mode:standalone\r\n"
                             "arch_bits:%d\r\nuptime_in_seconds:%lld\r\nuptime_in_days:%lld\r\n"
                             "hz:10\r\n",
-                            RL_REDIS_COMPAT_VERSION, RL_VERSION, (int)(sizeof(void *) * 8),
-                            uptime, uptime / 86400);
+                            RL_REDIS_COMPAT_VERSION, RL_VERSION, (int)(sizeof(void *) * 8), uptime,
+                            uptime / 86400);
     }
     if (infoWants(c, "clients", 1)) {
         info = infoSection(info, &sections, "Clients");

@@ -52,16 +52,20 @@ static int parseExtendedStringArgumentsOrReply(rlClient *c, int j, int *flags, i
         } else if (argEq(c, j, "persist") && command_type == COMMAND_GET &&
                    !(f & (OBJ_ANY_EXPIRE | OBJ_KEEPTTL))) {
             *flags |= OBJ_PERSIST;
-        } else if (argEq(c, j, "ex") && !(f & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EXAT | OBJ_PX | OBJ_PXAT)) && has_next) {
+        } else if (argEq(c, j, "ex") &&
+                   !(f & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EXAT | OBJ_PX | OBJ_PXAT)) && has_next) {
             *flags |= OBJ_EX;
             *expire_idx = ++j;
-        } else if (argEq(c, j, "px") && !(f & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_EXAT | OBJ_PXAT)) && has_next) {
+        } else if (argEq(c, j, "px") &&
+                   !(f & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_EXAT | OBJ_PXAT)) && has_next) {
             *flags |= OBJ_PX;
             *expire_idx = ++j;
-        } else if (argEq(c, j, "exat") && !(f & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_PX | OBJ_PXAT)) && has_next) {
+        } else if (argEq(c, j, "exat") &&
+                   !(f & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_PX | OBJ_PXAT)) && has_next) {
             *flags |= OBJ_EXAT;
             *expire_idx = ++j;
-        } else if (argEq(c, j, "pxat") && !(f & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_EXAT | OBJ_PX)) && has_next) {
+        } else if (argEq(c, j, "pxat") &&
+                   !(f & (OBJ_KEEPTTL | OBJ_PERSIST | OBJ_EX | OBJ_EXAT | OBJ_PX)) && has_next) {
             *flags |= OBJ_PXAT;
             *expire_idx = ++j;
         } else {
@@ -220,8 +224,7 @@ void msetnxCommand(rlClient *c) {
 void getsetCommand(rlClient *c) {
     int found;
     if (getGenericCommand(c, &found) != RL_OK) return;
-    setKey(c, c->db, c->argv[1], c->argvlen[1], createStringObject(c->argv[2], c->argvlen[2]),
-           0);
+    setKey(c, c->db, c->argv[1], c->argvlen[1], createStringObject(c->argv[2], c->argvlen[2]), 0);
 }
 
 /* GETDEL key */

@@ -146,7 +146,10 @@ int ld2string(char *dst, size_t dstlen, long double value) {
     size_t l;
 
     if (isinf(value)) {
-        if (dstlen < 5) return 0; /* Redis reserves room for "-inf\0" either way */
+        if (dstlen < 5) { /* Redis reserves room for "-inf\0" either way */
+            if (dstlen) dst[0] = '\0';
+            return 0;
+        }
         if (value > 0) {
             memcpy(dst, "inf", 4);
             return 3;

@@ -20,9 +20,9 @@ int string2ll(const char *s, size_t len, long long *value);
 int ll2string(char *dst, size_t dstlen, long long v);
 
 /* Parse 's'/'len' as a long double the way Redis's string2ld does (INCRBYFLOAT operands):
- * reject the empty string, strings of RL_LD_STR_SIZE bytes or more, a leading space,
- * trailing garbage, NaN, and overflow/underflow (ERANGE). "inf"/"-inf" parse (the caller
- * rejects an infinite result). Returns 1 and stores '*value' on success. */
+ * reject the empty string, strings of 5120 bytes or more (Redis's MAX_LONG_DOUBLE_CHARS), a
+ * leading space, trailing garbage, NaN, and overflow/underflow (ERANGE). "inf"/"-inf" parse
+ * (the caller rejects an infinite result). Returns 1 and stores '*value' on success. */
 int string2ld(const char *s, size_t len, long double *value);
 
 /* Format a long double the way Redis's ld2string(..., LD_STR_HUMAN) does (INCRBYFLOAT's
@@ -42,9 +42,11 @@ int d2string(char *dst, size_t dstlen, double value);
 
 /* Glob-style match of 'string'/'stringLen' against 'pattern'/'patternLen' with Redis's
  * syntax: '*', '?', '[abc]', '[^abc]', '[a-z]', and '\' escaping the next character.
- * 'nocase' folds ASCII case. Returns 1 on match. Cost is bounded by
- * O(patternLen * stringLen) whatever the pattern (no exponential backtracking, no
- * recursion), so hostile patterns such as "*a*a*a*a*a*a*a*b" cannot hang the caller. */
+ * 'nocase' folds ASCII case. Returns 1 on match. As in Redis, an empty string matches only
+ * the empty pattern ("*" included: KEYS/SCAN must special-case a lone "*" as Redis does).
+ * Cost is bounded by O(patternLen * stringLen) whatever the pattern (no exponential
+ * backtracking, no recursion), so hostile patterns such as "*a*a*a*a*a*a*a*b" cannot hang
+ * the caller. */
 int stringmatchlen(const char *pattern, size_t patternLen, const char *string, size_t stringLen,
                    int nocase);
 

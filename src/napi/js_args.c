@@ -15,7 +15,8 @@
 static int reserveArgs(rlAddon *a, size_t n) {
     if (n <= a->argv_cap) return 0;
     size_t cap = a->argv_cap ? a->argv_cap : 16;
-    while (cap < n) cap *= 2;
+    while (cap < n)
+        cap *= 2;
     const char **argv = realloc((void *)a->argv, cap * sizeof(*argv));
     if (!argv) return -1;
     a->argv = argv;
@@ -33,7 +34,8 @@ static int reserveArgs(rlAddon *a, size_t n) {
 static int reserveArena(rlAddon *a, size_t n) {
     if (n <= a->arena_cap) return 0;
     size_t cap = a->arena_cap ? a->arena_cap : 4096;
-    while (cap < n) cap *= 2;
+    while (cap < n)
+        cap *= 2;
     char *p = realloc(a->arena, cap);
     if (!p) return -1;
     a->arena = p;
@@ -66,8 +68,9 @@ static const char *typeofName(napi_valuetype t) {
 
 static int throwArgType(napi_env env, uint32_t i, napi_valuetype t) {
     char msg[128];
-    snprintf(msg, sizeof(msg), "\"arguments[%u]\" must be of type \"string | Buffer\", got %s instead.",
-             i, typeofName(t));
+    snprintf(msg, sizeof(msg),
+             "\"arguments[%u]\" must be of type \"string | Buffer\", got %s instead.", i,
+             typeofName(t));
     napi_throw_type_error(env, NULL, msg);
     return -1;
 }

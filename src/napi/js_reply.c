@@ -4,6 +4,8 @@
  * error -> a SimpleError instance (returned, not thrown: lib decides to reject). */
 #include "napi_util.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 /* Deepest reply nesting we build (our replies nest at most 3 levels: EXEC > SCAN > keys). */
@@ -12,8 +14,8 @@
 typedef struct frame {
     napi_value value; /* Array or Object */
     int kind;
-    uint32_t index;  /* next array index */
-    napi_value key;  /* map: pending key, or NULL */
+    uint32_t index; /* next array index */
+    napi_value key; /* map: pending key, or NULL */
 } frame;
 
 struct rlJsReply {
@@ -74,14 +76,30 @@ static void jsError(void *ctx, const char *s, size_t len) {
 static void jsInteger(void *ctx, long long v) {
     rlJsReply *r = ctx;
     napi_value out = NULL;
-    if (napi_create_int64(r->env, v, &out) != napi_ok) out = NULL;
+    if (r->flags & RL_REPLY_NUMBERS_AS_STRINGS) {
+        char buf[32];
+        int n = snprintf(buf, sizeof(buf), "%lld", v);
+        out = makeString(r, buf, (size_t)n);
+    } else if (napi_create_int64(r->env, v, &out) != napi_ok) {
+        out = NULL;
+    }
     emit(r, out);
 }
 
+/* Doubles as node-redis's RESP3 decoder gives them as strings: the server's text, which
+ * for redlite is %.17g with inf/-inf/nan spelled as Redis spells them. */
 static void jsDouble(void *ctx, double v) {
     rlJsReply *r = ctx;
     napi_value out = NULL;
-    if (napi_create_double(r->env, v, &out) != napi_ok) out = NULL;
+    if (r->flags & RL_REPLY_DOUBLES_AS_STRINGS) {
+        char buf[64];
+        int n = isinf(v)   ? snprintf(buf, sizeof(buf), "%s", v > 0 ? "inf" : "-inf")
+                : isnan(v) ? snprintf(buf, sizeof(buf), "nan")
+                           : snprintf(buf, sizeof(buf), "%.17g", v);
+        out = makeString(r, buf, (size_t)n);
+    } else if (napi_create_double(r->env, v, &out) != napi_ok) {
+        out = NULL;
+    }
     emit(r, out);
 }
 
@@ -137,7 +155,7 @@ static void jsAggEnd(void *ctx, int kind) {
     emit(r, v);
 }
 
-static const rlReplyOps jsSink = {jsStatus, jsError, jsInteger, jsDouble, jsBulk,
+static const rlReplyOps jsSink = {jsStatus, jsError, jsInteger, jsDouble,   jsBulk,
                                   jsStatus, jsNull,  jsBool,    jsAggBegin, jsAggEnd};
 
 napi_value rlExecToJs(napi_env env, rlAddon *a, rlClient *c, int argc, int flags) {

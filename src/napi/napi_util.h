@@ -19,7 +19,7 @@ typedef struct rlAddon {
     size_t arena_cap;
     const char **argv;
     size_t *argvlen;
-    size_t *argvoff;       /* offset in arena, or SIZE_MAX when argv[i] points elsewhere */
+    size_t *argvoff; /* offset in arena, or SIZE_MAX when argv[i] points elsewhere */
     size_t argv_cap;
 } rlAddon;
 
@@ -49,7 +49,9 @@ int rlArgsFromArray(napi_env env, rlAddon *a, napi_value array);
 /* js_reply.c: run a command and build its reply as a JS value. */
 typedef struct rlJsReply rlJsReply;
 napi_value rlExecToJs(napi_env env, rlAddon *a, rlClient *c, int argc, int flags);
-#define RL_REPLY_BUFFERS 1 /* bulk strings as Buffers instead of strings */
+#define RL_REPLY_BUFFERS 1            /* bulk strings as Buffers instead of strings */
+#define RL_REPLY_NUMBERS_AS_STRINGS 2 /* integer replies as decimal strings */
+#define RL_REPLY_DOUBLES_AS_STRINGS 4 /* double replies as strings */
 
 /* handles.c: type-tagged externals for servers and clients. */
 napi_value rlWrapServer(napi_env env, rlServer *s);

@@ -561,6 +561,17 @@ int test_dict_unsafe_iterator(void) {
     return 0;
 }
 
+/* Which table holds 'de' (0 or 1), or -1. */
+static int tableOf(dict *d, const dictEntry *de) {
+    uint64_t h = dictHashKey(d, de->key, de->keylen);
+    for (int t = 0; t < 2; t++) {
+        if (d->size[t] == 0) continue;
+        for (dictEntry *e = d->table[t][h & (d->size[t] - 1)]; e; e = e->next)
+            if (e == de) return t;
+    }
+    return -1;
+}
+
 int test_dict_random_keys(void) {
     dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
     uint64_t rng = 12345;
@@ -599,6 +610,31 @@ int test_dict_random_keys(void) {
             TEST_ASSERT(dictFind(d, des[k]->key, des[k]->keylen) == des[k]);
     }
     rehashAll(d);
+
+    /* Mid-rehash (paused halfway), samples come from both tables. */
+    long m = 5000;
+    while (!dictIsRehashing(d))
+        dictAdd(d, buf, mkKey(buf, sizeof(buf), "o:", m++), NULL);
+    while (d->used[0] > d->used[1])
+        dictRehash(d, 1);
+    d->pauserehash++;
+    long fromT[2] = {0, 0}, someT[2] = {0, 0};
+    for (int j = 0; j < 400; j++) {
+        int t = tableOf(d, dictGetRandomKey(d, &rng));
+        TEST_ASSERT(t == 0 || t == 1);
+        fromT[t]++;
+        got = dictGetSomeKeys(d, des, 4, &rng);
+        for (unsigned int k = 0; k < got; k++) {
+            t = tableOf(d, des[k]);
+            TEST_ASSERT(t == 0 || t == 1);
+            someT[t]++;
+        }
+    }
+    TEST_ASSERT(fromT[0] > 0 && fromT[1] > 0 && someT[0] > 0 && someT[1] > 0);
+    d->pauserehash--;
+    rehashAll(d);
+    for (long i = 5000; i < m; i++)
+        TEST_ASSERT(dictDelete(d, buf, mkKey(buf, sizeof(buf), "o:", i)) == DICT_OK);
     for (long i = 0; i < 4990; i++)
         TEST_ASSERT(dictDelete(d, buf, mkKey(buf, sizeof(buf), "o:", i)) == DICT_OK);
     TEST_ASSERT(dictResizeIfNeeded(d) == DICT_OK && dictIsRehashing(d));

@@ -33,10 +33,12 @@ static int runExpect(rlClient *c, const char *cmdline, const char *expect) {
     snprintf(buf, sizeof(buf), "%s", cmdline);
     char *p = buf;
     while (*p && argc < 64) {
-        while (*p == ' ') p++;
+        while (*p == ' ')
+            p++;
         if (!*p) break;
         argv[argc] = p;
-        while (*p && *p != ' ') p++;
+        while (*p && *p != ' ')
+            p++;
         argvlen[argc] = (size_t)(p - argv[argc]);
         if (*p) *p++ = '\0';
         argc++;
@@ -199,7 +201,8 @@ int test_exec_flushall_async_frees_in_slices(void) {
     EXPECT(c, "DBSIZE", ":0\r\n");
     TEST_ASSERT(s->lazyfree_head != NULL);
     int steps = 0;
-    while (lazyfreeStep(s, 1000)) steps++;
+    while (lazyfreeStep(s, 1000))
+        steps++;
     TEST_ASSERT(steps >= 4); /* 5000 entries in slices of 1000 */
     rlClientRelease(c);
     rlServerRelease(s);

@@ -1,0 +1,26 @@
+'use strict';
+// Benchmark data: 16-byte keys ('key:' + 12 digits) and 100-byte values.
+// flat() copies a string into a fresh flat (sequential) V8 string, so a JS Map
+// holds real per-key strings, not cons strings sharing one padding string.
+
+const KEY_BYTES = 16;
+const VALUE_BYTES = 100;
+const PAD = 'v'.repeat(VALUE_BYTES - 12);
+
+const flat = (s) => Buffer.from(s, 'latin1').toString('latin1');
+
+const key = (i) => 'key:' + String(i).padStart(KEY_BYTES - 4, '0');
+const value = (i) => PAD + String(i).padStart(12, '0');
+
+// Arrays of n keys and n values, flat strings.
+function makeData(n) {
+  const keys = new Array(n);
+  const values = new Array(n);
+  for (let i = 0; i < n; i++) {
+    keys[i] = flat(key(i));
+    values[i] = flat(value(i));
+  }
+  return { keys, values };
+}
+
+module.exports = { KEY_BYTES, VALUE_BYTES, flat, key, value, makeData };

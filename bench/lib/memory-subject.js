@@ -1,0 +1,56 @@
+'use strict';
+// Child process of memory.js: loads N keys into one store and prints its memory growth
+// as a JSON line. Usage: node --expose-gc lib/memory-subject.js redlite|map|lru-cache N
+const { LRUCache } = require('lru-cache');
+const { createClient } = require('../..');
+const { key, value, flat } = require('./data');
+
+const [subject, n] = [process.argv[2], Number(process.argv[3])];
+const BATCH = 100;
+
+function memory() {
+  global.gc();
+  global.gc();
+  const m = process.memoryUsage();
+  return { rss: m.rss, heapUsed: m.heapUsed };
+}
+
+// The JS stores keep flat strings: one real string per key and per value.
+function fill(store) {
+  for (let i = 0; i < n; i++) store.set(flat(key(i)), flat(value(i)));
+  return store;
+}
+
+async function loadRedlite(client) {
+  for (let i = 0; i < n; i += BATCH) {
+    const pending = [];
+    for (let j = i; j < Math.min(i + BATCH, n); j++) pending.push(client.set(key(j), value(j)));
+    await Promise.all(pending);
+  }
+}
+
+async function main() {
+  let client = null;
+  let store = null; // the JS store, used again after the measurement so it stays alive
+  if (subject === 'redlite') {
+    client = createClient();
+    await client.connect();
+    await client.set('warm', 'up');
+    await client.del('warm');
+  }
+  const before = memory();
+  if (subject === 'redlite') await loadRedlite(client);
+  else if (subject === 'map') store = fill(new Map());
+  else if (subject === 'lru-cache') store = fill(new LRUCache({ max: n }));
+  else throw new Error(`unknown subject ${subject}`);
+  const after = memory();
+  const dbsize = store ? store.size : await client.dbSize();
+  console.log(JSON.stringify({ subject, dbsize, rss: after.rss - before.rss,
+    heapUsed: after.heapUsed - before.heapUsed }));
+  if (client) await client.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

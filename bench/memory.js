@@ -1,0 +1,90 @@
+'use strict';
+// Memory per key for 1M keys (16-byte keys, 100-byte values):
+//   node bench/memory.js [--keys N]
+// - redlite: process RSS growth (after gc) in a fresh child process;
+// - redis-server: INFO memory used_memory (and used_memory_rss) growth, loaded with
+//   node-redis pipelined MSET batches of 1000 keys;
+// - a JS Map and lru-cache ({max: N}): V8 heap-used and RSS growth, in fresh children.
+// Every JS subject runs in its own process with --expose-gc and a 1 MB young generation
+// (--max-semi-space-size=1), so garbage from making the data does not show up as RSS.
+const childProcess = require('node:child_process');
+const { startRedisServer } = require('../test/helpers/redis-server');
+const { createClient: createNodeRedis } = require('redis');
+const { key, value, KEY_BYTES, VALUE_BYTES } = require('./lib/data');
+const { int, mb, table } = require('./lib/stats');
+
+const i = process.argv.indexOf('--keys');
+const KEYS = i > 0 ? Number(process.argv[i + 1]) : 1e6;
+const MSET_BATCH = 1000;
+const PIPELINE = 20; // MSET commands in flight at a time
+const SUBJECTS = ['redlite', 'map', 'lru-cache'];
+
+const perKey = (bytes) => bytes / KEYS;
+
+function usedMemory(info) {
+  const field = (name) => Number(info.match(new RegExp(`^${name}:(\\d+)`, 'm'))[1]);
+  return { used: field('used_memory'), rss: field('used_memory_rss') };
+}
+
+async function measureRedis() {
+  const server = await startRedisServer();
+  const client = createNodeRedis({ url: server.url });
+  client.on('error', (err) => console.error('node-redis:', err.message));
+  try {
+    await client.connect();
+    const before = usedMemory(await client.info('memory'));
+    for (let start = 0; start < KEYS; start += MSET_BATCH * PIPELINE) {
+      const pending = [];
+      for (let b = start; b < Math.min(start + MSET_BATCH * PIPELINE, KEYS); b += MSET_BATCH) {
+        const pairs = [];
+        for (let k = b; k < Math.min(b + MSET_BATCH, KEYS); k++) pairs.push(key(k), value(k));
+        pending.push(client.mSet(pairs));
+      }
+      await Promise.all(pending);
+    }
+    const dbsize = await client.dbSize();
+    const after = usedMemory(await client.info('memory'));
+    return { subject: 'redis-server', dbsize, used: after.used - before.used, rss: after.rss - before.rss };
+  } finally {
+    await client.close().catch(() => {});
+    await server.stop();
+  }
+}
+
+function measureChild(subject) {
+  const args = ['--expose-gc', '--max-semi-space-size=1', require.resolve('./lib/memory-subject'),
+    subject, String(KEYS)];
+  const out = childProcess.execFileSync(process.execPath, args, { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+async function main() {
+  console.log(`memory: ${int(KEYS)} keys, ${KEY_BYTES}-byte keys, ${VALUE_BYTES}-byte values ` +
+    `(payload ${KEY_BYTES + VALUE_BYTES} bytes/key); node ${process.version}`);
+  const results = [await measureRedis()];
+  for (const s of SUBJECTS) results.push(measureChild(s));
+
+  const rows = [['store', 'measure', 'growth', 'bytes/key']];
+  const add = (store, measure, bytes) => rows.push([store, measure, mb(bytes), perKey(bytes).toFixed(1)]);
+  for (const r of results) {
+    if (r.subject === 'redis-server') {
+      add('redis-server', 'INFO used_memory', r.used);
+      add('redis-server', 'INFO used_memory_rss', r.rss);
+    } else {
+      add(r.subject, 'process RSS', r.rss);
+      add(r.subject, 'V8 heap used', r.heapUsed);
+    }
+  }
+  console.log('\n' + table(rows));
+  const bad = results.filter((r) => r.dbsize !== KEYS);
+  for (const r of bad) console.log(`warning: ${r.subject} holds ${r.dbsize} keys, not ${KEYS}`);
+  console.log(JSON.stringify({ bench: 'memory', date: new Date().toISOString(), node: process.version,
+    keys: KEYS, keyBytes: KEY_BYTES, valueBytes: VALUE_BYTES,
+    results: results.map((r) => ({ ...r, perKey: Object.fromEntries(Object.entries(r)
+      .filter(([k]) => ['used', 'rss', 'heapUsed'].includes(k)).map(([k, v]) => [k, +perKey(v).toFixed(1)])) })) }));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

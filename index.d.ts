@@ -1,0 +1,599 @@
+// Type definitions for redlite: the node-redis 6 client API over an in-process keyspace.
+//
+// Self-contained (no dependency on the `redis` package's types) and deliberately simpler than
+// node-redis's: one table of command signatures (`RedisCommandSignatures`) is mapped onto the
+// client (each command returns a Promise of its reply) and onto the MULTI chain (each command
+// returns the chain, with the reply appended to the typed reply tuple used by `execTyped`).
+// Reply types follow the replies measured from node-redis 6.3.1 with RESP3 (the default);
+// a `typeMapping` that maps blob strings to `Buffer` or numbers to `String` is reflected in
+// the reply types (see `BlobReply` and `NumberReply`).
+//
+// Requires @types/node (for Buffer and EventEmitter), as node-redis does.
+
+/// <reference types="node" />
+
+import { EventEmitter } from 'events';
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+/** A key or value sent to the server. Numbers are only accepted where a signature says so. */
+export type RedisArgument = string | Buffer;
+
+/** One argument, or an array of them (e.g. `del('a')` or `del(['a', 'b'])`). */
+export type RedisVariadicArgument = RedisArgument | Array<RedisArgument>;
+
+/** The condition flag of EXPIRE, PEXPIRE, EXPIREAT and PEXPIREAT. */
+export type ExpireMode = 'NX' | 'XX' | 'GT' | 'LT';
+
+/** The mode of FLUSHDB and FLUSHALL. */
+export type RedisFlushMode = 'ASYNC' | 'SYNC';
+
+/** SET options: the current shape (`expiration`, `condition`, `GET`) or the deprecated flat one. */
+export interface SetOptions {
+  /** `{ type: 'EX' | 'PX' | 'EXAT' | 'PXAT', value }`, or keep the TTL with `'KEEPTTL'`. */
+  expiration?:
+    | { type: 'EX' | 'PX' | 'EXAT' | 'PXAT'; value: number }
+    | { type: 'KEEPTTL' }
+    | 'KEEPTTL';
+  /** @deprecated Use `expiration: { type: 'EX', value }` instead. */
+  EX?: number;
+  /** @deprecated Use `expiration: { type: 'PX', value }` instead. */
+  PX?: number;
+  /** @deprecated Use `expiration: { type: 'EXAT', value }` instead. */
+  EXAT?: number;
+  /** @deprecated Use `expiration: { type: 'PXAT', value }` instead. */
+  PXAT?: number;
+  /** @deprecated Use `expiration: 'KEEPTTL'` instead. */
+  KEEPTTL?: boolean;
+  /**
+   * `NX`: set only if the key does not exist; `XX`: only if it exists. The `IF*` conditions
+   * (Redis 8.4) compare against `matchValue`.
+   */
+  condition?: 'NX' | 'XX' | 'IFEQ' | 'IFNE' | 'IFDEQ' | 'IFDNE';
+  /** The value (or digest) compared by the `IF*` conditions. */
+  matchValue?: RedisArgument;
+  /** @deprecated Use `condition: 'NX'` instead. */
+  NX?: boolean;
+  /** @deprecated Use `condition: 'XX'` instead. */
+  XX?: boolean;
+  /** Return the old value (or null) instead of 'OK'. */
+  GET?: boolean;
+}
+
+/** GETEX options (required): the `{ type, value }` shape or the deprecated flat one. */
+export type GetExOptions =
+  | { type: 'EX' | 'PX'; value: number }
+  | { type: 'EXAT' | 'PXAT'; value: number | Date }
+  | { type: 'PERSIST' }
+  /** @deprecated Use `{ type: 'EX', value }` instead. */
+  | { EX: number }
+  /** @deprecated Use `{ type: 'PX', value }` instead. */
+  | { PX: number }
+  /** @deprecated Use `{ type: 'EXAT', value }` instead. */
+  | { EXAT: number | Date }
+  /** @deprecated Use `{ type: 'PXAT', value }` instead. */
+  | { PXAT: number | Date }
+  /** @deprecated Use `{ type: 'PERSIST' }` instead. */
+  | { PERSIST: true };
+
+/** Options shared by the SCAN family. */
+export interface ScanCommonOptions {
+  MATCH?: string;
+  COUNT?: number;
+}
+
+/** SCAN options. */
+export interface ScanOptions extends ScanCommonOptions {
+  /** Only keys holding this type ('string', 'hash', ...). */
+  TYPE?: RedisArgument;
+}
+
+/** scanIterator options: SCAN's, plus the cursor to start from (default '0'). */
+export interface ScanIteratorOptions extends ScanOptions {
+  cursor?: RedisArgument;
+}
+
+/** COPY options. */
+export interface CopyCommandOptions {
+  DB?: number;
+  REPLACE?: boolean;
+}
+
+/** MSET / MSETNX pairs: `[[k, v], ...]`, `[k, v, k, v, ...]` or `{ k: v, ... }`. */
+export type MSetArguments =
+  | Array<[RedisArgument, RedisArgument]>
+  | Array<RedisArgument>
+  | Record<string, RedisArgument>;
+
+// ---------------------------------------------------------------------------------------------
+// RESP types and type mapping
+
+/** The ASCII code of each RESP3 type byte, used as keys of a `TypeMapping`. */
+export declare const RESP_TYPES: {
+  readonly NULL: 95;
+  readonly BOOLEAN: 35;
+  readonly NUMBER: 58;
+  readonly BIG_NUMBER: 40;
+  readonly DOUBLE: 44;
+  readonly SIMPLE_STRING: 43;
+  readonly BLOB_STRING: 36;
+  readonly VERBATIM_STRING: 61;
+  readonly SIMPLE_ERROR: 45;
+  readonly BLOB_ERROR: 33;
+  readonly ARRAY: 42;
+  readonly SET: 126;
+  readonly MAP: 37;
+  readonly PUSH: 62;
+};
+
+/** One of the RESP_TYPES codes. */
+export type RespTypes = (typeof RESP_TYPES)[keyof typeof RESP_TYPES];
+
+/** The protocol version selected with the `RESP` option (3 by default). */
+export type RespVersions = 2 | 3;
+
+/** The default protocol version: 3. */
+export declare const DEFAULT_RESP: 3;
+
+/** A constructor or function a RESP type is mapped to (`Buffer`, `String`, `Map`, ...). */
+export type MappedType<T = unknown> = ((...args: any) => T) | (new (...args: any) => T);
+
+/** Maps RESP types to JS types, e.g. `{ [RESP_TYPES.BLOB_STRING]: Buffer }`. */
+export type TypeMapping = { [P in RespTypes]?: MappedType };
+
+/**
+ * The JS type of a blob string reply under a type mapping: `string` by default, `Buffer` with
+ * `{ [RESP_TYPES.BLOB_STRING]: Buffer }`, and `string | Buffer` when the mapping is not known
+ * precisely (e.g. a variable typed `TypeMapping`).
+ */
+export type BlobReply<TM> = 36 extends keyof TM
+  ? TM[36 & keyof TM] extends typeof Buffer
+    ? Buffer
+    : TM[36 & keyof TM] extends StringConstructor
+      ? string
+      : string | Buffer
+  : string;
+
+/**
+ * The JS type of an integer reply under a type mapping: `number` by default, `string` with
+ * `{ [RESP_TYPES.NUMBER]: String }`, `number | string` when not known precisely.
+ */
+export type NumberReply<TM> = 58 extends keyof TM
+  ? TM[58 & keyof TM] extends StringConstructor
+    ? string
+    : TM[58 & keyof TM] extends NumberConstructor
+      ? number
+      : number | string
+  : number;
+
+/** Any reply, as returned by `sendCommand` and the untyped `exec`. */
+export type ReplyUnion =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | Buffer
+  | Array<ReplyUnion>
+  | { [key: string]: ReplyUnion };
+
+// ---------------------------------------------------------------------------------------------
+// Client options
+
+/** Per-client (or per-proxy) command options. */
+export interface CommandOptions<TM extends TypeMapping = TypeMapping> {
+  /** Maps RESP types to JS types (e.g. blob strings to `Buffer`). */
+  typeMapping?: TM;
+  /** Command timeout in milliseconds (node-redis's default is 5000). */
+  timeout?: number;
+}
+
+/** What `socket.reconnectStrategy` may be. */
+export type ReconnectStrategy = false | number | ((retries: number, cause: Error) => false | Error | number);
+
+/**
+ * Socket options. Clients with the same address (host and port, or `path`) share one in-process
+ * keyspace, as clients of one Redis server do; another address is another, isolated keyspace.
+ * The connection-level options are accepted for node-redis compatibility.
+ */
+export interface RedisSocketOptions {
+  host?: string;
+  port?: number;
+  /** A unix socket path (an IPC address): identifies a keyspace of its own. */
+  path?: string;
+  tls?: boolean;
+  connectTimeout?: number;
+  socketTimeout?: number;
+  reconnectStrategy?: ReconnectStrategy;
+  keepAlive?: boolean | number;
+  noDelay?: boolean;
+  family?: number;
+  ca?: string | Buffer | Array<string | Buffer>;
+  cert?: string | Buffer | Array<string | Buffer>;
+  key?: string | Buffer | Array<string | Buffer>;
+  servername?: string;
+  rejectUnauthorized?: boolean;
+}
+
+/** `createClient` options. */
+export interface RedisClientOptions<TM extends TypeMapping = TypeMapping> {
+  /** `redis[s]://[[username][:password]@][host][:port][/database]` */
+  url?: string;
+  socket?: RedisSocketOptions;
+  username?: string;
+  password?: string;
+  /** Client name (CLIENT SETNAME). */
+  name?: string;
+  /** Database selected on connect. */
+  database?: number;
+  /** Protocol version (default 3). */
+  RESP?: RespVersions;
+  /** Per-client command defaults (`typeMapping`, `timeout`). */
+  commandOptions?: CommandOptions<TM>;
+  /** Reject commands issued while the client is not ready instead of queueing them. */
+  disableOfflineQueue?: boolean;
+  /** A prefix prepended to every key (node-redis 6). */
+  keyPrefix?: RedisArgument;
+  commandsQueueMaxLength?: number;
+  readonly?: boolean;
+  pingInterval?: number;
+  disableClientInfo?: boolean;
+  clientInfoTag?: string;
+}
+
+/** What `RedisClient.parseURL` returns. */
+export interface ParsedRedisURL {
+  socket: { host: string; port?: number; tls?: boolean };
+  username?: string;
+  password?: string;
+  database?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands: one signature per method name, as installed at run time (UPPERCASE and camelCase).
+// The return type is the reply; the client wraps it in a Promise and the MULTI chain appends
+// it to the chain's reply tuple.
+
+export interface RedisCommandSignatures<TM extends TypeMapping = {}> {
+  // strings
+  /** GET key: the value, or null. */
+  get: (key: RedisArgument) => BlobReply<TM> | null;
+  GET: RedisCommandSignatures<TM>['get'];
+  /** SET key value [options]: 'OK', null when a condition failed, the old value with `GET`. */
+  set: (key: RedisArgument, value: RedisArgument | number, options?: SetOptions) => 'OK' | BlobReply<TM> | null;
+  SET: RedisCommandSignatures<TM>['set'];
+  /** SETNX key value: 1 if set, 0 if the key existed. */
+  setNX: (key: RedisArgument, value: RedisArgument) => NumberReply<TM>;
+  SETNX: RedisCommandSignatures<TM>['setNX'];
+  /** SETEX key seconds value */
+  setEx: (key: RedisArgument, seconds: number, value: RedisArgument) => 'OK';
+  SETEX: RedisCommandSignatures<TM>['setEx'];
+  /** PSETEX key milliseconds value */
+  pSetEx: (key: RedisArgument, ms: number, value: RedisArgument) => 'OK';
+  PSETEX: RedisCommandSignatures<TM>['pSetEx'];
+  /** MGET key [key ...]: one value (or null) per key. */
+  mGet: (keys: Array<RedisArgument>) => Array<BlobReply<TM> | null>;
+  MGET: RedisCommandSignatures<TM>['mGet'];
+  /** MSET key value [key value ...] */
+  mSet: (toSet: MSetArguments) => 'OK';
+  MSET: RedisCommandSignatures<TM>['mSet'];
+  /** MSETNX key value [key value ...]: 1 if all were set, 0 if none (one existed). */
+  mSetNX: (toSet: MSetArguments) => NumberReply<TM>;
+  MSETNX: RedisCommandSignatures<TM>['mSetNX'];
+  /** GETSET key value: the old value, or null. */
+  getSet: (key: RedisArgument, value: RedisArgument) => BlobReply<TM> | null;
+  GETSET: RedisCommandSignatures<TM>['getSet'];
+  /** GETDEL key: the value (the key is deleted), or null. */
+  getDel: (key: RedisArgument) => BlobReply<TM> | null;
+  GETDEL: RedisCommandSignatures<TM>['getDel'];
+  /** GETEX key options: the value (its TTL changed), or null. */
+  getEx: (key: RedisArgument, options: GetExOptions) => BlobReply<TM> | null;
+  GETEX: RedisCommandSignatures<TM>['getEx'];
+  /** APPEND key value: the new length. */
+  append: (key: RedisArgument, value: RedisArgument) => NumberReply<TM>;
+  APPEND: RedisCommandSignatures<TM>['append'];
+  /** STRLEN key: the length in bytes (0 for a missing key). */
+  strLen: (key: RedisArgument) => NumberReply<TM>;
+  STRLEN: RedisCommandSignatures<TM>['strLen'];
+  /** GETRANGE key start end: the substring ('' for a missing key). */
+  getRange: (key: RedisArgument, start: number, end: number) => BlobReply<TM>;
+  GETRANGE: RedisCommandSignatures<TM>['getRange'];
+  /** SETRANGE key offset value: the new length. */
+  setRange: (key: RedisArgument, offset: number, value: RedisArgument) => NumberReply<TM>;
+  SETRANGE: RedisCommandSignatures<TM>['setRange'];
+  /** INCR key: the new value. */
+  incr: (key: RedisArgument) => NumberReply<TM>;
+  INCR: RedisCommandSignatures<TM>['incr'];
+  /** INCRBY key increment: the new value. */
+  incrBy: (key: RedisArgument, increment: number) => NumberReply<TM>;
+  INCRBY: RedisCommandSignatures<TM>['incrBy'];
+  /** INCRBYFLOAT key increment: the new value, as a string. */
+  incrByFloat: (key: RedisArgument, increment: number) => BlobReply<TM>;
+  INCRBYFLOAT: RedisCommandSignatures<TM>['incrByFloat'];
+  /** DECR key: the new value. */
+  decr: (key: RedisArgument) => NumberReply<TM>;
+  DECR: RedisCommandSignatures<TM>['decr'];
+  /** DECRBY key decrement: the new value. */
+  decrBy: (key: RedisArgument, decrement: number) => NumberReply<TM>;
+  DECRBY: RedisCommandSignatures<TM>['decrBy'];
+
+  // keys
+  /** DEL key [key ...]: the number of keys removed. */
+  del: (keys: RedisVariadicArgument) => NumberReply<TM>;
+  DEL: RedisCommandSignatures<TM>['del'];
+  /** UNLINK key [key ...]: the number of keys removed. */
+  unlink: (keys: RedisVariadicArgument) => NumberReply<TM>;
+  UNLINK: RedisCommandSignatures<TM>['unlink'];
+  /** EXISTS key [key ...]: how many of the keys exist (repeats counted). */
+  exists: (keys: RedisVariadicArgument) => NumberReply<TM>;
+  EXISTS: RedisCommandSignatures<TM>['exists'];
+  /** TYPE key: 'string', 'hash', 'list', 'set', 'zset', 'stream' or 'none'. */
+  type: (key: RedisArgument) => string;
+  TYPE: RedisCommandSignatures<TM>['type'];
+  /** KEYS pattern */
+  keys: (pattern: RedisArgument) => Array<BlobReply<TM>>;
+  KEYS: RedisCommandSignatures<TM>['keys'];
+  /** SCAN cursor [MATCH] [COUNT] [TYPE]: the next cursor ('0' when done) and a page of keys. */
+  scan: (cursor: RedisArgument, options?: ScanOptions) => { cursor: BlobReply<TM>; keys: Array<BlobReply<TM>> };
+  SCAN: RedisCommandSignatures<TM>['scan'];
+  /** RENAME key newKey */
+  rename: (key: RedisArgument, newKey: RedisArgument) => 'OK';
+  RENAME: RedisCommandSignatures<TM>['rename'];
+  /** RENAMENX key newKey: 1 if renamed, 0 if newKey existed. */
+  renameNX: (key: RedisArgument, newKey: RedisArgument) => NumberReply<TM>;
+  RENAMENX: RedisCommandSignatures<TM>['renameNX'];
+  /** COPY source destination [DB db] [REPLACE]: 1 if copied, 0 if not. */
+  copy: (source: RedisArgument, destination: RedisArgument, options?: CopyCommandOptions) => NumberReply<TM>;
+  COPY: RedisCommandSignatures<TM>['copy'];
+  /** RANDOMKEY: a random key, or null when the database is empty. */
+  randomKey: () => BlobReply<TM> | null;
+  RANDOMKEY: RedisCommandSignatures<TM>['randomKey'];
+  /** TOUCH key [key ...]: how many of the keys exist. */
+  touch: (key: RedisVariadicArgument) => NumberReply<TM>;
+  TOUCH: RedisCommandSignatures<TM>['touch'];
+  /** OBJECT ENCODING key: 'int', 'embstr', 'raw', ... or null for a missing key. */
+  objectEncoding: (key: RedisArgument) => BlobReply<TM> | null;
+  OBJECT_ENCODING: RedisCommandSignatures<TM>['objectEncoding'];
+
+  // expiry
+  /** EXPIRE key seconds [mode]: 1 if the timeout was set, 0 if not. */
+  expire: (key: RedisArgument, seconds: number, mode?: ExpireMode) => NumberReply<TM>;
+  EXPIRE: RedisCommandSignatures<TM>['expire'];
+  /** PEXPIRE key milliseconds [mode]: 1 if the timeout was set, 0 if not. */
+  pExpire: (key: RedisArgument, ms: number, mode?: ExpireMode) => NumberReply<TM>;
+  PEXPIRE: RedisCommandSignatures<TM>['pExpire'];
+  /** EXPIREAT key unix-seconds (or a Date) [mode]: 1 if the timeout was set, 0 if not. */
+  expireAt: (key: RedisArgument, timestamp: number | Date, mode?: ExpireMode) => NumberReply<TM>;
+  EXPIREAT: RedisCommandSignatures<TM>['expireAt'];
+  /** PEXPIREAT key unix-milliseconds (or a Date) [mode]: 1 if the timeout was set, 0 if not. */
+  pExpireAt: (key: RedisArgument, msTimestamp: number | Date, mode?: ExpireMode) => NumberReply<TM>;
+  PEXPIREAT: RedisCommandSignatures<TM>['pExpireAt'];
+  /** TTL key: seconds left, -1 without a timeout, -2 for a missing key. */
+  ttl: (key: RedisArgument) => NumberReply<TM>;
+  TTL: RedisCommandSignatures<TM>['ttl'];
+  /** PTTL key: milliseconds left, -1 without a timeout, -2 for a missing key. */
+  pTTL: (key: RedisArgument) => NumberReply<TM>;
+  PTTL: RedisCommandSignatures<TM>['pTTL'];
+  /** EXPIRETIME key: the expiry as unix seconds, -1 without a timeout, -2 for a missing key. */
+  expireTime: (key: RedisArgument) => NumberReply<TM>;
+  EXPIRETIME: RedisCommandSignatures<TM>['expireTime'];
+  /** PEXPIRETIME key: the expiry as unix milliseconds, -1 / -2 as EXPIRETIME. */
+  pExpireTime: (key: RedisArgument) => NumberReply<TM>;
+  PEXPIRETIME: RedisCommandSignatures<TM>['pExpireTime'];
+  /** PERSIST key: 1 if the timeout was removed, 0 if not. */
+  persist: (key: RedisArgument) => NumberReply<TM>;
+  PERSIST: RedisCommandSignatures<TM>['persist'];
+
+  // server
+  /** PING [message]: 'PONG', or the message. */
+  ping: (message?: RedisArgument) => string | BlobReply<TM>;
+  PING: RedisCommandSignatures<TM>['ping'];
+  /** ECHO message */
+  echo: (message: RedisArgument) => BlobReply<TM>;
+  ECHO: RedisCommandSignatures<TM>['echo'];
+  /** TIME: [unix seconds, microseconds], as strings. */
+  time: () => [unixTimestamp: BlobReply<TM>, microseconds: BlobReply<TM>];
+  TIME: RedisCommandSignatures<TM>['time'];
+  /** DBSIZE: the number of keys in the selected database. */
+  dbSize: () => NumberReply<TM>;
+  DBSIZE: RedisCommandSignatures<TM>['dbSize'];
+  /** FLUSHDB [ASYNC | SYNC] */
+  flushDb: (mode?: RedisFlushMode) => 'OK';
+  FLUSHDB: RedisCommandSignatures<TM>['flushDb'];
+  /** FLUSHALL [ASYNC | SYNC] */
+  flushAll: (mode?: RedisFlushMode) => 'OK';
+  FLUSHALL: RedisCommandSignatures<TM>['flushAll'];
+  /** SWAPDB index1 index2 */
+  swapDb: (index1: number, index2: number) => 'OK';
+  SWAPDB: RedisCommandSignatures<TM>['swapDb'];
+  /** INFO [section]: one string with CRLF line ends. */
+  info: (section?: RedisArgument) => string;
+  INFO: RedisCommandSignatures<TM>['info'];
+}
+
+/** The command methods of a client: each resolves to its reply. */
+export type RedisClientCommands<TM extends TypeMapping = {}> = {
+  [K in keyof RedisCommandSignatures<TM>]: (
+    ...args: Parameters<RedisCommandSignatures<TM>[K]>
+  ) => Promise<ReturnType<RedisCommandSignatures<TM>[K]>>;
+};
+
+/** The command methods of a MULTI chain: each queues the command and returns the chain. */
+export type RedisMultiCommands<TM extends TypeMapping = {}, REPLIES extends Array<unknown> = []> = {
+  [K in keyof RedisCommandSignatures<TM>]: (
+    ...args: Parameters<RedisCommandSignatures<TM>[K]>
+  ) => RedisMulti<TM, [...REPLIES, ReturnType<RedisCommandSignatures<TM>[K]>]>;
+};
+
+// ---------------------------------------------------------------------------------------------
+// MULTI
+
+/** `exec<'typed'>()` resolves to the typed reply tuple, `exec()` to `Array<ReplyUnion>`. */
+export type MultiReply = 'generic' | 'typed';
+
+export type MultiReplyType<T extends MultiReply, REPLIES> = T extends 'typed' ? REPLIES : Array<ReplyUnion>;
+
+/**
+ * The chain returned by `client.multi()`. Every command method queues its command and returns
+ * the chain; `exec()` runs the queue as one MULTI/EXEC transaction (atomic), `execAsPipeline()`
+ * runs it command by command. A failed command in a transaction rejects the whole exec with
+ * `MultiErrorReply`; in a pipeline, with the first error.
+ */
+export interface RedisMulti<TM extends TypeMapping = {}, REPLIES extends Array<unknown> = []>
+  extends RedisMultiCommands<TM, REPLIES> {
+  /** Queue a raw command; `transformReply` reshapes its reply. */
+  addCommand<T = ReplyUnion>(
+    args: ReadonlyArray<RedisArgument>,
+    transformReply?: (reply: any) => T
+  ): RedisMulti<TM, [...REPLIES, T]>;
+  /** Queue a raw command. */
+  sendCommand(args: ReadonlyArray<RedisArgument>): RedisMulti<TM, [...REPLIES, ReplyUnion]>;
+  /** Queue SELECT db: the commands after it (and the client, once run) use that database. */
+  select(db: number): RedisMulti<TM, [...REPLIES, 'OK']>;
+  SELECT(db: number): RedisMulti<TM, [...REPLIES, 'OK']>;
+  /** Run the queue as a transaction (or as a pipeline with `exec(true)`). */
+  exec<T extends MultiReply = 'generic'>(execAsPipeline?: boolean): Promise<MultiReplyType<T, REPLIES>>;
+  EXEC<T extends MultiReply = 'generic'>(execAsPipeline?: boolean): Promise<MultiReplyType<T, REPLIES>>;
+  /** `exec()` resolving to the typed reply tuple. */
+  execTyped(execAsPipeline?: boolean): Promise<REPLIES>;
+  /** Run the queue command by command, without MULTI/EXEC. */
+  execAsPipeline<T extends MultiReply = 'generic'>(): Promise<MultiReplyType<T, REPLIES>>;
+  /** `execAsPipeline()` resolving to the typed reply tuple. */
+  execAsPipelineTyped(): Promise<REPLIES>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client
+
+/**
+ * A client of an in-process keyspace, with node-redis 6's API. Create it with `createClient`,
+ * then `await client.connect()`. Commands on a client that is not open reject with
+ * `ClientClosedError`.
+ */
+export declare class RedisClient<TM extends TypeMapping = {}> extends EventEmitter {
+  /** Parses a `redis[s]://` URL into socket/username/password/database options. */
+  static parseURL(url: string): ParsedRedisURL;
+  static create<TM extends TypeMapping = {}>(options?: RedisClientOptions<TM>): RedisClient<TM>;
+
+  constructor(options?: RedisClientOptions<TM>);
+
+  /** The options the client was created with (a `url` already parsed into `socket` etc.). */
+  get options(): RedisClientOptions<TM>;
+  /** True from `connect()` until `close()`/`quit()`/`destroy()`/`disconnect()`. */
+  get isOpen(): boolean;
+  /** True once connected and usable. */
+  get isReady(): boolean;
+  get isPubSubActive(): boolean;
+  get isWatching(): boolean;
+  get isDirtyWatch(): boolean;
+
+  /** Opens the client; resolves to the client itself after the 'connect' and 'ready' events. */
+  connect(): Promise<this>;
+  /** Closes the client (pending replies resolve first); rejects ClientClosedError if not open. */
+  close(): Promise<void>;
+  /** @deprecated Use `close()`. Resolves 'OK'. */
+  quit(): Promise<'OK'>;
+  /** @deprecated Use `close()`. Resolves 'OK'. */
+  QUIT(): Promise<'OK'>;
+  /** Closes the client at once; a no-op when not open. */
+  destroy(): void;
+  /** @deprecated Use `destroy()`. */
+  disconnect(): Promise<void>;
+  ref(): void;
+  unref(): void;
+
+  /** A new, unconnected client with the same options (plus `overrides`). */
+  duplicate<TM2 extends TypeMapping = TM>(overrides?: Partial<RedisClientOptions<TM2>>): RedisClient<TM2>;
+  /** A proxy sharing this connection whose commands use `options`. */
+  withCommandOptions<TM2 extends TypeMapping = {}>(options: CommandOptions<TM2>): RedisClient<TM2>;
+  /** A proxy sharing this connection whose replies use `typeMapping` (e.g. Buffers). */
+  withTypeMapping<TM2 extends TypeMapping>(typeMapping: TM2): RedisClient<TM2>;
+
+  /** Sends a raw command (no reply transform); `T` defaults to any reply. */
+  sendCommand<T = ReplyUnion>(args: ReadonlyArray<RedisArgument>, options?: CommandOptions): Promise<T>;
+  /** SELECT db; resolves undefined. */
+  select(db: number): Promise<void>;
+  SELECT(db: number): Promise<void>;
+  /** Starts a MULTI chain. */
+  multi(): RedisMulti<TM, []>;
+  MULTI(): RedisMulti<TM, []>;
+  /** Iterates the keyspace with SCAN, yielding one array of keys per page (pages may be empty). */
+  scanIterator(options?: ScanIteratorOptions): AsyncGenerator<Array<BlobReply<TM>>, void, unknown>;
+
+  on(event: 'connect' | 'ready' | 'end' | 'reconnecting', listener: () => void): this;
+  on(event: 'error', listener: (err: Error) => void): this;
+  on(event: 'terminated', listener: (cause: unknown) => void): this;
+  on(event: string | symbol, listener: (...args: any[]) => void): this;
+  once(event: 'connect' | 'ready' | 'end' | 'reconnecting', listener: () => void): this;
+  once(event: 'error', listener: (err: Error) => void): this;
+  once(event: 'terminated', listener: (cause: unknown) => void): this;
+  once(event: string | symbol, listener: (...args: any[]) => void): this;
+}
+
+// Every command method, in both spellings (see RedisCommandSignatures).
+export interface RedisClient<TM extends TypeMapping = {}> extends RedisClientCommands<TM> {}
+
+/** The client type, under node-redis's name. */
+export type RedisClientType<TM extends TypeMapping = {}> = RedisClient<TM>;
+
+/** Creates a client (not yet connected: call `connect()`). */
+export declare function createClient<TM extends TypeMapping = {}>(options?: RedisClientOptions<TM>): RedisClient<TM>;
+
+// ---------------------------------------------------------------------------------------------
+// Errors (node-redis's classes; `err.name` stays 'Error', as in node-redis)
+
+/** Base class of the errors replied by the server. */
+export declare class ErrorReply extends Error {}
+/** A `-ERR ...`/`-WRONGTYPE ...` reply; `message` is the server's text. */
+export declare class SimpleError extends ErrorReply {}
+/** A RESP3 blob error reply. */
+export declare class BlobError extends ErrorReply {}
+/** A transaction (exec) in which some commands failed. */
+export declare class MultiErrorReply extends ErrorReply {
+  /** Every reply, with the failed ones as error objects. */
+  replies: Array<unknown>;
+  /** The indexes of the failed replies. */
+  errorIndexes: Array<number>;
+  constructor(replies: Array<unknown>, errorIndexes: Array<number>);
+  /** The failed replies. */
+  errors(): Generator<ErrorReply, void, unknown>;
+}
+/** A WATCHed key changed: the transaction was not run. */
+export declare class WatchError extends Error {
+  constructor(message?: string);
+}
+/** 'The client is closed' */
+export declare class ClientClosedError extends Error {
+  constructor();
+}
+/** 'The client is offline' */
+export declare class ClientOfflineError extends Error {
+  constructor();
+}
+/** 'Disconnects client' */
+export declare class DisconnectsClientError extends Error {
+  constructor();
+}
+/** 'Socket closed unexpectedly' */
+export declare class SocketClosedUnexpectedlyError extends Error {
+  constructor();
+}
+/** 'Connection timeout' */
+export declare class ConnectionTimeoutError extends Error {
+  constructor();
+}
+/** A command timed out (empty message). */
+export declare class TimeoutError extends Error {
+  constructor();
+}
+/** 'The command was aborted' */
+export declare class AbortError extends Error {
+  constructor();
+}
+/** The reconnect strategy gave up; the message is `originalError`'s. */
+export declare class ReconnectStrategyError extends Error {
+  originalError: Error;
+  socketError: unknown;
+  constructor(originalError: Error, socketError: unknown);
+}

@@ -1,0 +1,443 @@
+// Type-level usage of index.d.ts. `tsc -p test/types` checks it (strict); types.spec.js also
+// transpiles it and runs main() against the real binding, so every typed call here is also a
+// call that works at run time, and the `check` lines confirm the reply types.
+import {
+  createClient,
+  RedisClient,
+  RedisClientType,
+  RedisClientOptions,
+  RedisMulti,
+  RESP_TYPES,
+  DEFAULT_RESP,
+  ErrorReply,
+  SimpleError,
+  BlobError,
+  MultiErrorReply,
+  WatchError,
+  ClientClosedError,
+  ClientOfflineError,
+  DisconnectsClientError,
+  SocketClosedUnexpectedlyError,
+  ConnectionTimeoutError,
+  TimeoutError,
+  AbortError,
+  ReconnectStrategyError,
+  RedisArgument,
+  RedisVariadicArgument,
+  SetOptions,
+  GetExOptions,
+  ScanOptions,
+  MSetArguments,
+  TypeMapping,
+  ReplyUnion
+} from '../../index';
+import redlite = require('../../index');
+
+// ---- helpers --------------------------------------------------------------------------------
+
+/** Exact type equality: `exact<A, B>(true)` compiles only when A and B are the same type. */
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+function exact<A, B>(ok: Equal<A, B>): void {
+  void ok;
+}
+
+/** A run-time check (usage.ts is also executed by types.spec.js). */
+function check(cond: boolean, what: string): void {
+  if (!cond) throw new Error(`usage.ts: ${what}`);
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+
+// ---- module surface -------------------------------------------------------------------------
+
+exact<typeof DEFAULT_RESP, 3>(true);
+exact<typeof RESP_TYPES.BLOB_STRING, 36>(true);
+exact<typeof redlite.createClient, typeof createClient>(true);
+const arg: RedisArgument = Buffer.from('x');
+const variadic: RedisVariadicArgument = ['a', Buffer.from('b')];
+void arg;
+void variadic;
+
+const options: RedisClientOptions = {
+  url: 'redis://user:pw@localhost:6399/1',
+  socket: { host: 'localhost', port: 6399, tls: false, connectTimeout: 1000, reconnectStrategy: (retries) => retries * 50 },
+  database: 1,
+  username: 'user',
+  password: 'pw',
+  name: 'usage',
+  RESP: 3,
+  commandOptions: { timeout: 1000 },
+  disableOfflineQueue: true,
+  keyPrefix: 'app:'
+};
+void options;
+const unixClient = createClient({ socket: { path: '/tmp/redlite-usage.sock' } });
+const tlsClient = createClient({ url: 'rediss://localhost:6400', socket: { rejectUnauthorized: false } });
+void unixClient;
+void tlsClient;
+
+const parsed = RedisClient.parseURL('redis://:secret@example:7000/3');
+exact<typeof parsed.socket.host, string>(true);
+exact<typeof parsed.database, number | undefined>(true);
+
+// ---- the runnable part ----------------------------------------------------------------------
+
+export async function main(): Promise<void> {
+  const client = createClient({ socket: { port: 47001 } });
+  exact<typeof client, RedisClient<{}>>(true);
+  const typed: RedisClientType = client;
+  void typed;
+  check(client instanceof RedisClient, 'instanceof RedisClient');
+  check(!client.isOpen && !client.isReady, 'not open before connect');
+
+  // events and lifecycle
+  const events: string[] = [];
+  client.on('connect', () => events.push('connect'));
+  client.once('ready', () => events.push('ready'));
+  client.on('end', () => events.push('end'));
+  client.on('error', (err: Error) => events.push(`error ${err.message}`));
+  client.on('anything-else', (...args: any[]) => void args);
+
+  // a command before connect rejects ClientClosedError
+  try {
+    await client.get('k');
+    check(false, 'get before connect should reject');
+  } catch (err) {
+    check(err instanceof ClientClosedError, 'ClientClosedError before connect');
+  }
+
+  const connected = await client.connect();
+  exact<typeof connected, typeof client>(true);
+  check(connected === client && client.isOpen && client.isReady, 'connect resolves to the client');
+  check(events.join() === 'connect,ready', 'connect, ready events');
+  const isOpen: boolean = client.isOpen;
+  const flags: boolean[] = [isOpen, client.isReady, client.isPubSubActive, client.isWatching, client.isDirtyWatch];
+  void flags;
+  const opts: RedisClientOptions = client.options;
+  void opts;
+  client.ref();
+  client.unref();
+
+  await client.flushAll();
+
+  // ---- strings ----
+  const setReply = await client.set('s', 'v');
+  exact<typeof setReply, string | null>(true);
+  check(setReply === 'OK', 'set');
+  await client.set('n', 42);
+  await client.set(Buffer.from('bk'), Buffer.from('bv'));
+  await client.set('e1', 'v', { expiration: { type: 'EX', value: 100 } });
+  await client.set('e2', 'v', { expiration: { type: 'PX', value: 100000 } });
+  await client.set('e3', 'v', { expiration: { type: 'EXAT', value: Math.floor(Date.now() / 1000) + 100 } });
+  await client.set('e4', 'v', { expiration: { type: 'PXAT', value: Date.now() + 100000 } });
+  await client.set('e1', 'w', { expiration: 'KEEPTTL' });
+  await client.set('e1', 'w', { expiration: { type: 'KEEPTTL' } });
+  check((await client.set('e1', 'x', { condition: 'NX' })) === null, 'SET NX on existing key is null');
+  await client.set('e5', 'v', { condition: 'NX', expiration: { type: 'EX', value: 10 }, GET: true });
+  check((await client.set('e5', 'v2', { GET: true })) === 'v', 'SET GET returns the old value');
+  // the deprecated flat shape
+  await client.set('f1', 'v', { EX: 100 });
+  await client.set('f2', 'v', { PX: 100000, NX: true });
+  await client.set('f3', 'v', { EXAT: Math.floor(Date.now() / 1000) + 100, XX: false });
+  await client.set('f4', 'v', { PXAT: Date.now() + 100000 });
+  await client.set('f1', 'v', { KEEPTTL: true, XX: true });
+  const setOptions: SetOptions = { expiration: { type: 'EX', value: 5 }, condition: 'XX' };
+  await client.SET('f1', 'v', setOptions);
+
+  const got = await client.get('s');
+  exact<typeof got, string | null>(true);
+  check(got === 'v', 'get');
+  check((await client.GET('missing')) === null, 'GET missing');
+  check((await client.get('n')) === '42', 'set number value');
+
+  const nx = await client.setNX('snx', 'v');
+  exact<typeof nx, number>(true);
+  check(nx === 1, 'setNX');
+  const okEx = await client.setEx('se', 100, 'v');
+  exact<typeof okEx, 'OK'>(true);
+  await client.pSetEx('pse', 100000, 'v');
+
+  await client.mSet({ m1: 'a', m2: 'b' });
+  await client.mSet([['m3', 'c'], ['m4', Buffer.from('d')]]);
+  await client.mSet(['m5', 'e', 'm6', 'f']);
+  const pairs: MSetArguments = { m7: 'g' };
+  check((await client.mSetNX(pairs)) === 1, 'mSetNX');
+  const many = await client.mGet(['m1', 'm2', 'nope']);
+  exact<typeof many, Array<string | null>>(true);
+  check(many.length === 3 && many[2] === null, 'mGet');
+
+  check((await client.getSet('m1', 'z')) === 'a', 'getSet');
+  check((await client.getDel('m1')) === 'z', 'getDel');
+  const exOptions: GetExOptions = { type: 'EX', value: 100 };
+  await client.getEx('m2', exOptions);
+  await client.getEx('m2', { type: 'PX', value: 100000 });
+  await client.getEx('m2', { type: 'EXAT', value: new Date(Date.now() + 100000) });
+  await client.getEx('m2', { type: 'PXAT', value: Date.now() + 100000 });
+  await client.getEx('m2', { EX: 100 });
+  await client.getEx('m2', { PXAT: new Date(Date.now() + 100000) });
+  check((await client.getEx('m2', { type: 'PERSIST' })) === 'b', 'getEx');
+  await client.getEx('m2', { PERSIST: true });
+
+  check((await client.append('ap', 'hello')) === 5, 'append');
+  check((await client.strLen('ap')) === 5, 'strLen');
+  const range = await client.getRange('ap', 0, 1);
+  exact<typeof range, string>(true);
+  check(range === 'he', 'getRange');
+  check((await client.setRange('ap', 0, 'J')) === 5, 'setRange');
+  check((await client.incr('cnt')) === 1, 'incr');
+  check((await client.incrBy('cnt', 10)) === 11, 'incrBy');
+  const fl = await client.incrByFloat('fl', 1.5);
+  exact<typeof fl, string>(true);
+  check(fl === '1.5', 'incrByFloat is a string');
+  check((await client.decr('cnt')) === 10, 'decr');
+  check((await client.decrBy('cnt', 3)) === 7, 'decrBy');
+
+  // ---- keys ----
+  check((await client.del('ap')) === 1, 'del one');
+  check((await client.del(['m2', 'm3', 'nope'])) === 2, 'del array');
+  check((await client.unlink(['m4'])) === 1, 'unlink');
+  check((await client.unlink('m5')) === 1, 'unlink one');
+  check((await client.exists(['s', 's', 'nope'])) === 2, 'exists');
+  check((await client.exists('s')) === 1, 'exists one');
+  const t = await client.type('s');
+  exact<typeof t, string>(true);
+  check(t === 'string', 'type');
+  const keys = await client.keys('m*');
+  exact<typeof keys, string[]>(true);
+  const page = await client.scan('0', { MATCH: '*', COUNT: 100, TYPE: 'string' });
+  exact<typeof page, { cursor: string; keys: string[] }>(true);
+  check(isString(page.cursor) && Array.isArray(page.keys), 'scan');
+  const scanOptions: ScanOptions = { COUNT: 10 };
+  await client.SCAN('0', scanOptions);
+  check((await client.rename('s', 's2')) === 'OK', 'rename');
+  check((await client.renameNX('s2', 'n')) === 0, 'renameNX');
+  check((await client.copy('s2', 's3')) === 1, 'copy');
+  check((await client.copy('s2', 's3', { DB: 1, REPLACE: true })) === 1, 'copy DB REPLACE');
+  const rk = await client.randomKey();
+  exact<typeof rk, string | null>(true);
+  check(isString(rk), 'randomKey');
+  check((await client.touch(['s2', 's3'])) === 2, 'touch');
+  await client.touch('s2');
+  const enc = await client.objectEncoding('n');
+  exact<typeof enc, string | null>(true);
+  check(enc === 'int', 'objectEncoding');
+  await client.OBJECT_ENCODING('s2');
+
+  // ---- expiry ----
+  check((await client.expire('s2', 100)) === 1, 'expire');
+  await client.expire('s2', 50, 'XX');
+  await client.expire('s2', 500, 'GT');
+  await client.pExpire('s2', 200000, 'LT');
+  await client.expireAt('s2', Math.floor(Date.now() / 1000) + 300);
+  await client.expireAt('s2', new Date(Date.now() + 300000), 'NX');
+  await client.pExpireAt('s2', Date.now() + 300000);
+  await client.pExpireAt('s2', new Date(Date.now() + 300000));
+  const ttl = await client.ttl('s2');
+  exact<typeof ttl, number>(true);
+  check(ttl > 0, 'ttl');
+  check((await client.pTTL('s2')) > 0, 'pTTL');
+  check((await client.expireTime('s2')) > 0, 'expireTime');
+  check((await client.pExpireTime('s2')) > 0, 'pExpireTime');
+  check((await client.persist('s2')) === 1, 'persist');
+
+  // ---- server ----
+  check((await client.ping()) === 'PONG', 'ping');
+  check((await client.ping('hi')) === 'hi', 'ping message');
+  check((await client.echo('x')) === 'x', 'echo');
+  const [sec, micro] = await client.time();
+  exact<typeof sec, string>(true);
+  check(isString(sec) && isString(micro), 'time');
+  const size = await client.dbSize();
+  check(isNumber(size), 'dbSize');
+  const info = await client.info('keyspace');
+  exact<typeof info, string>(true);
+  await client.info();
+  check((await client.swapDb(0, 1)) === 'OK', 'swapDb');
+  await client.SWAPDB(0, 1);
+  await client.select(1);
+  const selected = await client.SELECT(0);
+  exact<typeof selected, void>(true);
+  check((await client.flushDb('ASYNC')) === 'OK', 'flushDb');
+  await client.flushDb();
+  await client.flushAll('SYNC');
+
+  // ---- sendCommand ----
+  const raw = await client.sendCommand(['SET', 'raw', '1']);
+  exact<typeof raw, ReplyUnion>(true);
+  const rawTyped = await client.sendCommand<string | null>(['GET', 'raw']);
+  check(rawTyped === '1', 'sendCommand');
+  const rawBuf = await client.sendCommand<Buffer>(['GET', 'raw'], {
+    typeMapping: { [RESP_TYPES.BLOB_STRING]: Buffer }
+  });
+  check(Buffer.isBuffer(rawBuf), 'sendCommand with a type mapping');
+
+  // ---- type mapping ----
+  const buffers = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+  const bufGet = await buffers.get('raw');
+  exact<typeof bufGet, Buffer | null>(true);
+  check(Buffer.isBuffer(bufGet), 'withTypeMapping Buffer');
+  const bufKeys = await buffers.keys('*');
+  exact<typeof bufKeys, Buffer[]>(true);
+  const okStill = await buffers.set('raw', '2');
+  check(okStill === 'OK', 'simple strings stay strings');
+  const bufFloat = await buffers.incrByFloat('bf', 1);
+  exact<typeof bufFloat, Buffer>(true);
+  const numbers = client.withTypeMapping({ [RESP_TYPES.NUMBER]: String });
+  const strCount = await numbers.incr('cnt');
+  exact<typeof strCount, string>(true);
+  check(strCount === '1', 'NUMBER -> String');
+  const viaOptions = client.withCommandOptions({ typeMapping: { [RESP_TYPES.BLOB_STRING]: Buffer }, timeout: 100 });
+  exact<Awaited<ReturnType<typeof viaOptions.get>>, Buffer | null>(true);
+  const loose: TypeMapping = {};
+  const looseClient = client.withTypeMapping(loose);
+  exact<Awaited<ReturnType<typeof looseClient.get>>, string | Buffer | null>(true);
+  const bufferClient = createClient({
+    socket: { port: 47001 },
+    commandOptions: { typeMapping: { [RESP_TYPES.BLOB_STRING]: Buffer } }
+  });
+  exact<Awaited<ReturnType<typeof bufferClient.mGet>>, Array<Buffer | null>>(true);
+
+  // ---- MULTI ----
+  const chain = client.multi().set('a', '1').get('a').incr('n').del(['a']).scan('0');
+  exact<typeof chain, RedisMulti<{}, ['OK' | string | null, string | null, number, number, { cursor: string; keys: string[] }]>>(true);
+  const typedReplies = await chain.execTyped();
+  exact<typeof typedReplies[2], number>(true);
+  check(typedReplies[0] === 'OK' && typedReplies[1] === '1' && typedReplies[2] === 1, 'execTyped');
+  const generic = await client.multi().ping().exec();
+  exact<typeof generic, ReplyUnion[]>(true);
+  check(generic[0] === 'PONG', 'exec');
+  const typedExec = await client.MULTI().incr('m').exec<'typed'>();
+  exact<typeof typedExec, [number]>(true);
+  await client.multi().ping().exec(true);
+  await client.multi().ping().EXEC();
+  const piped = await client.multi().set('p', '1').get('p').execAsPipeline();
+  check(piped[1] === '1', 'execAsPipeline');
+  const pipedTyped = await client.multi().get('p').execAsPipelineTyped();
+  exact<typeof pipedTyped, [string | null]>(true);
+  const mixed = await client
+    .multi()
+    .addCommand(['SET', 'ac', '1'])
+    .addCommand(['GET', 'ac'], (reply: string) => Number(reply))
+    .sendCommand(['GET', 'ac'])
+    .select(0)
+    .SELECT(0)
+    .GET('ac')
+    .execTyped();
+  exact<typeof mixed, [ReplyUnion, number, ReplyUnion, 'OK', 'OK', string | null]>(true);
+  check(mixed[1] === 1, 'addCommand transformReply');
+  try {
+    await client.multi().set('x', '1').incr('s3').get('x').exec();
+  } catch (err) {
+    check(err instanceof MultiErrorReply, 'MultiErrorReply');
+    if (err instanceof MultiErrorReply) {
+      check(err.errorIndexes[0] === 1 && err.replies.length === 3, 'MultiErrorReply fields');
+      for (const e of err.errors()) check(e instanceof ErrorReply, 'errors() yields ErrorReply');
+    }
+  }
+
+  // ---- errors ----
+  try {
+    await client.set('str', 'v');
+    await client.incr('str');
+  } catch (err) {
+    check(err instanceof SimpleError && err instanceof ErrorReply && err instanceof Error, 'SimpleError');
+    if (err instanceof SimpleError) check(err.message.startsWith('ERR'), 'SimpleError message');
+  }
+  const errorClasses = [
+    BlobError,
+    WatchError,
+    ClientClosedError,
+    ClientOfflineError,
+    DisconnectsClientError,
+    SocketClosedUnexpectedlyError,
+    ConnectionTimeoutError,
+    TimeoutError,
+    AbortError
+  ];
+  check(errorClasses.length === 9, 'error classes');
+  const reconnect = new ReconnectStrategyError(new Error('gone'), 'socket');
+  check(reconnect.message === 'gone' && reconnect.originalError.message === 'gone', 'ReconnectStrategyError');
+  check(new WatchError().message.length > 0 && new ClientClosedError().message === 'The client is closed', 'messages');
+
+  // ---- scanIterator ----
+  await client.mSet({ 'it:1': 'a', 'it:2': 'b', 'it:3': 'c' });
+  const seen = new Set<string>();
+  for await (const keysPage of client.scanIterator({ MATCH: 'it:*', COUNT: 1 })) {
+    exact<typeof keysPage, string[]>(true);
+    for (const key of keysPage) seen.add(key);
+  }
+  check(seen.size === 3, 'scanIterator');
+  const iterator: AsyncIterableIterator<string[]> = client.scanIterator();
+  void iterator;
+  for await (const keysPage of client.scanIterator({ TYPE: 'string', cursor: '0' })) void keysPage;
+
+  // ---- duplicate, quit, close, destroy, disconnect ----
+  const dup = client.duplicate();
+  exact<typeof dup, RedisClient<{}>>(true);
+  check(!dup.isOpen, 'duplicate is not connected');
+  await dup.connect();
+  check((await dup.get('it:1')) === 'a', 'duplicate shares the keyspace');
+  const dupBuffers = client.duplicate({ commandOptions: { typeMapping: { [RESP_TYPES.BLOB_STRING]: Buffer } } });
+  exact<typeof dupBuffers, RedisClient<{ 36: typeof Buffer }>>(true);
+  const quitReply = await dup.QUIT();
+  check(quitReply === 'OK', 'QUIT');
+  const other = await createClient({ socket: { port: 47001 } }).connect();
+  const closed: void = await other.close();
+  void closed;
+  const third = await RedisClient.create({ socket: { port: 47001 } }).connect();
+  await third.quit();
+  const fourth = await createClient({ socket: { port: 47001 } }).connect();
+  const destroyed: void = fourth.destroy();
+  void destroyed;
+  await fourth.connect();
+  await fourth.disconnect();
+  await client.close();
+  check(events.includes('end'), 'end event');
+}
+
+// ---- misuses (type errors; never run) -------------------------------------------------------
+
+export function misuses(client: RedisClient, multi: RedisMulti): void {
+  // @ts-expect-error a key is a string or a Buffer, not a number
+  void client.get(1);
+  // @ts-expect-error unknown SET option
+  void client.set('k', 'v', { EXPIRE: 10 });
+  // @ts-expect-error the expiration value is required
+  void client.set('k', 'v', { expiration: { type: 'EX' } });
+  // @ts-expect-error v3-style positional SET flags
+  void client.set('k', 'v', 'EX', 10);
+  // @ts-expect-error zRevRange was removed in node-redis v6 (use zRange with REV)
+  void client.zRevRange('z', 0, -1);
+  // @ts-expect-error hmSet was removed in node-redis v6
+  void client.hmSet('h', { a: '1' });
+  // @ts-expect-error there is no discard on the client
+  void client.discard();
+  // @ts-expect-error GETEX requires options
+  void client.getEx('k');
+  // @ts-expect-error EXPIRE's mode is one of NX, XX, GT, LT
+  void client.expire('k', 10, 'XY');
+  // @ts-expect-error SCAN's cursor is a string, not a number
+  void client.scan(0);
+  // @ts-expect-error mGet takes an array of keys
+  void client.mGet('a', 'b');
+  // @ts-expect-error numbers are not accepted as list of keys
+  void client.del([1, 2]);
+  // @ts-expect-error COPY's DB is a number
+  void client.copy('a', 'b', { DB: '1' });
+  // @ts-expect-error SET's expiration value does not take a Date
+  void client.set('k', 'v', { expiration: { type: 'EXAT', value: new Date() } });
+  // @ts-expect-error flush modes are ASYNC or SYNC
+  void client.flushAll('LAZY');
+  // @ts-expect-error a multi chain has no discard
+  void multi.discard();
+  // @ts-expect-error select's reply is void, not 'OK'
+  const selected: Promise<'OK'> = client.select(1);
+  void selected;
+  // @ts-expect-error destroy() is synchronous
+  void client.destroy().then(() => undefined);
+  // @ts-expect-error an unknown socket option
+  void createClient({ socket: { hots: 'localhost' } });
+  // @ts-expect-error RESP is 2 or 3
+  void createClient({ RESP: 4 });
+}
