@@ -102,12 +102,14 @@ int test_exec_counters(void) {
     EXPECT(c, "INCR big", "-ERR increment or decrement would overflow\r\n");
     EXPECT(c, "SET v abc", "+OK\r\n");
     EXPECT(c, "INCR v", "-ERR value is not an integer or out of range\r\n");
+    if (!testLongDoubleExact()) goto done;
     EXPECT(c, "INCRBYFLOAT f 1.5", "$3\r\n1.5\r\n");
     EXPECT(c, "INCRBYFLOAT f 0.1", "$3\r\n1.6\r\n");
     EXPECT(c, "INCRBYFLOAT f -1.6", "$1\r\n0\r\n");
     EXPECT(c, "INCRBYFLOAT f inf", "-ERR increment would produce NaN or Infinity\r\n");
     EXPECT(c, "INCRBYFLOAT v 1", "-ERR value is not a valid float\r\n");
     EXPECT(c, "OBJECT ENCODING f", "$6\r\nembstr\r\n");
+done:
     rlClientRelease(c);
     rlServerRelease(s);
     return 0;

@@ -34,14 +34,8 @@ extern int test_util_streqnocase(void);
 /* Size of the scratch buffers used to build long inputs. */
 #define BIG 12000
 
-/* 1 if long double arithmetic really has its full precision. Valgrind emulates x87 long
- * doubles at double precision (and loses infinities), so the tests that depend on long
- * double values skip themselves there. */
 static int ldExact(void) {
-    volatile long double one = 1.0L, eps = LDBL_EPSILON, inf = INFINITY;
-    if (one + eps != one && isinf(inf)) return 1;
-    fprintf(stderr, "  (skipped: long double is emulated at reduced precision, e.g. valgrind)\n");
-    return 0;
+    return testLongDoubleExact();
 }
 
 /* string2ll over a NUL-terminated string. */
