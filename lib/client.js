@@ -16,6 +16,9 @@ const { RedisMulti } = require('./multi');
 const { RESP_TYPES } = require('./resp-types');
 const { SimpleError, ClientClosedError } = require('./errors');
 
+// Longest command passed to the binding as separate arguments (src/napi/addon.c).
+const MAX_SPREAD_ARGS = 32;
+
 // createClient's URL grammar, as node-redis's RedisClient.parseURL.
 function parseURL(url) {
   const { hostname, port, protocol, username, password, pathname } = new URL(url);
@@ -108,7 +111,7 @@ class RedisClient extends EventEmitter {
     st.handle = binding.clientNew(st.keyspace.server);
     st.keyspace.acquire();
     const db = st.options.database;
-    const selected = db ? binding.exec(st.handle, ['SELECT', String(db)], 0) : 'OK';
+    const selected = db ? binding.exec(st.handle, 0, 'SELECT', String(db)) : 'OK';
     return Promise.resolve().then(() => {
       if (selected instanceof SimpleError) {
         this._release();
@@ -189,7 +192,11 @@ class RedisClient extends EventEmitter {
   _execRaw(args, flags = this._flags) {
     const handle = this._state.handle;
     if (!handle || !this._state.isOpen) throw new ClientClosedError();
-    return binding.exec(handle, args, flags);
+    // Short commands go as separate arguments (cheaper for the binding), long ones and
+    // one-element ones (which could hold an array) as one array.
+    return args.length > 1 && args.length <= MAX_SPREAD_ARGS
+      ? binding.exec(handle, flags, ...args)
+      : binding.exec(handle, flags, args);
   }
 
   _executeCommand(command, args) {

@@ -2,7 +2,7 @@
  * per instance (napi_set_instance_data), so the addon loads in several worker threads.
  *
  * Exports: init({SimpleError}), commands(), serverNew(), clientNew(server),
- * clientRelease(client), exec(client, argv, flags), cron(server, budget_us),
+ * clientRelease(client), exec(client, flags, ...args | [args]), cron(server, budget_us),
  * debugCheck(server). */
 #include "napi_util.h"
 
@@ -125,19 +125,36 @@ static napi_value ClientRelease(napi_env env, napi_callback_info info) {
     return NULL;
 }
 
-/* exec(client, argv, flags) -> reply (a SimpleError instance for an error reply) */
+/* Arguments read from the stack in exec's variadic form; longer commands use the array
+ * form. */
+#define EXEC_MAX_INLINE_ARGS 32
+
+/* exec(client, flags, arg0, arg1, ...) or exec(client, flags, [arg0, arg1, ...]) -> the
+ * reply (a SimpleError instance for an error reply). */
 static napi_value Exec(napi_env env, napi_callback_info info) {
-    napi_value argv[3];
-    if (getArgs(env, info, 3, argv) != 0) return NULL;
+    napi_value argv[EXEC_MAX_INLINE_ARGS + 2];
+    size_t argc = EXEC_MAX_INLINE_ARGS + 2;
+    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < 3) {
+        napi_throw_type_error(env, NULL, "redlite: exec(client, flags, ...args)");
+        return NULL;
+    }
     rlAddon *a = getAddon(env);
     if (!a) return NULL;
     rlClient *c = rlUnwrapClient(env, argv[0]);
     if (!c) return NULL;
     int32_t flags = 0;
-    NAPI_CALL(env, napi_get_value_int32(env, argv[2], &flags));
-    int argc = rlArgsFromArray(env, a, argv[1]);
-    if (argc < 0) return NULL;
-    return rlExecToJs(env, a, c, argc, flags);
+    NAPI_CALL(env, napi_get_value_int32(env, argv[1], &flags));
+    bool is_array = false;
+    if (argc == 3) NAPI_CALL(env, napi_is_array(env, argv[2], &is_array));
+    if (!is_array && argc > EXEC_MAX_INLINE_ARGS + 2) {
+        napi_throw_type_error(env, NULL, "redlite: long commands must be passed as an array");
+        return NULL;
+    }
+    int n =
+        is_array ? rlArgsFromArray(env, a, argv[2]) : rlArgsFromValues(env, a, argc - 2, argv + 2);
+    if (n < 0) return NULL;
+    return rlExecToJs(env, a, c, n, flags);
 }
 
 /* cron(server, budget_us) -> ms until the next call */

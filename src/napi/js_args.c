@@ -93,15 +93,39 @@ static int copyString(napi_env env, rlAddon *a, napi_value v, size_t *used, size
     return 0;
 }
 
-int rlArgsFromArray(napi_env env, rlAddon *a, napi_value array) {
-    uint32_t n;
-    bool is_array = false;
-    NAPI_CALL_INT(env, napi_is_array(env, array, &is_array));
-    if (!is_array) {
-        napi_throw_type_error(env, NULL, "redlite: command arguments must be an array");
-        return -1;
+/* Convert element 'i' ('v') into a->argv[i]; strings go to the arena at '*used'. */
+static int convertArg(napi_env env, rlAddon *a, uint32_t i, napi_value v, size_t *used) {
+    napi_valuetype t;
+    NAPI_CALL_INT(env, napi_typeof(env, v, &t));
+    if (t == napi_string) {
+        size_t len;
+        a->argvoff[i] = *used;
+        if (copyString(env, a, v, used, &len) != 0) {
+            rlThrowInternal(env, "argument arena");
+            return -1;
+        }
+        a->argvlen[i] = len;
+        return 0;
     }
-    NAPI_CALL_INT(env, napi_get_array_length(env, array, &n));
+    bool is_buffer = false;
+    if (t == napi_object) NAPI_CALL_INT(env, napi_is_buffer(env, v, &is_buffer));
+    if (!is_buffer) return throwArgType(env, i, t);
+    void *data;
+    size_t len;
+    NAPI_CALL_INT(env, napi_get_buffer_info(env, v, &data, &len));
+    a->argv[i] = len ? data : "";
+    a->argvlen[i] = len;
+    a->argvoff[i] = SIZE_MAX;
+    return 0;
+}
+
+/* Resolve arena offsets into pointers (the arena may have moved while growing). */
+static void resolveArena(rlAddon *a, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++)
+        if (a->argvoff[i] != SIZE_MAX) a->argv[i] = a->arena + a->argvoff[i];
+}
+
+static int reserveOrThrow(napi_env env, rlAddon *a, size_t n) {
     if (n == 0) {
         napi_throw_type_error(env, NULL, "redlite: empty command");
         return -1;
@@ -110,34 +134,28 @@ int rlArgsFromArray(napi_env env, rlAddon *a, napi_value array) {
         rlThrowInternal(env, "argument arrays");
         return -1;
     }
+    return 0;
+}
+
+int rlArgsFromArray(napi_env env, rlAddon *a, napi_value array) {
+    uint32_t n;
+    NAPI_CALL_INT(env, napi_get_array_length(env, array, &n));
+    if (reserveOrThrow(env, a, n) != 0) return -1;
     size_t used = 0;
     for (uint32_t i = 0; i < n; i++) {
         napi_value v;
-        napi_valuetype t;
         NAPI_CALL_INT(env, napi_get_element(env, array, i, &v));
-        NAPI_CALL_INT(env, napi_typeof(env, v, &t));
-        if (t == napi_string) {
-            size_t len;
-            a->argvoff[i] = used;
-            if (copyString(env, a, v, &used, &len) != 0) {
-                rlThrowInternal(env, "argument arena");
-                return -1;
-            }
-            a->argvlen[i] = len;
-            continue;
-        }
-        bool is_buffer = false;
-        if (t == napi_object) NAPI_CALL_INT(env, napi_is_buffer(env, v, &is_buffer));
-        if (!is_buffer) return throwArgType(env, i, t);
-        void *data;
-        size_t len;
-        NAPI_CALL_INT(env, napi_get_buffer_info(env, v, &data, &len));
-        a->argv[i] = len ? data : "";
-        a->argvlen[i] = len;
-        a->argvoff[i] = SIZE_MAX;
+        if (convertArg(env, a, i, v, &used) != 0) return -1;
     }
-    /* The arena may have moved while growing: resolve string pointers last. */
+    resolveArena(a, n);
+    return (int)n;
+}
+
+int rlArgsFromValues(napi_env env, rlAddon *a, size_t n, const napi_value *values) {
+    if (reserveOrThrow(env, a, n) != 0) return -1;
+    size_t used = 0;
     for (uint32_t i = 0; i < n; i++)
-        if (a->argvoff[i] != SIZE_MAX) a->argv[i] = a->arena + a->argvoff[i];
+        if (convertArg(env, a, i, values[i], &used) != 0) return -1;
+    resolveArena(a, (uint32_t)n);
     return (int)n;
 }

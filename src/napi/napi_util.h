@@ -42,9 +42,11 @@ void rlThrowInternal(napi_env env, const char *where);
         }                                                                                          \
     } while (0)
 
-/* js_args.c: convert JS argv (strings/Buffers) for the core. Returns argc, or -1 with a
- * JS exception pending (node-redis's TypeError for a bad argument). */
+/* js_args.c: convert JS arguments (strings/Buffers) for the core, from an array or from
+ * 'n' values. Returns argc, or -1 with a JS exception pending (node-redis's TypeError for
+ * a bad argument). */
 int rlArgsFromArray(napi_env env, rlAddon *a, napi_value array);
+int rlArgsFromValues(napi_env env, rlAddon *a, size_t n, const napi_value *values);
 
 /* js_reply.c: run a command and build its reply as a JS value. */
 typedef struct rlJsReply rlJsReply;
