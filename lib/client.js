@@ -202,7 +202,7 @@ class RedisClient extends EventEmitter {
   _executeCommand(command, args) {
     let reply;
     try {
-      const parser = new CommandParser();
+      const parser = new CommandParser(this._state.options.keyPrefix);
       command.parseCommand(parser, ...args);
       reply = this._execRaw(parser.redisArgs);
     } catch (err) {
@@ -226,7 +226,13 @@ class RedisClient extends EventEmitter {
   }
 
   select(db) {
-    return this.sendCommand(['SELECT', db.toString()]).then(() => undefined);
+    let args;
+    try {
+      args = ['SELECT', db.toString()];
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return this.sendCommand(args).then(() => undefined);
   }
 
   SELECT(db) {
@@ -247,7 +253,7 @@ class RedisClient extends EventEmitter {
       const reply = await this.scan(cursor, options);
       cursor = reply.cursor;
       yield reply.keys;
-    } while (cursor !== '0');
+    } while (cursor.toString() !== '0');
   }
 }
 

@@ -16,7 +16,7 @@ class RedisMulti {
   }
 
   _queueCommand(command, args) {
-    const parser = new CommandParser();
+    const parser = new CommandParser(this._client._state.options.keyPrefix);
     command.parseCommand(parser, ...args);
     this._queue.push({ args: parser.redisArgs, transformReply: command.transformReply });
     return this;

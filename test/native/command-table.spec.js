@@ -10,7 +10,9 @@ const { RedisClient } = require('../../index');
 const { RedisMulti } = require('../../lib/multi');
 
 const COMMANDS_DIR = path.join(__dirname, '..', '..', 'lib', 'commands');
-const CLIENT_LEVEL = new Set(['select', 'multi', 'exec', 'discard', 'object']);
+// Rows node-redis 6 has no generated method for: client-level methods, containers, and
+// commands it removed (reachable through sendCommand).
+const CLIENT_LEVEL = new Set(['select', 'multi', 'exec', 'discard', 'object', 'substr']);
 
 describe('command table', () => {
   const rows = binding.commands();

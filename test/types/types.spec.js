@@ -89,6 +89,12 @@ describe('typings (index.d.ts)', function () {
     });
   });
 
+  it('calls every declared command in usage.ts (camelCase, on the client)', function () {
+    const usage = fs.readFileSync(USAGE, 'utf8');
+    const uncalled = declaredCommands().filter((n) => /[a-z]/.test(n[0]) && !usage.includes(`.${n}(`));
+    assert.deepStrictEqual(uncalled, [], `not called in usage.ts: ${uncalled.join(', ')}`);
+  });
+
   it('runs usage.ts against the binding', async function () {
     const ts = require('typescript');
     const { outputText } = ts.transpileModule(fs.readFileSync(USAGE, 'utf8'), {

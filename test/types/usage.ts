@@ -46,6 +46,16 @@ function check(cond: boolean, what: string): void {
   if (!cond) throw new Error(`usage.ts: ${what}`);
 }
 
+/** Resolves to what `promise` rejected with; throws if it resolved. */
+async function rejection(promise: Promise<unknown>, what: string): Promise<unknown> {
+  try {
+    await promise;
+  } catch (err) {
+    return err;
+  }
+  throw new Error(`usage.ts: ${what} should reject`);
+}
+
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 
@@ -100,12 +110,8 @@ export async function main(): Promise<void> {
   client.on('anything-else', (...args: any[]) => void args);
 
   // a command before connect rejects ClientClosedError
-  try {
-    await client.get('k');
-    check(false, 'get before connect should reject');
-  } catch (err) {
-    check(err instanceof ClientClosedError, 'ClientClosedError before connect');
-  }
+  const early = await rejection(client.get('k'), 'get before connect');
+  check(early instanceof ClientClosedError, 'ClientClosedError before connect');
 
   const connected = await client.connect();
   exact<typeof connected, typeof client>(true);
@@ -326,24 +332,27 @@ export async function main(): Promise<void> {
     .execTyped();
   exact<typeof mixed, [ReplyUnion, number, ReplyUnion, 'OK', 'OK', string | null]>(true);
   check(mixed[1] === 1, 'addCommand transformReply');
-  try {
-    await client.multi().set('x', '1').incr('s3').get('x').exec();
-  } catch (err) {
-    check(err instanceof MultiErrorReply, 'MultiErrorReply');
-    if (err instanceof MultiErrorReply) {
-      check(err.errorIndexes[0] === 1 && err.replies.length === 3, 'MultiErrorReply fields');
-      for (const e of err.errors()) check(e instanceof ErrorReply, 'errors() yields ErrorReply');
-    }
+  await client.set('notint', 'v');
+  const multiErr = await rejection(client.multi().set('x', '1').incr('notint').get('x').exec(), 'failing exec');
+  check(multiErr instanceof MultiErrorReply, 'MultiErrorReply');
+  if (multiErr instanceof MultiErrorReply) {
+    const indexes: number[] = multiErr.errorIndexes;
+    check(indexes[0] === 1 && multiErr.replies.length === 3, 'MultiErrorReply fields');
+    for (const e of multiErr.errors()) check(e instanceof SimpleError, 'errors() yields the SimpleErrors');
   }
+  const pipeErr = await rejection(client.multi().incr('notint').execAsPipeline(), 'failing pipeline');
+  check(pipeErr instanceof SimpleError, 'a pipeline rejects with the first error');
 
   // ---- errors ----
-  try {
-    await client.set('str', 'v');
-    await client.incr('str');
-  } catch (err) {
-    check(err instanceof SimpleError && err instanceof ErrorReply && err instanceof Error, 'SimpleError');
-    if (err instanceof SimpleError) check(err.message.startsWith('ERR'), 'SimpleError message');
+  await client.set('str', 'v');
+  const replyErr = await rejection(client.incr('str'), 'incr on a non-integer');
+  check(replyErr instanceof SimpleError && replyErr instanceof ErrorReply && replyErr instanceof Error, 'SimpleError');
+  if (replyErr instanceof SimpleError) {
+    const message: string = replyErr.message;
+    check(message === 'ERR value is not an integer or out of range', 'SimpleError message');
   }
+  const typeErr = await rejection(client.get(Buffer.from('k')).then(() => client.sendCommand(['GET', 1 as never])), 'number argument');
+  check(typeErr instanceof TypeError, 'a number argument rejects TypeError');
   const errorClasses = [
     BlobError,
     WatchError,
@@ -382,7 +391,10 @@ export async function main(): Promise<void> {
   exact<typeof dupBuffers, RedisClient<{ 36: typeof Buffer }>>(true);
   const quitReply = await dup.QUIT();
   check(quitReply === 'OK', 'QUIT');
-  const other = await createClient({ socket: { port: 47001 } }).connect();
+  const other = await createClient({ socket: { port: 47001 } })
+    .on('error', (err) => events.push(err.message))
+    .connect();
+  exact<typeof other, RedisClient<{}>>(true);
   const closed: void = await other.close();
   void closed;
   const third = await RedisClient.create({ socket: { port: 47001 } }).connect();

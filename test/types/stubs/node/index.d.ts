@@ -19,12 +19,6 @@ declare module 'events' {
   export default EventEmitter;
 }
 
-declare module 'node:events' {
-  import { EventEmitter } from 'events';
-  export { EventEmitter };
-  export default EventEmitter;
-}
-
 type BufferEncoding = 'ascii' | 'utf8' | 'utf-8' | 'utf16le' | 'ucs2' | 'ucs-2' | 'base64' | 'base64url' | 'latin1' | 'binary' | 'hex';
 
 interface Buffer extends Uint8Array {
