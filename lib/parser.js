@@ -19,36 +19,28 @@ function prefixKeys(prefix, keys) {
   return Array.isArray(keys) ? keys.map((k) => prefixKey(prefix, k)) : [prefixKey(prefix, keys)];
 }
 
+// Plain (not private) fields: this object is built for every command call, and plain
+// fields are the cheapest for V8 to create and read.
 class CommandParser {
-  #args = [];
-  #keys = [];
-  #prefix;
-
   // `keyPrefix` (string|Buffer) is applied to every pushed key; '' or undefined means none.
   constructor(keyPrefix) {
-    this.#prefix = keyPrefix === undefined || keyPrefix.length === 0 ? undefined : keyPrefix;
-  }
-
-  get redisArgs() {
-    return this.#args;
-  }
-
-  get keys() {
-    return this.#keys;
+    this.redisArgs = [];
+    this.keys = [];
+    this.prefix = keyPrefix === undefined || keyPrefix.length === 0 ? undefined : keyPrefix;
   }
 
   get firstKey() {
-    return this.#keys[0];
+    return this.keys[0];
   }
 
   push(...args) {
-    this.#args.push(...args);
+    for (let i = 0; i < args.length; i++) this.redisArgs.push(args[i]);
   }
 
   pushKey(key, applyPrefix = true) {
-    const k = applyPrefix ? prefixKey(this.#prefix, key) : key;
-    this.#keys.push(k);
-    this.#args.push(k);
+    const k = applyPrefix && this.prefix !== undefined ? prefixKey(this.prefix, key) : key;
+    this.keys.push(k);
+    this.redisArgs.push(k);
   }
 
   pushKeys(keys) {
@@ -60,28 +52,28 @@ class CommandParser {
   }
 
   pushKeysLength(keys) {
-    this.#args.push(Array.isArray(keys) ? keys.length.toString() : '1');
+    this.redisArgs.push(Array.isArray(keys) ? keys.length.toString() : '1');
     this.pushKeys(keys);
   }
 
   pushVariadic(vals) {
     if (Array.isArray(vals)) {
-      for (const val of vals) this.#args.push(val);
+      for (const val of vals) this.redisArgs.push(val);
     } else {
-      this.#args.push(vals);
+      this.redisArgs.push(vals);
     }
   }
 
   pushVariadicWithLength(vals) {
-    this.#args.push(Array.isArray(vals) ? vals.length.toString() : '1');
+    this.redisArgs.push(Array.isArray(vals) ? vals.length.toString() : '1');
     this.pushVariadic(vals);
   }
 
   pushVariadicNumber(vals) {
     if (Array.isArray(vals)) {
-      for (const val of vals) this.#args.push(val.toString());
+      for (const val of vals) this.redisArgs.push(val.toString());
     } else {
-      this.#args.push(vals.toString());
+      this.redisArgs.push(vals.toString());
     }
   }
 }

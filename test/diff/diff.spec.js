@@ -10,6 +10,9 @@
 //   REDLITE_DIFF_SEED=<n>       seed of the random stream (default below)
 //   REDLITE_DIFF_STREAM=<n>     number of stream commands
 //   REDLITE_DIFF_DUMP=1         print the real side's transcript of each scenario
+//   REDLITE_DIFF_TRACE=1        print every stream command and its outcome
+//   REDLITE_DIFF_STRICT=1       also fail on steps marked as upstream quirks that
+//                               redlite may deliberately not copy (REFERENCE.md §19)
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -21,7 +24,9 @@ const { runStream, DEFAULT_SEED, DEFAULT_LENGTH } = require('./stream.js');
 const AGAINST = process.env.REDLITE_DIFF_AGAINST || '';
 const LITE_URL = 'redis://diff-suite.redlite:6379';
 const DUMP = Boolean(process.env.REDLITE_DIFF_DUMP);
+const STRICT = Boolean(process.env.REDLITE_DIFF_STRICT);
 const CASES_DIR = path.join(__dirname, 'cases');
+const CLOSE_TIMEOUT_MS = 3000;
 
 function loadCases() {
   return fs.readdirSync(CASES_DIR).filter((f) => f.endsWith('.js')).sort()
@@ -36,13 +41,22 @@ async function connect(client, label, errors) {
   return client;
 }
 
+/* close() waits for pending replies; a side that never answers must not
+ * hang the run, so fall back to destroy() after a while. */
 async function closeQuietly(client) {
   if (!client || !client.isOpen) return;
+  let timer;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(resolve, CLOSE_TIMEOUT_MS);
+  });
   try {
-    await client.close();
+    await Promise.race([client.close(), timeout]);
   } catch {
-    client.destroy();
+    // fall through to destroy
+  } finally {
+    clearTimeout(timer);
   }
+  if (client.isOpen) client.destroy();
 }
 
 describe(`differential: redis-server vs ${AGAINST === 'redis' ? 'redis-server (self-check)' : 'redlite'}`, function () {
@@ -79,7 +93,7 @@ describe(`differential: redis-server vs ${AGAINST === 'redis' ? 'redis-server (s
     describe(group.group, function () {
       for (const { name, fn } of group.scenarios) {
         it(name, async function () {
-          await runScenario(fn, sides.real, sides.lite, { dump: DUMP });
+          await runScenario(fn, sides.real, sides.lite, { dump: DUMP, strict: STRICT });
         });
       }
     });
@@ -93,7 +107,8 @@ describe(`differential: redis-server vs ${AGAINST === 'redis' ? 'redis-server (s
 
     it(`agrees on ${length} seeded random commands (seed ${seed})`, async function () {
       this.timeout(120000);
-      await runStream(sides.real, sides.lite, { seed, length });
+      const summary = await runStream(sides.real, sides.lite, { seed, length });
+      if (DUMP) console.log(`    stream summary: ${JSON.stringify(summary)}`);
     });
   });
 });

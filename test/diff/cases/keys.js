@@ -95,7 +95,9 @@ scenario('SCAN on an empty database and argument errors', async (c, ctx) => {
   await ctx.call('set', () => c.set('a', '1'));
   await ctx.call('scan with a number cursor', () => c.scan(0));
   await ctx.call('raw SCAN invalid cursor', () => raw(c, 'SCAN', 'abc'));
-  await ctx.call('raw SCAN negative cursor', () => raw(c, 'SCAN', '-1'));
+  // '-1' parses as 2^64-1; which keys it returns depends on the hash seed.
+  await ctx.shape('raw SCAN negative cursor is accepted', () => raw(c, 'SCAN', '-1'),
+    (r) => typeof r[0] === 'string' && Array.isArray(r[1]));
   await ctx.call('raw SCAN cursor above uint64', () => raw(c, 'SCAN', '18446744073709551616'));
   await ctx.call('raw SCAN COUNT 0', () => raw(c, 'SCAN', '0', 'COUNT', '0'));
   await ctx.call('raw SCAN COUNT -1', () => raw(c, 'SCAN', '0', 'COUNT', '-1'));

@@ -2,7 +2,8 @@
 // JS-level misuse (argument types) and binary-safe keys/values with Buffers.
 
 const { RESP_TYPES } = require('redis');
-const { group, raw } = require('../scenario.js');
+const { group } = require('../scenario.js');
+const { sortReply } = require('../harness.js');
 
 const g = group('client: argument types and binary data');
 const { scenario } = g;
@@ -44,8 +45,9 @@ scenario('Bad values and missing arguments reject TypeError', async (c, ctx) => 
   await ctx.call('setNX null', () => c.setNX('k2', null));
   await ctx.call('mSet with undefined value', () => c.mSet({ a: undefined }));
   await ctx.call('mSet with null value', () => c.mSet([['a', null]]));
-  await ctx.call('mSet string (bug trap)', () => c.mSet('m7', 'g'));
-  await ctx.sorted('keys after mSet string', () => c.keys('*'));
+  const trap = 'REFERENCE §19: mSet(\'k\', \'v\') sends MSET 0 k 1 v [don\'t copy]';
+  await ctx.call('mSet string (bug trap)', () => c.mSet('m7', 'g'), { quirk: trap });
+  await ctx.call('keys after mSet string', () => c.keys('*'), { norm: sortReply, quirk: trap });
   await ctx.call('incrBy NaN', () => c.incrBy('n', NaN));
   await ctx.call('incrByFloat string', () => c.incrByFloat('n', 'abc'));
   await ctx.call('expire NaN', () => c.expire('k', NaN));
@@ -55,7 +57,8 @@ scenario('Bad values and missing arguments reject TypeError', async (c, ctx) => 
   await ctx.call('select undefined', () => c.select());
   await ctx.call('sendCommand with a number', () => c.sendCommand(['SET', 'n', 1]));
   await ctx.call('sendCommand with null', () => c.sendCommand(['SET', 'n', null]));
-  await ctx.call('sendCommand with no args', () => c.sendCommand([]));
+  // sendCommand([]) is deliberately absent: node-redis writes '*0', the server
+  // never answers, and every later reply on that connection is shifted by one.
   await ctx.call('sendCommand with undefined', () => c.sendCommand());
   await ctx.call('get with extra arguments', () => c.get('k', 'x', 'y'));
   await ctx.call('options object in v4 position', () => c.get({ returnBuffers: true }, 'k'));
@@ -94,7 +97,8 @@ scenario('Binary keys and values with NUL bytes through Buffer type mapping', as
   await ctx.call('echo binary', () => b.echo(Buffer.from([0x00, 0xff])));
   await ctx.call('randomKey as Buffer', () => b.flushDb().then(() => b.set(Buffer.from([1, 2]), 'x'))
     .then(() => b.randomKey()));
-  await ctx.call('mapping ignored inside multi', () => b.multi().get(Buffer.from([1, 2])).exec());
+  await ctx.call('mapping ignored inside multi', () => b.multi().get(Buffer.from([1, 2])).exec(),
+    { quirk: 'REFERENCE §19: withTypeMapping is ignored by multi().exec() [don\'t copy]' });
   await ctx.call('non-UTF-8 value as string', () => c.set('nu', Buffer.from([0xde, 0xad, 0xbe, 0xef])));
   await ctx.call('get non-UTF-8 value as string', () => c.get('nu'));
   await ctx.call('number mapping', () => c.withTypeMapping({ [RESP_TYPES.NUMBER]: String }).incr('i'));

@@ -55,8 +55,10 @@ scenario('MULTI/EXEC with a queue-time error runs nothing', async (c, ctx) => {
   await ctx.call('syntax errors are runtime errors', () => c.multi().set('q', '1')
     .sendCommand(['SET', 'k', 'v', 'NX', 'XX']).get('q').exec());
   await ctx.call('q set this time', () => c.get('q'));
+  // node-redis rejects the TypeError, yet still sends MULTI, SET q 2, EXEC.
+  const partial = 'node-redis runs the valid commands of a multi() that rejected a TypeError';
   await ctx.call('client-side TypeError inside multi', () => c.multi().set('q', '2').get(1).exec());
-  await ctx.call('q after TypeError', () => c.get('q'));
+  await ctx.call('q after TypeError', () => c.get('q'), { quirk: partial });
 });
 
 scenario('MULTI/EXEC with SELECT and SWAPDB', async (c, ctx) => {

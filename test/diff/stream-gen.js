@@ -1,0 +1,328 @@
+'use strict';
+// Seeded generator of random commands for the differential stream: ~8 keys,
+// 3 databases, this issue's string/key/server commands with mostly valid and
+// sometimes invalid arguments. Generation never depends on replies, so both
+// sides receive exactly the same sequence.
+
+const { approxNumber, sortReply } = require('./harness.js');
+
+/* mulberry32: a tiny, well-mixed 32-bit PRNG. */
+class Rng {
+  constructor(seed) {
+    this.state = seed >>> 0;
+  }
+
+  next() {
+    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  int(lo, hi) { // inclusive
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+
+  pick(arr) {
+    return arr[Math.floor(this.next() * arr.length)];
+  }
+
+  chance(p) {
+    return this.next() < p;
+  }
+
+  /* Picks from [[weight, item], ...]. */
+  weighted(table) {
+    const total = table.reduce((s, [w]) => s + w, 0);
+    let x = this.next() * total;
+    for (const [w, item] of table) {
+      if ((x -= w) < 0) return item;
+    }
+    return table[table.length - 1][1];
+  }
+}
+
+const KEYS = ['a', 'b', 'c', 'd', 'n1', 'n2', 's1', 's2'];
+const DBS = 3;
+const SHORT_PX_MAX = 20; // ms; such keys expire mid-stream
+const PATTERNS = ['*', 'a*', 'n?', 's[12]', '*1', '[a-c]', 'x*'];
+const FLOATS = ['1.5', '-0.25', '0.1', '3', '1e2', '-7', '2.5e-3', '0', 'abc', 'inf'];
+
+const TTL = approxNumber(1);
+const PTTL = approxNumber(100);
+const RANDOMKEY = (r) => (r === null ? null : typeof r);
+
+function show(v) {
+  if (typeof v === 'string') return v.length > 24 ? JSON.stringify(v.slice(0, 20) + '…') : JSON.stringify(v);
+  if (Array.isArray(v)) return '[' + v.map(show).join(',') + ']';
+  if (v && typeof v === 'object') {
+    return '{' + Object.entries(v).map(([k, x]) => `${k}:${show(x)}`).join(',') + '}';
+  }
+  return String(v);
+}
+
+class Generator {
+  /* 't0' is one clock reading (ms) for absolute expiry times, which are put
+   * far beyond any relative TTL so GT/LT comparisons never race the clock. */
+  constructor(rng, t0) {
+    this.r = rng;
+    this.t0s = Math.floor(t0 / 1000);
+    this.t0ms = this.t0s * 1000;
+  }
+
+  key() {
+    return this.r.pick(KEYS);
+  }
+
+  keys(lo, hi) {
+    const n = this.r.int(lo, hi);
+    const out = [];
+    for (let i = 0; i < n; i++) out.push(this.key());
+    return out;
+  }
+
+  value() {
+    const r = this.r;
+    return r.weighted([
+      [6, () => String(r.int(0, 20))],
+      [2, () => String(r.int(-1000, 1000))],
+      [1, () => r.pick(['9223372036854775806', '-9223372036854775807', '9223372036854775808'])],
+      [2, () => r.pick(['1.5', '-0.25', '1e3', '007', ' 1'])],
+      [4, () => r.pick(['abc', 'hello', 'x', 'héllo', 'a b'])],
+      [1, () => ''],
+      [1, () => 'z'.repeat(r.int(40, 60))],
+    ])();
+  }
+
+  seconds() { // long relative TTL
+    return this.r.int(1000, 100000);
+  }
+
+  millis() { // long relative TTL in ms, off the whole-second grid
+    return this.r.int(1000, 100000) * 1000 + 500;
+  }
+
+  unixSec() {
+    return this.t0s + this.r.int(200000, 300000);
+  }
+
+  unixMs() {
+    return (this.t0s + this.r.int(200000, 300000)) * 1000 + 250;
+  }
+
+  /* {opt, short}: a SET/GETEX expiration, rarely a short PX. */
+  expiration(allowKeep) {
+    const r = this.r;
+    if (r.chance(0.06)) {
+      const ms = r.int(1, SHORT_PX_MAX);
+      return { type: 'PX', value: ms, short: ms };
+    }
+    const type = r.pick(allowKeep ? ['EX', 'PX', 'EXAT', 'PXAT', 'KEEPTTL'] : ['EX', 'PX', 'EXAT', 'PXAT']);
+    const value = { EX: () => this.seconds(), PX: () => this.millis(), EXAT: () => this.unixSec(),
+      PXAT: () => this.unixMs(), KEEPTTL: () => undefined }[type]();
+    return { type, value, short: 0 };
+  }
+
+  /* A client-method op. */
+  op(method, args, extra = {}) {
+    return {
+      label: `${method}(${args.map(show).join(', ')})`,
+      run: (c) => c[method](...args),
+      chain: (m) => m[method](...args),
+      keys: [], whole: false, norm: null, short: 0, multi: true, ...extra,
+    };
+  }
+
+  /* A raw sendCommand op. */
+  raw(argv, extra = {}) {
+    return {
+      label: `sendCommand(${argv.map(show).join(' ')})`,
+      run: (c) => c.sendCommand(argv),
+      chain: (m) => m.sendCommand(argv),
+      keys: [], whole: false, norm: null, short: 0, multi: true, ...extra,
+    };
+  }
+
+  setOp() {
+    const r = this.r;
+    const k = this.key();
+    const v = this.value();
+    const opts = {};
+    let short = 0;
+    if (r.chance(0.5)) {
+      const e = this.expiration(true);
+      short = e.short;
+      if (r.chance(0.5)) opts.expiration = e.type === 'KEEPTTL' ? 'KEEPTTL' : { type: e.type, value: e.value };
+      else opts[e.type] = e.type === 'KEEPTTL' ? true : e.value;
+    }
+    if (r.chance(0.3)) {
+      const cond = r.pick(['NX', 'XX']);
+      if (r.chance(0.5)) opts.condition = cond;
+      else opts[cond] = true;
+    }
+    if (r.chance(0.2)) opts.GET = true;
+    const args = Object.keys(opts).length ? [k, v, opts] : [k, v];
+    return this.op('set', args, { keys: [k], short });
+  }
+
+  expireOp() {
+    const r = this.r;
+    const k = this.key();
+    const mode = r.chance(0.4) ? [r.pick(['NX', 'XX', 'GT', 'LT'])] : [];
+    return r.weighted([
+      [5, () => this.op('expire', [k, r.chance(0.05) ? r.pick([0, -1]) : this.seconds(), ...mode], { keys: [k] })],
+      [4, () => {
+        const short = r.chance(0.08) ? r.int(1, SHORT_PX_MAX) : 0;
+        return this.op('pExpire', [k, short || this.millis(), ...mode], { keys: [k], short });
+      }],
+      [3, () => this.op('expireAt', [k, r.chance(0.05) ? 1 : this.unixSec(), ...mode], { keys: [k] })],
+      [3, () => this.op('pExpireAt', [k, this.unixMs(), ...mode], { keys: [k] })],
+    ])();
+  }
+
+  invalidOp() {
+    const r = this.r;
+    const k = this.key();
+    return r.pick([
+      () => this.raw(['INCRBY', k, r.pick(['x', '1.5', '', '99999999999999999999'])], { keys: [k] }),
+      () => this.raw(['SET', k, 'v', r.pick(['FOO', 'NX XX', 'EX', 'KEEPTTL'])].flatMap((a) => a.split(' ')), { keys: [k] }),
+      () => this.raw(['SET', k, 'v', 'EX', r.pick(['0', '-3', 'ten', '1.5', '9999999999999999'])], { keys: [k] }),
+      () => this.raw(['EXPIRE', k, '100', ...r.pick([['NX', 'XX'], ['GT', 'LT'], ['FOO'], ['NX', 'GT']])], { keys: [k] }),
+      () => this.raw([r.pick(['GET', 'SET', 'INCR', 'APPEND', 'RENAME', 'EXPIRE', 'MGET', 'DEL', 'COPY'])], { keys: [] }),
+      () => this.raw(['GETRANGE', k, 'a', '1'], { keys: [k] }),
+      () => this.raw(['SETRANGE', k, r.pick(['-1', '536870912']), 'x'], { keys: [k] }),
+      () => this.raw(['SELECT', r.pick(['3x', '16', '-1'])], { multi: false }),
+      () => this.raw(['SWAPDB', '0', r.pick(['16', 'x'])]),
+      () => this.raw(['NOSUCHCOMMAND', k]),
+      () => this.raw(['GETEX', k, 'EX', '10', 'PERSIST'], { keys: [k] }),
+      () => this.raw(['COPY', k, this.key(), 'DB', r.pick(['16', 'x'])], { keys: [k] }),
+      () => this.op('incrByFloat', [k, r.pick(['inf', 'nan', '1e4933'])], { keys: [k] }),
+      () => this.op('get', [Number(r.int(0, 9))], { multi: false }),
+    ])();
+  }
+
+  /* The next random op. */
+  next() {
+    const r = this.r;
+    const k = this.key();
+    const k2 = this.key();
+    const table = [
+      [10, () => this.op('get', [k], { keys: [k] })],
+      [10, () => this.setOp()],
+      [2, () => this.op('setNX', [k, this.value()], { keys: [k] })],
+      [2, () => this.op('setEx', [k, this.seconds(), this.value()], { keys: [k] })],
+      [2, () => {
+        const short = r.chance(0.08) ? r.int(1, SHORT_PX_MAX) : 0;
+        return this.op('pSetEx', [k, short || this.millis(), this.value()], { keys: [k], short });
+      }],
+      [3, () => { const ks = this.keys(1, 4); return this.op('mGet', [ks], { keys: ks }); }],
+      [2, () => {
+        const ks = this.keys(1, 3);
+        const obj = {};
+        for (const x of ks) obj[x] = this.value();
+        return this.op(r.chance(0.7) ? 'mSet' : 'mSetNX', [obj], { keys: ks });
+      }],
+      [2, () => this.op('getSet', [k, this.value()], { keys: [k] })],
+      [2, () => this.op('getDel', [k], { keys: [k] })],
+      [3, () => {
+        if (r.chance(0.25)) return this.op('getEx', [k, { type: 'PERSIST' }], { keys: [k] });
+        const e = this.expiration(false);
+        return this.op('getEx', [k, { type: e.type, value: e.value }], { keys: [k], short: e.short });
+      }],
+      [3, () => this.op('append', [k, this.value()], { keys: [k] })],
+      [2, () => this.op('strLen', [k], { keys: [k] })],
+      [2, () => this.op('getRange', [k, r.int(-15, 15), r.int(-15, 15)], { keys: [k] })],
+      [2, () => this.op('setRange', [k, r.int(0, 20), this.value()], { keys: [k] })],
+      [4, () => this.op(r.pick(['incr', 'decr']), [k], { keys: [k] })],
+      [3, () => this.op(r.pick(['incrBy', 'decrBy']), [k, r.int(-100, 100)], { keys: [k] })],
+      [3, () => this.op('incrByFloat', [k, r.pick(FLOATS)], { keys: [k] })],
+      [3, () => { const ks = this.keys(1, 3); return this.op(r.pick(['del', 'unlink']), [ks], { keys: ks }); }],
+      [3, () => { const ks = this.keys(1, 4); return this.op('exists', [ks], { keys: ks }); }],
+      [2, () => this.op('type', [k], { keys: [k] })],
+      [2, () => this.op('keys', [r.pick(PATTERNS)], { whole: true, norm: sortReply })],
+      [1, () => this.scanOp()],
+      [3, () => this.op(r.pick(['rename', 'renameNX']), [k, k2], { keys: [k, k2] })],
+      [2, () => {
+        const opts = {};
+        if (r.chance(0.4)) opts.DB = r.int(0, DBS - 1);
+        if (r.chance(0.4)) opts.REPLACE = true;
+        return this.op('copy', Object.keys(opts).length ? [k, k2, opts] : [k, k2], { keys: [k, k2] });
+      }],
+      [8, () => this.expireOp()],
+      [3, () => this.op('ttl', [k], { keys: [k], norm: TTL })],
+      [3, () => this.op('pTTL', [k], { keys: [k], norm: PTTL })],
+      [1, () => this.op('expireTime', [k], { keys: [k], norm: TTL })],
+      [1, () => this.op('pExpireTime', [k], { keys: [k], norm: PTTL })],
+      [2, () => this.op('persist', [k], { keys: [k] })],
+      [1, () => this.op('randomKey', [], { whole: true, norm: RANDOMKEY })],
+      [1, () => { const ks = this.keys(1, 3); return this.op('touch', [ks], { keys: ks }); }],
+      [2, () => this.op('objectEncoding', [k], { keys: [k] })],
+      [1, () => (r.chance(0.5) ? this.op('ping', r.chance(0.5) ? [] : ['hi']) : this.op('echo', [r.pick(['hi', ''])]))],
+      [2, () => this.op('dbSize', [], { whole: true, counts: true })],
+      [3, () => {
+        const db = r.int(0, DBS - 1);
+        return this.op('select', [db], { multi: false, select: db });
+      }],
+      [1, () => {
+        const x = r.int(0, DBS - 1);
+        const y = r.int(0, DBS - 1);
+        return this.op('swapDb', [x, y], { whole: true, multi: false, swap: [x, y] });
+      }],
+      [0.2, () => this.op('flushDb', r.chance(0.5) ? [] : [r.pick(['SYNC', 'ASYNC'])], { whole: true })],
+      [0.1, () => this.op('flushAll', [], { whole: true })],
+      [4, () => this.rawValid(k, k2)],
+      [4, () => this.invalidOp()],
+    ];
+    return r.weighted(table)();
+  }
+
+  /* Raw sendCommand spellings of valid commands (no reply transforms). */
+  rawValid(k, k2) {
+    const r = this.r;
+    return r.pick([
+      () => this.raw(['SET', k, this.value(), 'EX', String(this.seconds()), 'GET'], { keys: [k] }),
+      () => this.raw(['GET', k], { keys: [k] }),
+      () => this.raw(['INCRBYFLOAT', k, r.pick(FLOATS)], { keys: [k] }),
+      () => this.raw(['MSET', k, this.value(), k2, this.value()], { keys: [k, k2] }),
+      () => this.raw(['EXPIRE', k, String(this.seconds()), r.pick(['NX', 'XX', 'GT', 'LT', 'gt'])], { keys: [k] }),
+      () => this.raw(['TTL', k], { keys: [k], norm: TTL }),
+      () => this.raw(['OBJECT', 'ENCODING', k], { keys: [k] }),
+      () => {
+        const db = r.int(0, DBS - 1);
+        return this.raw(['SELECT', String(db)], { multi: false, select: db });
+      },
+      () => this.raw(['COPY', k, k2, 'DB', String(r.int(0, DBS - 1)), 'REPLACE'], { keys: [k, k2] }),
+      () => this.raw(['GETEX', k, 'PXAT', String(this.unixMs())], { keys: [k] }),
+      () => this.raw(['SETRANGE', k, String(r.int(0, 10)), this.value()], { keys: [k] }),
+    ])();
+  }
+
+  scanOp() {
+    const r = this.r;
+    const opts = {};
+    if (r.chance(0.5)) opts.MATCH = r.pick(PATTERNS);
+    if (r.chance(0.5)) opts.COUNT = r.int(1, 20);
+    if (r.chance(0.2)) opts.TYPE = r.pick(['string', 'hash']);
+    return {
+      label: `scanAll(${show(opts)})`,
+      run: (c) => scanAll(c, opts),
+      keys: [], whole: true, norm: null, short: 0, multi: false,
+    };
+  }
+}
+
+/* Full SCAN iteration; resolves the sorted, de-duplicated key list. */
+async function scanAll(c, opts) {
+  const seen = new Set();
+  let cursor = '0';
+  let rounds = 0;
+  do {
+    const page = await c.scan(cursor, opts);
+    for (const k of page.keys) seen.add(k);
+    cursor = page.cursor;
+    if (++rounds > 100000) throw new Error('SCAN never returned cursor 0');
+  } while (cursor !== '0');
+  return [...seen].sort();
+}
+
+module.exports = { Rng, Generator, KEYS, DBS, scanAll, show };
