@@ -48,6 +48,26 @@ static void replyUnknownSubcommand(rlClient *c, const rlCommand *container) {
     addReplyErrorFormat(c, RL_ERR_UNKNOWN_SUBCMD_FMT, sub, upper);
 }
 
+/* lookupCommand through the client's small cache of names as sent ("GET", "get"...): a
+ * hit costs one short memcmp instead of lowercasing and hashing. */
+static const rlCommand *lookupCommandCached(rlClient *c, const char *name, size_t len) {
+    if (len < CLIENT_CMD_CACHE_NAME) {
+        for (int i = 0; i < CLIENT_CMD_CACHE; i++) {
+            if (c->cmdcache[i].cmd && c->cmdcache[i].len == len &&
+                memcmp(c->cmdcache[i].name, name, len) == 0)
+                return c->cmdcache[i].cmd;
+        }
+    }
+    const rlCommand *cmd = lookupCommand(c->srv, name, len);
+    if (cmd && len < CLIENT_CMD_CACHE_NAME) {
+        unsigned slot = c->cmdcache_next++ % CLIENT_CMD_CACHE;
+        c->cmdcache[slot].cmd = cmd;
+        c->cmdcache[slot].len = (uint8_t)len;
+        memcpy(c->cmdcache[slot].name, name, len);
+    }
+    return cmd;
+}
+
 static int arityOk(const rlCommand *cmd, int argc) {
     int a = cmd->info.arity;
     return (a > 0 && argc == a) || (a < 0 && argc >= -a);
@@ -73,7 +93,7 @@ void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvle
     c->argc = argc;
     c->argv = argv;
     c->argvlen = argvlen;
-    const rlCommand *cmd = lookupCommand(c->srv, argv[0], argvlen[0]);
+    const rlCommand *cmd = lookupCommandCached(c, argv[0], argvlen[0]);
     if (!cmd) {
         if (c->flags & CLIENT_MULTI) c->flags |= CLIENT_DIRTY_EXEC;
         replyUnknownCommand(c, argc, argv, argvlen);

@@ -106,6 +106,10 @@ typedef struct rlQueued {
 #define CLIENT_MULTI (1 << 0)
 #define CLIENT_DIRTY_EXEC (1 << 1)
 
+/* Entries in a client's cache of recently looked-up command names. */
+#define CLIENT_CMD_CACHE 4
+#define CLIENT_CMD_CACHE_NAME 16
+
 struct rlClient {
     rlServer *srv;
     rlDb *db;
@@ -120,6 +124,13 @@ struct rlClient {
     /* the reply sink */
     const rlReplyOps *ops;
     void *ctx;
+    /* recently used command names, exactly as sent (skips hashing on hot loops) */
+    struct {
+        const rlCommand *cmd;
+        uint8_t len;
+        char name[CLIENT_CMD_CACHE_NAME];
+    } cmdcache[CLIENT_CMD_CACHE];
+    unsigned cmdcache_next;
     /* MULTI */
     rlQueued *mstate;
     int mcount, mcap;

@@ -75,43 +75,47 @@ static int throwArgType(napi_env env, uint32_t i, napi_valuetype t) {
     return -1;
 }
 
-/* Append the UTF-8 bytes of string 'v' to the arena at '*used'. */
+/* Append the UTF-8 bytes of 'v' to the arena at '*used' if it is a string. Returns 1 when
+ * copied, 0 when 'v' is not a string (nothing pending), -1 on failure. */
 static int copyString(napi_env env, rlAddon *a, napi_value v, size_t *used, size_t *len) {
     /* Try the room we have first; a string that filled it may be truncated: ask its exact
-     * length and copy again. */
+     * length and copy again. napi_get_value_string_utf8 itself rejects non-strings, which
+     * saves a napi_typeof on the common path. */
     if (reserveArena(a, *used + 256) != 0) return -1;
     size_t room = a->arena_cap - *used;
     size_t n;
-    NAPI_CALL_INT(env, napi_get_value_string_utf8(env, v, a->arena + *used, room, &n));
+    napi_status st = napi_get_value_string_utf8(env, v, a->arena + *used, room, &n);
+    if (st == napi_string_expected) return 0;
+    if (st != napi_ok) return -1;
     if (n + 1 >= room) {
-        NAPI_CALL_INT(env, napi_get_value_string_utf8(env, v, NULL, 0, &n));
+        if (napi_get_value_string_utf8(env, v, NULL, 0, &n) != napi_ok) return -1;
         if (reserveArena(a, *used + n + 1) != 0) return -1;
-        NAPI_CALL_INT(env, napi_get_value_string_utf8(env, v, a->arena + *used, n + 1, &n));
+        if (napi_get_value_string_utf8(env, v, a->arena + *used, n + 1, &n) != napi_ok) return -1;
     }
     *len = n;
     *used += n;
-    return 0;
+    return 1;
 }
 
 /* Convert element 'i' ('v') into a->argv[i]; strings go to the arena at '*used'. */
 static int convertArg(napi_env env, rlAddon *a, uint32_t i, napi_value v, size_t *used) {
-    napi_valuetype t;
-    NAPI_CALL_INT(env, napi_typeof(env, v, &t));
-    if (t == napi_string) {
-        size_t len;
-        a->argvoff[i] = *used;
-        if (copyString(env, a, v, used, &len) != 0) {
-            rlThrowInternal(env, "argument arena");
-            return -1;
-        }
+    size_t len;
+    a->argvoff[i] = *used;
+    int copied = copyString(env, a, v, used, &len);
+    if (copied < 0) {
+        rlThrowInternal(env, "argument conversion");
+        return -1;
+    }
+    if (copied) {
         a->argvlen[i] = len;
         return 0;
     }
+    napi_valuetype t;
+    NAPI_CALL_INT(env, napi_typeof(env, v, &t));
     bool is_buffer = false;
     if (t == napi_object) NAPI_CALL_INT(env, napi_is_buffer(env, v, &is_buffer));
     if (!is_buffer) return throwArgType(env, i, t);
     void *data;
-    size_t len;
     NAPI_CALL_INT(env, napi_get_buffer_info(env, v, &data, &len));
     a->argv[i] = len ? data : "";
     a->argvlen[i] = len;

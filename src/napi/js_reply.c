@@ -6,7 +6,9 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Deepest reply nesting we build (our replies nest at most 3 levels: EXEC > SCAN > keys). */
 #define MAX_DEPTH 16
@@ -53,10 +55,26 @@ static void emit(rlJsReply *r, napi_value v) {
     if (st != napi_ok) r->failed = 1;
 }
 
+/* 1 when the bytes are all ASCII (then Latin-1 and UTF-8 decoding agree, and V8's Latin-1
+ * path is a plain copy). Checks 8 bytes at a time. */
+static int isAscii(const char *s, size_t len) {
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ULL) return 0;
+    }
+    for (; i < len; i++)
+        if ((unsigned char)s[i] & 0x80) return 0;
+    return 1;
+}
+
+/* A JS string from UTF-8 bytes (invalid sequences become U+FFFD, as node-redis decodes). */
 static napi_value makeString(rlJsReply *r, const char *s, size_t len) {
     napi_value v = NULL;
-    if (napi_create_string_utf8(r->env, s, len, &v) != napi_ok) return NULL;
-    return v;
+    napi_status st = isAscii(s, len) ? napi_create_string_latin1(r->env, s, len, &v)
+                                     : napi_create_string_utf8(r->env, s, len, &v);
+    return st == napi_ok ? v : NULL;
 }
 
 static void jsStatus(void *ctx, const char *s, size_t len) {
