@@ -90,6 +90,14 @@ void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvle
         addReplyError(c, "empty command");
         return;
     }
+    /* Redis refuses a bulk argument longer than proto-max-bulk-len at the protocol level. */
+    for (int i = 0; i < argc; i++) {
+        if (argvlen[i] > (size_t)RL_MAX_STRING_SIZE) {
+            if (c->flags & CLIENT_MULTI) c->flags |= CLIENT_DIRTY_EXEC;
+            addReplyError(c, RL_ERR_BULK_LENGTH);
+            return;
+        }
+    }
     c->argc = argc;
     c->argv = argv;
     c->argvlen = argvlen;

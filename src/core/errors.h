@@ -26,6 +26,7 @@
 #define RL_ERR_UNKNOWN_SUBCMD_FMT "unknown subcommand '%.128s'. Try %s HELP."
 #define RL_ERR_INVALID_EXPIRE_FMT "invalid expire time in '%s' command"
 #define RL_ERR_INVALID_CURSOR "invalid cursor"
+#define RL_ERR_BULK_LENGTH "Protocol error: invalid bulk length"
 #define RL_ERR_SELECT_MULTI "SELECT is not allowed in MULTI"
 
 #endif
