@@ -73,7 +73,11 @@ class RedisClient extends EventEmitter {
       keyspace: getKeyspace(opts.socket),
       handle: null,
       isOpen: false,
-      isReady: false
+      isReady: false,
+      // One parser reused by every command call (reset each time; commands run
+      // synchronously, so no two calls share it at once).
+      parser: new CommandParser(opts.keyPrefix),
+      parserBusy: false
     };
     this._commandOptions = opts.commandOptions;
     this._flags = replyFlags(opts.commandOptions && opts.commandOptions.typeMapping);
@@ -200,13 +204,23 @@ class RedisClient extends EventEmitter {
   }
 
   _executeCommand(command, args) {
+    const st = this._state;
+    // Reuse the client's parser unless a call is already using it (an argument's
+    // toString() that calls the client back): then take a fresh one.
+    const shared = !st.parserBusy;
+    const parser = shared ? st.parser : new CommandParser(st.options.keyPrefix);
     let reply;
     try {
-      const parser = new CommandParser(this._state.options.keyPrefix);
+      if (shared) {
+        st.parserBusy = true;
+        parser.reset();
+      }
       command.parseCommand(parser, ...args);
       reply = this._execRaw(parser.redisArgs);
     } catch (err) {
       return Promise.reject(err);
+    } finally {
+      if (shared) st.parserBusy = false;
     }
     if (reply instanceof SimpleError) return Promise.reject(reply);
     const transform = command.transformReply;

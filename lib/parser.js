@@ -29,6 +29,12 @@ class CommandParser {
     this.prefix = keyPrefix === undefined || keyPrefix.length === 0 ? undefined : keyPrefix;
   }
 
+  // Empty the parser for reuse (the client keeps one per connection: no allocation per call).
+  reset() {
+    this.redisArgs.length = 0;
+    this.keys.length = 0;
+  }
+
   get firstKey() {
     return this.keys[0];
   }

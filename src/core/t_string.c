@@ -124,7 +124,13 @@ static void setGenericCommand(rlClient *c, int flags, int validx, int expire_idx
         int found;
         if (getGenericCommand(c, &found) != RL_OK) return;
     }
-    int exists = lookupKeyWrite(c, c->db, key, klen) != NULL;
+    /* Without NX/XX the existence check is only needed for its lazy-expiry side effect;
+     * setKey's own insert-or-find then does the one dict lookup. */
+    int exists = 0;
+    if (flags & (OBJ_SET_NX | OBJ_SET_XX))
+        exists = lookupKeyWrite(c, c->db, key, klen) != NULL;
+    else
+        expireIfNeeded(c, c->db, key, klen);
     if (((flags & OBJ_SET_NX) && exists) || ((flags & OBJ_SET_XX) && !exists)) {
         if (!(flags & OBJ_SET_GET)) {
             if (abort_reply >= 0)

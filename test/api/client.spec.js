@@ -251,3 +251,17 @@ describe('multi', () => {
     assert.strictEqual(await c.get('db1'), 'x');
   });
 });
+
+describe('re-entrancy', () => {
+  it('an argument whose toString() calls the client back does not corrupt either command', async () => {
+    const c = await open(freshUrl());
+    await c.set('inner', 'i');
+    let innerReply;
+    const ttl = { toString() { innerReply = c.get('inner'); return '100'; } };
+    await c.set('outer', 'o');
+    assert.strictEqual(await c.expire('outer', ttl), 1);
+    assert.strictEqual(await innerReply, 'i');
+    assert.strictEqual(await c.ttl('outer'), 100);
+    await c.close();
+  });
+});
