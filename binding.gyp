@@ -17,6 +17,7 @@
         "src/core/reply.c",
         "src/core/sds.c",
         "src/core/server.c",
+        "src/core/slab.c",
         "src/core/t_string.c",
         "src/core/util.c",
         "src/napi/addon.c",
@@ -24,16 +25,47 @@
         "src/napi/js_args.c",
         "src/napi/js_reply.c"
       ],
-      "defines": ["NAPI_VERSION=8"],
-      "cflags": ["-std=c11", "-O2", "-fvisibility=hidden", "-Wall", "-Wextra"],
-      "cflags_c": ["-std=c11"],
+      "defines": [
+        "NAPI_VERSION=8"
+      ],
+      "cflags": [
+        "-std=c11",
+        "-O2",
+        "-fvisibility=hidden",
+        "-Wall",
+        "-Wextra"
+      ],
+      "cflags_c": [
+        "-std=c11"
+      ],
       "conditions": [
-        ["OS=='win'", {
-          "msvs_settings": { "VCCLCompilerTool": { "AdditionalOptions": ["/std:c11", "/W4"] } }
-        }],
-        ["OS=='mac'", {
-          "xcode_settings": { "OTHER_CFLAGS": ["-std=c11", "-O2", "-fvisibility=hidden", "-Wall", "-Wextra"] }
-        }]
+        [
+          "OS=='win'",
+          {
+            "msvs_settings": {
+              "VCCLCompilerTool": {
+                "AdditionalOptions": [
+                  "/std:c11",
+                  "/W4"
+                ]
+              }
+            }
+          }
+        ],
+        [
+          "OS=='mac'",
+          {
+            "xcode_settings": {
+              "OTHER_CFLAGS": [
+                "-std=c11",
+                "-O2",
+                "-fvisibility=hidden",
+                "-Wall",
+                "-Wextra"
+              ]
+            }
+          }
+        ]
       ]
     }
   ]

@@ -60,7 +60,7 @@ void setKey(rlClient *c, rlDb *db, const char *key, size_t len, robj *val, int k
         de->v.val = val;
         return;
     }
-    freeObject(existing->v.val);
+    freeObject(&c->srv->slab, existing->v.val);
     existing->v.val = val;
     if (!keepttl) removeExpire(db, key, len);
 }
@@ -404,7 +404,7 @@ void copyCommand(rlClient *c) {
         }
         dbDelete(dst, newkey, nlen);
     }
-    dbAdd(dst, newkey, nlen, dupStringObject(o));
+    dbAdd(dst, newkey, nlen, dupStringObject(&c->srv->slab, o));
     if (when >= 0) setExpire(dst, newkey, nlen, when);
     addReplyLongLong(c, 1);
 }

@@ -127,10 +127,19 @@ dict *dictCreate(const dictType *type, void *privdata, uint64_t seed0, uint64_t 
     return d;
 }
 
+/* Memory for an entry of 'size' bytes, through the type's allocator if it has one. */
+static dictEntry *allocEntry(dict *d, size_t size) {
+    if (d->type && d->type->entryAlloc) return d->type->entryAlloc(d->privdata, size);
+    return rl_malloc(size);
+}
+
 /* Destroy and free one entry, calling the type's destructor first. */
 static void freeEntry(dict *d, dictEntry *de) {
     if (d->type && d->type->entryDestructor) d->type->entryDestructor(d->privdata, de);
-    rl_free(de);
+    if (d->type && d->type->entryFree)
+        d->type->entryFree(d->privdata, de, dictEntryAllocSize(de->keylen));
+    else
+        rl_free(de);
 }
 
 void dictEmpty(dict *d) {
@@ -280,7 +289,7 @@ dictEntry *dictAddRaw(dict *d, const void *key, size_t len, dictEntry **existing
     }
     expandIfNeeded(d);
     if (len > SIZE_MAX - sizeof(dictEntry) - 1) rlOom(SIZE_MAX);
-    de = rl_malloc(sizeof(dictEntry) + len + 1);
+    de = allocEntry(d, dictEntryAllocSize(len));
     if (len) memcpy(de->key, key, len);
     de->key[len] = '\0';
     de->keylen = (uint32_t)len;

@@ -49,6 +49,10 @@ typedef struct dictType {
     /* Called with (privdata, entry) when an entry is deleted or the dict is released or
      * emptied, before the entry's memory is freed. May be NULL. */
     void (*entryDestructor)(void *privdata, dictEntry *de);
+    /* Entry memory: allocate / free 'size' bytes (the size is given back on free). Both
+     * NULL: rl_malloc / rl_free. The keyspace uses the server's slab allocator. */
+    void *(*entryAlloc)(void *privdata, size_t size);
+    void (*entryFree)(void *privdata, void *p, size_t size);
 } dictType;
 
 typedef struct dict {
@@ -112,6 +116,9 @@ int dictDelete(dict *d, const void *key, size_t len);
 /* Remove 'key' from the table without calling the destructor or freeing the entry;
  * return the entry (or NULL when absent). The caller later calls dictFreeUnlinkedEntry. */
 dictEntry *dictUnlink(dict *d, const void *key, size_t len);
+
+/* Bytes allocated for an entry with a key of 'keylen' bytes. */
+#define dictEntryAllocSize(keylen) (sizeof(dictEntry) + (size_t)(keylen) + 1)
 
 /* Call the destructor on an entry returned by dictUnlink and free it. NULL is a no-op. */
 void dictFreeUnlinkedEntry(dict *d, dictEntry *de);

@@ -37,8 +37,7 @@ int lazyfreeStep(rlServer *s, long budget) {
             dictEntry *de = d->table[t][lf->idx];
             while (de && (budget < 0 || work < budget)) {
                 dictEntry *next = de->next;
-                if (d->type->entryDestructor) d->type->entryDestructor(d->privdata, de);
-                rl_free(de);
+                dictFreeUnlinkedEntry(d, de);
                 d->used[t]--;
                 work++;
                 de = next;

@@ -9,20 +9,28 @@
  * characters that string2ll accepts. */
 #define OBJ_INT_MAX_CHARS 20
 
-static robj *newObjectHeader(size_t extra) {
-    robj *o = rl_malloc(offsetof(robj, u) + extra);
+/* Bytes allocated for an object whose 'len' field is 'len': objects are sized by their
+ * EMBSTR length (RAW and INT objects have len 0, or keep the length of the EMBSTR they were
+ * converted from, which is what sizes their allocation). */
+static size_t objectAllocSizeForLen(uint32_t len) {
+    size_t body =
+        (size_t)len + 1 > sizeof(((robj *)0)->u) ? (size_t)len + 1 : sizeof(((robj *)0)->u);
+    return offsetof(robj, u) + body;
+}
+
+static robj *newObject(rlSlab *sl, uint32_t len, int encoding) {
+    robj *o = slabAlloc(sl, objectAllocSizeForLen(len));
     o->type = OBJ_STRING;
+    o->encoding = (unsigned)encoding;
     o->lru = 0;
-    o->len = 0;
+    o->len = len;
     return o;
 }
 
 /* A string object holding 'len' bytes of 's' in one allocation (EMBSTR), never integer
  * encoded (Redis stores INCRBYFLOAT results this way). */
-robj *createEmbeddedStringObject(const char *s, size_t len) {
-    robj *o = newObjectHeader(len + 1 > sizeof(o->u) ? len + 1 : sizeof(o->u));
-    o->encoding = OBJ_ENCODING_EMBSTR;
-    o->len = (uint32_t)len;
+robj *createEmbeddedStringObject(rlSlab *sl, const char *s, size_t len) {
+    robj *o = newObject(sl, (uint32_t)len, OBJ_ENCODING_EMBSTR);
     if (len) memcpy(OBJ_EMBSTR_DATA(o), s, len);
     OBJ_EMBSTR_DATA(o)[len] = '\0';
     return o;
@@ -31,45 +39,44 @@ robj *createEmbeddedStringObject(const char *s, size_t len) {
 /* A string object for a value given by a user (SET, MSET...): INT when the bytes are a
  * canonical integer of at most 20 characters (Redis's tryObjectEncoding), else EMBSTR.
  * 'len' must be <= RL_MAX_STRING_SIZE. */
-robj *createStringObject(const char *s, size_t len) {
+robj *createStringObject(rlSlab *sl, const char *s, size_t len) {
     long long v;
-    if (len <= OBJ_INT_MAX_CHARS && string2ll(s, len, &v)) return createStringObjectFromLongLong(v);
-    return createEmbeddedStringObject(s, len);
+    if (len <= OBJ_INT_MAX_CHARS && string2ll(s, len, &v))
+        return createStringObjectFromLongLong(sl, v);
+    return createEmbeddedStringObject(sl, s, len);
 }
 
-robj *createStringObjectFromLongLong(long long v) {
-    robj *o = newObjectHeader(sizeof(o->u));
-    o->encoding = OBJ_ENCODING_INT;
+robj *createStringObjectFromLongLong(rlSlab *sl, long long v) {
+    robj *o = newObject(sl, 0, OBJ_ENCODING_INT);
     o->u.ll = v;
     return o;
 }
 
 /* A RAW string object (an sds that can grow in place). */
-robj *createRawStringObject(const char *s, size_t len) {
-    robj *o = newObjectHeader(sizeof(o->u));
-    o->encoding = OBJ_ENCODING_RAW;
+robj *createRawStringObject(rlSlab *sl, const char *s, size_t len) {
+    robj *o = newObject(sl, 0, OBJ_ENCODING_RAW);
     o->u.ptr = sdsnewlen(s, len);
     return o;
 }
 
 /* A deep copy of a string object, keeping its encoding. */
-robj *dupStringObject(const robj *o) {
+robj *dupStringObject(rlSlab *sl, const robj *o) {
     switch (o->encoding) {
     case OBJ_ENCODING_INT:
-        return createStringObjectFromLongLong(o->u.ll);
+        return createStringObjectFromLongLong(sl, o->u.ll);
     case OBJ_ENCODING_RAW: {
         sds s = o->u.ptr;
-        return createRawStringObject(s, sdslen(s));
+        return createRawStringObject(sl, s, sdslen(s));
     }
     default:
-        return createEmbeddedStringObject(OBJ_EMBSTR_DATA(o), o->len);
+        return createEmbeddedStringObject(sl, OBJ_EMBSTR_DATA(o), o->len);
     }
 }
 
-void freeObject(robj *o) {
+void freeObject(rlSlab *sl, robj *o) {
     if (!o) return;
     if (o->type == OBJ_STRING && o->encoding == OBJ_ENCODING_RAW) sdsfree(o->u.ptr);
-    rl_free(o);
+    slabFree(sl, o, objectAllocSizeForLen(o->len));
 }
 
 size_t stringObjectLen(const robj *o) {
@@ -110,8 +117,7 @@ sds *stringObjectMakeRaw(robj *o) {
         const char *p = stringObjectPtr(o, buf, &len);
         sds s = sdsnewlen(p, len);
         o->encoding = OBJ_ENCODING_RAW;
-        o->len = 0;
-        o->u.ptr = s;
+        o->u.ptr = s; /* o->len stays: it sizes the allocation (objectAllocSizeForLen) */
     }
     return (sds *)&o->u.ptr;
 }

@@ -22,12 +22,21 @@ long long rlServerClockUs(rlServer *s) {
 
 /* Destructor for keyspace dict entries: the value is an robj. */
 void serverFreeObjectCallback(void *privdata, dictEntry *de) {
-    (void)privdata;
-    freeObject(de->v.val);
+    rlServer *s = privdata;
+    freeObject(&s->slab, de->v.val);
 }
 
-static const dictType keysDictType = {serverFreeObjectCallback};
-static const dictType plainDictType = {NULL};
+/* Dict entries come from the server's slab allocator. */
+static void *serverEntryAlloc(void *privdata, size_t size) {
+    return slabAlloc(&((rlServer *)privdata)->slab, size);
+}
+
+static void serverEntryFree(void *privdata, void *p, size_t size) {
+    slabFree(&((rlServer *)privdata)->slab, p, size);
+}
+
+static const dictType keysDictType = {serverFreeObjectCallback, serverEntryAlloc, serverEntryFree};
+static const dictType plainDictType = {NULL, serverEntryAlloc, serverEntryFree};
 
 dict *serverCreateKeysDict(rlServer *s) {
     return dictCreate(&keysDictType, s, rlRandNext(&s->rng), rlRandNext(&s->rng));
@@ -69,6 +78,7 @@ void rlServerRelease(rlServer *s) {
     while (s->lazyfree_head)
         lazyfreeStep(s, -1);
     dictRelease(s->commands);
+    slabRelease(&s->slab);
     rl_free(s);
 }
 

@@ -9,6 +9,7 @@
 #include "alloc.h"
 #include "dict.h"
 #include "sds.h"
+#include "slab.h"
 #include "util.h"
 #include "errors.h"
 
@@ -36,7 +37,8 @@ typedef struct robj {
     unsigned type : 4;
     unsigned encoding : 4;
     unsigned lru : 24;
-    uint32_t len; /* EMBSTR: byte length */
+    uint32_t len; /* EMBSTR: byte length; RAW converted from EMBSTR: that old length, which
+                     sizes the allocation; otherwise 0 */
     union {
         void *ptr;
         long long ll;
@@ -85,6 +87,7 @@ struct rlServer {
     int expire_timelimit_exit;
     rlLazyFree *lazyfree_head;
     int connected_clients;
+    rlSlab slab; /* small objects: dict entries, value headers (slab.h) */
 };
 
 typedef struct rlCommand rlCommand;
@@ -182,12 +185,12 @@ void addReplyAggregateEnd(rlClient *c, int kind);
 extern const rlReplyOps rlRespSink;
 
 /* ---------------------------------------------------------------- object.c */
-robj *createStringObject(const char *s, size_t len);
-robj *createEmbeddedStringObject(const char *s, size_t len);
-robj *createStringObjectFromLongLong(long long v);
-robj *createRawStringObject(const char *s, size_t len);
-robj *dupStringObject(const robj *o);
-void freeObject(robj *o);
+robj *createStringObject(rlSlab *sl, const char *s, size_t len);
+robj *createEmbeddedStringObject(rlSlab *sl, const char *s, size_t len);
+robj *createStringObjectFromLongLong(rlSlab *sl, long long v);
+robj *createRawStringObject(rlSlab *sl, const char *s, size_t len);
+robj *dupStringObject(rlSlab *sl, const robj *o);
+void freeObject(rlSlab *sl, robj *o);
 size_t stringObjectLen(const robj *o);
 /* Bytes of a string object; 'buf' (RL_LONG_STR_SIZE) holds the digits of an INT. */
 const char *stringObjectPtr(const robj *o, char *buf, size_t *len);

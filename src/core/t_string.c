@@ -140,7 +140,8 @@ static void setGenericCommand(rlClient *c, int flags, int validx, int expire_idx
         }
         return;
     }
-    setKey(c, c->db, key, klen, createStringObject(c->argv[validx], c->argvlen[validx]),
+    setKey(c, c->db, key, klen,
+           createStringObject(&c->srv->slab, c->argv[validx], c->argvlen[validx]),
            (flags & OBJ_KEEPTTL) != 0);
     if (expire_idx) setExpire(c->db, key, klen, when);
     if (!(flags & OBJ_SET_GET)) {
@@ -211,7 +212,7 @@ static void msetGenericCommand(rlClient *c, int nx) {
     }
     for (int j = 1; j < c->argc; j += 2)
         setKey(c, c->db, c->argv[j], c->argvlen[j],
-               createStringObject(c->argv[j + 1], c->argvlen[j + 1]), 0);
+               createStringObject(&c->srv->slab, c->argv[j + 1], c->argvlen[j + 1]), 0);
     if (nx)
         addReplyLongLong(c, 1);
     else
@@ -230,7 +231,8 @@ void msetnxCommand(rlClient *c) {
 void getsetCommand(rlClient *c) {
     int found;
     if (getGenericCommand(c, &found) != RL_OK) return;
-    setKey(c, c->db, c->argv[1], c->argvlen[1], createStringObject(c->argv[2], c->argvlen[2]), 0);
+    setKey(c, c->db, c->argv[1], c->argvlen[1],
+           createStringObject(&c->srv->slab, c->argv[2], c->argvlen[2]), 0);
 }
 
 /* GETDEL key */
@@ -271,7 +273,7 @@ void appendCommand(rlClient *c) {
     size_t klen = c->argvlen[1];
     robj *o = lookupKeyWrite(c, c->db, key, klen);
     if (!o) {
-        dbAdd(c->db, key, klen, createStringObject(c->argv[2], c->argvlen[2]));
+        dbAdd(c->db, key, klen, createStringObject(&c->srv->slab, c->argv[2], c->argvlen[2]));
         addReplyLongLong(c, (long long)c->argvlen[2]);
         return;
     }
@@ -341,7 +343,7 @@ void setrangeCommand(rlClient *c) {
             return;
         }
         if (checkStringLength(c, offset, (long long)vlen) != RL_OK) return;
-        o = createRawStringObject(NULL, 0);
+        o = createRawStringObject(&c->srv->slab, NULL, 0);
         dbAdd(c->db, key, klen, o);
     } else {
         if (checkType(c, o, OBJ_STRING)) return;
@@ -399,7 +401,7 @@ static void incrDecrCommand(rlClient *c, long long incr) {
     if (o && o->encoding == OBJ_ENCODING_INT) {
         o->u.ll = value; /* in place: same key, same TTL */
     } else {
-        overwriteOrAdd(c, o, createStringObjectFromLongLong(value));
+        overwriteOrAdd(c, o, createStringObjectFromLongLong(&c->srv->slab, value));
     }
     addReplyLongLong(c, value);
 }
@@ -453,6 +455,6 @@ void incrbyfloatCommand(rlClient *c) {
     }
     char out[RL_LD_STR_SIZE];
     int n = ld2string(out, sizeof(out), value);
-    overwriteOrAdd(c, o, createEmbeddedStringObject(out, (size_t)n));
+    overwriteOrAdd(c, o, createEmbeddedStringObject(&c->srv->slab, out, (size_t)n));
     addReplyBulk(c, out, (size_t)n);
 }

@@ -1,0 +1,50 @@
+/* test_slab.c -- the slab allocator: reuse per size class, large sizes, release. */
+#include "test_help.h"
+#include "slab.h"
+
+#include <stdint.h>
+
+int test_slab_reuses_freed_slots_per_class(void) {
+    rlSlab s = {0};
+    char *a = slabAlloc(&s, 40);
+    char *b = slabAlloc(&s, 40);
+    TEST_ASSERT(a && b && a != b);
+    TEST_ASSERT(((uintptr_t)a % 16) == 0 && ((uintptr_t)b % 16) == 0);
+    memset(a, 'x', 40);
+    slabFree(&s, a, 40);
+    char *c = slabAlloc(&s, 33); /* same 48-byte class */
+    TEST_ASSERT(c == a);
+    char *d = slabAlloc(&s, 50); /* another class: not the freed slot */
+    TEST_ASSERT(d != a && d != b);
+    slabFree(&s, b, 40);
+    slabFree(&s, c, 33);
+    slabFree(&s, d, 50);
+    TEST_ASSERT(s.pages_bytes == SLAB_PAGE_SIZE);
+    slabRelease(&s);
+    TEST_ASSERT(s.pages == NULL && s.pages_bytes == 0);
+    return 0;
+}
+
+int test_slab_large_sizes_use_malloc_and_pages_grow(void) {
+    rlSlab s = {0};
+    void *big = slabAlloc(&s, SLAB_MAX_SIZE + 1);
+    TEST_ASSERT(big != NULL && s.pages == NULL);
+    slabFree(&s, big, SLAB_MAX_SIZE + 1);
+    /* fill more than one page with 256-byte objects, free them all, allocate again: every
+     * new allocation comes from the free list, no new page */
+    enum { N = 1000 };
+    void *ptrs[N];
+    for (int i = 0; i < N; i++) {
+        ptrs[i] = slabAlloc(&s, SLAB_MAX_SIZE);
+        memset(ptrs[i], i & 0xff, SLAB_MAX_SIZE);
+    }
+    size_t pages = s.pages_bytes / SLAB_PAGE_SIZE;
+    TEST_ASSERT(pages >= 4);
+    for (int i = 0; i < N; i++)
+        slabFree(&s, ptrs[i], SLAB_MAX_SIZE);
+    for (int i = 0; i < N; i++)
+        ptrs[i] = slabAlloc(&s, SLAB_MAX_SIZE - 5);
+    TEST_ASSERT(s.pages_bytes / SLAB_PAGE_SIZE == pages);
+    slabRelease(&s);
+    return 0;
+}
