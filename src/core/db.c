@@ -101,6 +101,14 @@ void emptyDb(rlServer *s, int dbnum, int async) {
         }
         db->avg_ttl = 0;
     }
+    /* With every database empty and nothing left to lazy-free, no slab object is live:
+     * reset the slab so new keys are laid out sequentially again (the free lists left by a
+     * flush hand memory out in hash order, which scatters keys written together). */
+    if (!s->lazyfree_head) {
+        for (int i = 0; i < RL_DBNUM; i++)
+            if (dictSize(s->db[i].keys) || dictSize(s->db[i].expires)) return;
+        slabReset(&s->slab);
+    }
 }
 
 rlDb *selectDbOrNull(rlServer *s, long long id) {

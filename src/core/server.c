@@ -37,6 +37,8 @@ static void serverEntryFree(void *privdata, void *p, size_t size) {
 
 static const dictType keysDictType = {serverFreeObjectCallback, serverEntryAlloc, serverEntryFree};
 static const dictType plainDictType = {NULL, serverEntryAlloc, serverEntryFree};
+/* The command lookup dict outlives slab resets (emptyDb), so it uses malloc. */
+static const dictType commandsDictType = {NULL, NULL, NULL};
 
 dict *serverCreateKeysDict(rlServer *s) {
     return dictCreate(&keysDictType, s, rlRandNext(&s->rng), rlRandNext(&s->rng));
@@ -60,7 +62,7 @@ rlServer *rlServerNew(const rlConfig *cfg) {
         s->db[i].keys = serverCreateKeysDict(s);
         s->db[i].expires = serverCreateExpiresDict(s);
     }
-    s->commands = dictCreate(&plainDictType, s, rlRandNext(&s->rng), rlRandNext(&s->rng));
+    s->commands = dictCreate(&commandsDictType, s, rlRandNext(&s->rng), rlRandNext(&s->rng));
     commandsPopulate(s);
     return s;
 }

@@ -36,12 +36,22 @@ static size_t classOf(size_t size) {
     return (size + SLAB_QUANTUM - 1) / SLAB_QUANTUM - 1;
 }
 
-/* Start a new page; the rest of the previous one (less than one object) is abandoned. */
+/* Start carving the next page: a page kept by slabReset if any, else a new one. The rest
+ * of the previous page (less than one object) is abandoned. */
 static void newPage(rlSlab *s) {
-    slabPage *p = rl_malloc(SLAB_PAGE_SIZE);
-    p->next = s->pages;
-    s->pages = p;
-    s->pages_bytes += SLAB_PAGE_SIZE;
+    slabPage *p = s->reuse;
+    if (p) {
+        s->reuse = p->next;
+    } else {
+        p = rl_malloc(SLAB_PAGE_SIZE);
+        p->next = NULL;
+        if (s->last)
+            s->last->next = p;
+        else
+            s->pages = p;
+        s->last = p;
+        s->pages_bytes += SLAB_PAGE_SIZE;
+    }
     s->bump = p->data;
     s->bump_left = PAGE_DATA_SIZE;
     POISON(p->data, PAGE_DATA_SIZE);
@@ -77,6 +87,13 @@ void slabFree(rlSlab *s, void *p, size_t size) {
     memcpy(p, &s->freelist[cls], sizeof(void *));
     s->freelist[cls] = p;
     POISON(p, (cls + 1) * SLAB_QUANTUM); /* slabAlloc unpoisons before reading the link */
+}
+
+void slabReset(rlSlab *s) {
+    memset(s->freelist, 0, sizeof(s->freelist));
+    s->bump = NULL;
+    s->bump_left = 0;
+    s->reuse = s->pages;
 }
 
 void slabRelease(rlSlab *s) {

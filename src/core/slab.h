@@ -29,7 +29,9 @@ typedef struct rlSlab {
     void *freelist[SLAB_CLASSES]; /* singly linked through each free slot's first word */
     char *bump;                   /* uncarved rest of the newest page */
     size_t bump_left;
-    slabPage *pages;
+    slabPage *pages;    /* every page, oldest first */
+    slabPage *last;     /* newest page (where new pages are appended) */
+    slabPage *reuse;    /* after slabReset: next page to carve again, NULL when none */
     size_t pages_bytes; /* bytes held in pages (for memory reporting) */
 } rlSlab;
 
@@ -37,6 +39,11 @@ typedef struct rlSlab {
 void *slabAlloc(rlSlab *s, size_t size);
 /* Free 'p' of 'size' bytes (the size it was allocated with). NULL is a no-op. O(1). */
 void slabFree(rlSlab *s, void *p, size_t size);
+/* Forget every object at once (the caller guarantees none is live) but keep the pages:
+ * later allocations carve them again from the first one, in order, so objects written
+ * together are laid out together (free lists would hand slots out in the order they were
+ * freed). O(pages). */
+void slabReset(rlSlab *s);
 /* Free every page. The slab is empty (and reusable) afterwards. */
 void slabRelease(rlSlab *s);
 

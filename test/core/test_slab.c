@@ -48,3 +48,20 @@ int test_slab_large_sizes_use_malloc_and_pages_grow(void) {
     slabRelease(&s);
     return 0;
 }
+
+int test_slab_reset_reuses_pages_in_order(void) {
+    rlSlab s = {0};
+    enum { N = 2000 };
+    char *first[N];
+    for (int i = 0; i < N; i++)
+        first[i] = slabAlloc(&s, 100);
+    size_t bytes = s.pages_bytes;
+    TEST_ASSERT(bytes >= 3 * SLAB_PAGE_SIZE);
+    slabReset(&s);
+    /* the same sequence of sizes gets the same addresses again, in order, no new page */
+    for (int i = 0; i < N; i++)
+        TEST_ASSERT(slabAlloc(&s, 100) == first[i]);
+    TEST_ASSERT(s.pages_bytes == bytes);
+    slabRelease(&s);
+    return 0;
+}
