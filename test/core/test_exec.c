@@ -210,3 +210,52 @@ int test_exec_flushall_async_frees_in_slices(void) {
     rlServerRelease(s);
     return 0;
 }
+
+/* A clock that advances 'step' microseconds at every read, so that time budgets run out. */
+typedef struct steppingClock {
+    long long us, step;
+} steppingClock;
+
+static long long steppingNow(void *ctx) {
+    steppingClock *clk = ctx;
+    clk->us += clk->step;
+    return clk->us;
+}
+
+int test_exec_active_expire_works_in_bounded_slices(void) {
+    steppingClock clk = {1700000000000000LL, 0};
+    rlConfig cfg = {0};
+    cfg.clock = steppingNow;
+    cfg.clock_ctx = &clk;
+    cfg.seed = 7;
+    cfg.active_expire = 1;
+    rlServer *s = rlServerNew(&cfg);
+    rlClient *c = rlClientNew(s);
+    char cmd[64];
+    for (int i = 0; i < 20000; i++) {
+        snprintf(cmd, sizeof(cmd), "SET key:%d v PX 10", i);
+        TEST_ASSERT(runExpect(c, cmd, "+OK\r\n"));
+    }
+    clk.us += 1000 * 1000; /* every key is now expired */
+    clk.step = 50;         /* each clock read costs 50 us of budget */
+    int calls = 0;
+    long long before = s->stats.expired_keys, most = 0;
+    while (dictSize(s->db[0].keys) > 0 && calls < 100000) {
+        long long delay = rlCron(s, 1000);
+        long long done = s->stats.expired_keys - before;
+        before = s->stats.expired_keys;
+        if (done > most) most = done;
+        calls++;
+        if (dictSize(s->db[0].keys) > 0) TEST_ASSERT(delay == 0); /* asks to be called again */
+    }
+    TEST_ASSERT(dictSize(s->db[0].keys) == 0);
+    TEST_ASSERT(calls > 10); /* the work was spread over many slices */
+    /* A slice stops once its budget is spent: expiry gets half of the 1000 us, the clock is
+     * read every 4 sampling loops and each read costs 50 us, so at most ~10 reads, ~40
+     * loops of about 20 keys (a scanned bucket can add a few). */
+    TEST_ASSERT(most <= 40 * 30);
+    TEST_ASSERT(s->stats.expired_keys == 20000);
+    rlClientRelease(c);
+    rlServerRelease(s);
+    return 0;
+}
