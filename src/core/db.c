@@ -7,8 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Tries RANDOMKEY makes to find a key that is not expired before giving up on the
- * expired-key cleanup and returning what it found (bounds the work of one call). */
+/* RANDOMKEY deletes at most this many expired keys it meets (Redis deletes every one, which
+ * is unbounded), then samples as many again without deleting; it never returns an expired
+ * key, and answers null only if every sample was expired. */
 #define RANDOMKEY_MAX_TRIES 100
 /* SCAN visits at most COUNT * SCAN_MAX_ITER_FACTOR buckets per call, as Redis does. */
 #define SCAN_MAX_ITER_FACTOR 10
@@ -420,10 +421,14 @@ void copyCommand(rlClient *c) {
 /* RANDOMKEY: a random live key, or null. Expired keys met on the way are deleted. */
 void randomkeyCommand(rlClient *c) {
     rlDb *db = c->db;
-    for (int tries = 0; tries < RANDOMKEY_MAX_TRIES; tries++) {
+    for (int tries = 0; tries < 2 * RANDOMKEY_MAX_TRIES; tries++) {
         dictEntry *de = dictGetRandomKey(db->keys, &c->srv->rng);
         if (!de) break;
-        if (tries < RANDOMKEY_MAX_TRIES - 1 && expireIfNeeded(c, db, de->key, de->keylen)) continue;
+        if (tries < RANDOMKEY_MAX_TRIES) {
+            if (expireIfNeeded(c, db, de->key, de->keylen)) continue;
+        } else if (keyIsExpiredAt(db, de->key, de->keylen, c->now_ms)) {
+            continue;
+        }
         addReplyBulk(c, de->key, de->keylen);
         return;
     }

@@ -259,3 +259,30 @@ int test_exec_active_expire_works_in_bounded_slices(void) {
     rlServerRelease(s);
     return 0;
 }
+
+int test_exec_randomkey_never_returns_an_expired_key(void) {
+    fakeClock clk;
+    rlServer *s = newTestServer(&clk);
+    rlClient *c = rlClientNew(s);
+    char cmd[64];
+    for (int i = 0; i < 1000; i++) {
+        snprintf(cmd, sizeof(cmd), "SET gone:%d v PX 5", i);
+        TEST_ASSERT(runExpect(c, cmd, "+OK\r\n"));
+    }
+    EXPECT(c, "SET live v", "+OK\r\n");
+    clk.us += 10 * 1000;
+    for (int round = 0; round < 20; round++) {
+        long long before = s->stats.expired_keys;
+        sds out = sdsempty();
+        const char *argv[1] = {"RANDOMKEY"};
+        size_t argvlen[1] = {9};
+        rlExec(c, 1, argv, argvlen, &rlRespSink, &out);
+        int ok = strcmp(out, "_\r\n") == 0 || strcmp(out, "$4\r\nlive\r\n") == 0;
+        sdsfree(out);
+        TEST_ASSERT(ok);
+        TEST_ASSERT(s->stats.expired_keys - before <= 100); /* bounded work per call */
+    }
+    rlClientRelease(c);
+    rlServerRelease(s);
+    return 0;
+}
