@@ -36,9 +36,9 @@ static size_t classOf(size_t size) {
     return (size + SLAB_QUANTUM - 1) / SLAB_QUANTUM - 1;
 }
 
-/* Start carving the next page: a page kept by slabReset if any, else a new one. The rest
- * of the previous page (less than one object) is abandoned. */
-static void newPage(rlSlab *s) {
+/* Start carving the next page for class 'cls': a page kept by slabReset if any, else a new
+ * one. The rest of the class's previous page (less than one object) is abandoned. */
+static void newPage(rlSlab *s, size_t cls) {
     slabPage *p = s->reuse;
     if (p) {
         s->reuse = p->next;
@@ -52,8 +52,8 @@ static void newPage(rlSlab *s) {
         s->last = p;
         s->pages_bytes += SLAB_PAGE_SIZE;
     }
-    s->bump = p->data;
-    s->bump_left = PAGE_DATA_SIZE;
+    s->bump[cls] = p->data;
+    s->bump_left[cls] = PAGE_DATA_SIZE;
     POISON(p->data, PAGE_DATA_SIZE);
 }
 
@@ -68,10 +68,10 @@ void *slabAlloc(rlSlab *s, size_t size) {
         memcpy(&s->freelist[cls], p, sizeof(void *));
         return p;
     }
-    if (s->bump_left < slot) newPage(s);
-    p = s->bump;
-    s->bump += slot;
-    s->bump_left -= slot;
+    if (s->bump_left[cls] < slot) newPage(s, cls);
+    p = s->bump[cls];
+    s->bump[cls] += slot;
+    s->bump_left[cls] -= slot;
     UNPOISON(p, slot);
     return p;
 }
@@ -91,8 +91,8 @@ void slabFree(rlSlab *s, void *p, size_t size) {
 
 void slabReset(rlSlab *s) {
     memset(s->freelist, 0, sizeof(s->freelist));
-    s->bump = NULL;
-    s->bump_left = 0;
+    memset(s->bump, 0, sizeof(s->bump));
+    memset(s->bump_left, 0, sizeof(s->bump_left));
     s->reuse = s->pages;
 }
 

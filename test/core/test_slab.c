@@ -19,7 +19,7 @@ int test_slab_reuses_freed_slots_per_class(void) {
     slabFree(&s, b, 40);
     slabFree(&s, c, 33);
     slabFree(&s, d, 50);
-    TEST_ASSERT(s.pages_bytes == SLAB_PAGE_SIZE);
+    TEST_ASSERT(s.pages_bytes == 2 * SLAB_PAGE_SIZE); /* one page per class used */
     slabRelease(&s);
     TEST_ASSERT(s.pages == NULL && s.pages_bytes == 0);
     return 0;
@@ -62,6 +62,17 @@ int test_slab_reset_reuses_pages_in_order(void) {
     for (int i = 0; i < N; i++)
         TEST_ASSERT(slabAlloc(&s, 100) == first[i]);
     TEST_ASSERT(s.pages_bytes == bytes);
+    slabRelease(&s);
+    return 0;
+}
+
+int test_slab_classes_are_dense(void) {
+    rlSlab s = {0};
+    /* interleaved allocations of two classes: each class stays contiguous */
+    char *a0 = slabAlloc(&s, 48), *b0 = slabAlloc(&s, 112);
+    char *a1 = slabAlloc(&s, 48), *b1 = slabAlloc(&s, 112);
+    TEST_ASSERT(a1 == a0 + 48);
+    TEST_ASSERT(b1 == b0 + 112);
     slabRelease(&s);
     return 0;
 }
