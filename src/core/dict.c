@@ -271,6 +271,22 @@ static dictEntry *lookup(dict *d, const void *key, size_t len, uint64_t h) {
     return NULL;
 }
 
+void dictPrefetch(const dict *d, const void *key, size_t len) {
+#if defined(__GNUC__)
+    if (dictSize(d) == 0 || len > UINT32_MAX) return;
+    uint64_t h = dictHashKey(d, key, len);
+    for (int t = 0; t < 2; t++) {
+        if (d->size[t] == 0) break;
+        __builtin_prefetch(&d->table[t][h & (d->size[t] - 1)]);
+        if (!dictIsRehashing(d)) break;
+    }
+#else
+    (void)d;
+    (void)key;
+    (void)len;
+#endif
+}
+
 dictEntry *dictFind(dict *d, const void *key, size_t len) {
     if (dictSize(d) == 0 || len > UINT32_MAX) return NULL;
     rehashStep(d);

@@ -107,6 +107,11 @@ dictEntry *dictFind(dict *d, const void *key, size_t len);
  * DICT_REHASH_STEP buckets. O(1) average. */
 dictEntry *dictAddRaw(dict *d, const void *key, size_t len, dictEntry **existing);
 
+/* Hint that 'key' will be looked up or inserted soon: prefetch its bucket(s) so the cache
+ * miss overlaps the caller's work in between (e.g. building the value). No effect on
+ * the dict's contents. O(1). */
+void dictPrefetch(const dict *d, const void *key, size_t len);
+
 /* Add 'key' -> 'val'. Returns DICT_OK, or DICT_ERR when the key already exists. */
 int dictAdd(dict *d, const void *key, size_t len, void *val);
 

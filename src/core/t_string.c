@@ -140,9 +140,9 @@ static void setGenericCommand(rlClient *c, int flags, int validx, int expire_idx
         }
         return;
     }
-    setKey(c, c->db, key, klen,
-           createStringObject(&c->srv->slab, c->argv[validx], c->argvlen[validx]),
-           (flags & OBJ_KEEPTTL) != 0);
+    dictPrefetch(c->db->keys, key, klen); /* the bucket miss overlaps building the value */
+    robj *val = createStringObject(&c->srv->slab, c->argv[validx], c->argvlen[validx]);
+    setKey(c, c->db, key, klen, val, (flags & OBJ_KEEPTTL) != 0);
     if (expire_idx) setExpire(c->db, key, klen, when);
     if (!(flags & OBJ_SET_GET)) {
         if (ok_reply >= 0)

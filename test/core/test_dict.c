@@ -819,3 +819,17 @@ int test_dict_rand_next(void) {
         TEST_ASSERT(buckets[i] > 800 && buckets[i] < 1200);
     return 0;
 }
+
+int test_dict_prefetch_changes_nothing(void) {
+    dict *d = dictCreate(&plainType, NULL, 1, 2);
+    dictPrefetch(d, "a", 1); /* empty dict */
+    for (int i = 0; i < 1000; i++) {
+        char k[16];
+        int n = snprintf(k, sizeof(k), "k%d", i);
+        dictPrefetch(d, k, (size_t)n); /* also while rehashing */
+        TEST_ASSERT(dictAdd(d, k, (size_t)n, NULL) == DICT_OK);
+    }
+    TEST_ASSERT(dictSize(d) == 1000);
+    dictRelease(d);
+    return 0;
+}
