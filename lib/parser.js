@@ -30,9 +30,10 @@ class CommandParser {
   }
 
   // Empty the parser for reuse (the client keeps one per connection: no allocation per call).
+  // (Fresh arrays: `length = 0` is a slow runtime call in V8.)
   reset() {
-    this.redisArgs.length = 0;
-    this.keys.length = 0;
+    this.redisArgs = [];
+    this.keys = [];
   }
 
   get firstKey() {
