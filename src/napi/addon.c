@@ -134,13 +134,13 @@ static napi_value ClientRelease(napi_env env, napi_callback_info info) {
 static napi_value Exec(napi_env env, napi_callback_info info) {
     napi_value argv[EXEC_MAX_INLINE_ARGS + 2];
     size_t argc = EXEC_MAX_INLINE_ARGS + 2;
-    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    void *data = NULL; /* the instance's rlAddon, attached to this function at init */
+    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, &data));
     if (argc < 3) {
         napi_throw_type_error(env, NULL, "redlite: exec(client, flags, ...args)");
         return NULL;
     }
-    rlAddon *a = getAddon(env);
-    if (!a) return NULL;
+    rlAddon *a = data;
     rlClient *c = rlUnwrapClient(env, argv[0]);
     if (!c) return NULL;
     int32_t flags = 0;
@@ -197,7 +197,7 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
         {"serverNew", NULL, ServerNew, NULL, NULL, NULL, napi_default, NULL},
         {"clientNew", NULL, ClientNew, NULL, NULL, NULL, napi_default, NULL},
         {"clientRelease", NULL, ClientRelease, NULL, NULL, NULL, napi_default, NULL},
-        {"exec", NULL, Exec, NULL, NULL, NULL, napi_default, NULL},
+        {"exec", NULL, Exec, NULL, NULL, NULL, napi_default, a},
         {"cron", NULL, Cron, NULL, NULL, NULL, napi_default, NULL},
         {"debugCheck", NULL, DebugCheck, NULL, NULL, NULL, napi_default, NULL},
     };
