@@ -106,6 +106,33 @@ static inline int keyEquals(const dictEntry *de, const void *key, size_t len) {
     return de->keylen == len && (len == 0 || memcmp(de->key, key, len) == 0);
 }
 
+/* Number of segments of a table of 'size' buckets, and buckets per segment. */
+static inline unsigned long segCount(unsigned long size) {
+    return (size + DICT_SEG_MASK) >> DICT_SEG_SHIFT;
+}
+
+static inline unsigned long segBuckets(unsigned long size) {
+    return size < DICT_SEG_BUCKETS ? size : DICT_SEG_BUCKETS;
+}
+
+/* Address of bucket 'i' of table 't' for writing; allocates its segment (zeroed) when it
+ * has none yet. */
+static inline dictEntry **bucketSlot(dict *d, int t, unsigned long i) {
+    dictEntry ***segp = &d->table[t][i >> DICT_SEG_SHIFT];
+    if (!*segp) *segp = rl_calloc(segBuckets(d->size[t]), sizeof(dictEntry *));
+    return &(*segp)[i & DICT_SEG_MASK];
+}
+
+/* Free table 't' (its remaining segments and the segment array); entries must be gone. */
+static void freeTable(dict *d, int t) {
+    if (!d->table[t]) return;
+    unsigned long n = segCount(d->size[t]);
+    for (unsigned long s = 0; s < n; s++)
+        rl_free(d->table[t][s]);
+    rl_free(d->table[t]);
+    d->table[t] = NULL;
+}
+
 /* Smallest power of two >= 'size', at least the initial size, at most DICT_MAX_SIZE. */
 static unsigned long nextPower(unsigned long size) {
     unsigned long p = 1UL << DICT_HT_INITIAL_EXP;
@@ -143,23 +170,49 @@ static void freeEntry(dict *d, dictEntry *de) {
 }
 
 void dictEmpty(dict *d) {
-    for (int t = 0; t < 2; t++) {
-        for (unsigned long i = 0; i < d->size[t] && d->used[t] > 0; i++) {
-            dictEntry *de = d->table[t][i];
-            while (de) {
-                dictEntry *next = de->next;
-                freeEntry(d, de);
-                d->used[t]--;
-                de = next;
-            }
-            d->table[t][i] = NULL;
+    int t = 0;
+    unsigned long idx = 0;
+    while (dictEmptySome(d, &t, &idx, -1)) {
+    }
+}
+
+int dictEmptySome(dict *d, int *table, unsigned long *idx, long budget) {
+    long work = 0;
+    while (*table < 2) {
+        int t = *table;
+        if (!d->table[t] || *idx >= d->size[t]) {
+            freeTable(d, t);
+            d->size[t] = 0;
+            d->used[t] = 0;
+            (*table)++;
+            *idx = 0;
+            continue;
         }
-        rl_free(d->table[t]);
-        d->table[t] = NULL;
-        d->size[t] = 0;
-        d->used[t] = 0;
+        if (budget >= 0 && work >= budget) return 1;
+        dictEntry **seg = d->table[t][*idx >> DICT_SEG_SHIFT];
+        unsigned long end = (*idx | DICT_SEG_MASK) + 1;
+        if (end > d->size[t]) end = d->size[t];
+        if (seg) {
+            /* free this segment's entries, then the segment */
+            for (; *idx < end; (*idx)++) {
+                dictEntry **b = &seg[*idx & DICT_SEG_MASK];
+                while (*b) {
+                    if (budget >= 0 && work >= budget) return 1;
+                    dictEntry *de = *b;
+                    *b = de->next;
+                    freeEntry(d, de);
+                    d->used[t]--;
+                    work++;
+                }
+            }
+            rl_free(seg);
+            d->table[t][(end - 1) >> DICT_SEG_SHIFT] = NULL;
+        }
+        *idx = end;
+        work++; /* a segment costs at least one unit, so empty tables end too */
     }
     d->rehashidx = -1;
+    return 0;
 }
 
 void dictRelease(dict *d) {
@@ -174,7 +227,7 @@ static int expandTo(dict *d, unsigned long size) {
     if (dictIsRehashing(d)) return DICT_ERR;
     unsigned long realsize = nextPower(size);
     if (realsize == d->size[0]) return DICT_ERR;
-    dictEntry **t = rl_calloc(realsize, sizeof(*t));
+    dictEntry ***t = rl_calloc(segCount(realsize), sizeof(*t));
     if (d->table[0] == NULL) {
         d->table[0] = t;
         d->size[0] = realsize;
@@ -210,6 +263,18 @@ int dictResizeIfNeeded(dict *d) {
     return DICT_ERR;
 }
 
+/* Step rehashidx past a bucket of table[0]; when that empties a whole segment (every bucket
+ * before rehashidx has been moved), free the segment now: this spreads the release of the
+ * old table over the rehash. */
+static inline void advanceRehashIdx(dict *d) {
+    unsigned long i = (unsigned long)d->rehashidx++;
+    if (((i + 1) & DICT_SEG_MASK) == 0 || i + 1 == d->size[0]) {
+        dictEntry ***segp = &d->table[0][i >> DICT_SEG_SHIFT];
+        rl_free(*segp);
+        *segp = NULL;
+    }
+}
+
 int dictRehash(dict *d, int n) {
     if (!dictIsRehashing(d)) return 0;
     if (d->pauserehash > 0) return 1;
@@ -220,25 +285,28 @@ int dictRehash(dict *d, int n) {
 
     while (moves-- > 0 && d->used[0] != 0) {
         /* used[0] != 0 guarantees a non-empty bucket at or after rehashidx. */
-        while (d->table[0][d->rehashidx] == NULL) {
-            d->rehashidx++;
+        dictEntry *de;
+        while ((de = dictBucket(d, 0, (unsigned long)d->rehashidx)) == NULL) {
+            advanceRehashIdx(d);
             if (--empty_visits == 0) return 1;
         }
-        dictEntry *de = d->table[0][d->rehashidx];
+        dictEntry **slot =
+            &d->table[0][d->rehashidx >> DICT_SEG_SHIFT][d->rehashidx & DICT_SEG_MASK];
         while (de) {
             dictEntry *next = de->next;
             unsigned long idx = (unsigned long)dictHashKey(d, de->key, de->keylen) & mask1;
-            de->next = d->table[1][idx];
-            d->table[1][idx] = de;
+            dictEntry **dst = bucketSlot(d, 1, idx);
+            de->next = *dst;
+            *dst = de;
             d->used[0]--;
             d->used[1]++;
             de = next;
         }
-        d->table[0][d->rehashidx] = NULL;
-        d->rehashidx++;
+        *slot = NULL;
+        advanceRehashIdx(d);
     }
     if (d->used[0] == 0) {
-        rl_free(d->table[0]);
+        freeTable(d, 0);
         d->table[0] = d->table[1];
         d->size[0] = d->size[1];
         d->used[0] = d->used[1];
@@ -263,7 +331,7 @@ static dictEntry *lookup(dict *d, const void *key, size_t len, uint64_t h) {
         unsigned long idx = (unsigned long)h & (d->size[t] - 1);
         /* Buckets of table[0] below rehashidx are already empty. */
         if (!(t == 0 && dictIsRehashing(d) && idx < (unsigned long)d->rehashidx)) {
-            for (dictEntry *de = d->table[t][idx]; de; de = de->next)
+            for (dictEntry *de = dictBucket(d, t, idx); de; de = de->next)
                 if (keyEquals(de, key, len)) return de;
         }
         if (!dictIsRehashing(d)) break;
@@ -277,7 +345,9 @@ void dictPrefetch(const dict *d, const void *key, size_t len) {
     uint64_t h = dictHashKey(d, key, len);
     for (int t = 0; t < 2; t++) {
         if (d->size[t] == 0) break;
-        __builtin_prefetch(&d->table[t][h & (d->size[t] - 1)]);
+        unsigned long i = (unsigned long)h & (d->size[t] - 1);
+        dictEntry **seg = d->table[t][i >> DICT_SEG_SHIFT];
+        if (seg) __builtin_prefetch(&seg[i & DICT_SEG_MASK]);
         if (!dictIsRehashing(d)) break;
     }
 #else
@@ -312,8 +382,9 @@ dictEntry *dictAddRaw(dict *d, const void *key, size_t len, dictEntry **existing
     memset(&de->v, 0, sizeof(de->v));
     int t = dictIsRehashing(d) ? 1 : 0;
     unsigned long idx = (unsigned long)h & (d->size[t] - 1);
-    de->next = d->table[t][idx];
-    d->table[t][idx] = de;
+    dictEntry **slot = bucketSlot(d, t, idx);
+    de->next = *slot;
+    *slot = de;
     d->used[t]++;
     return de;
 }
@@ -333,8 +404,9 @@ static dictEntry *unlinkKey(dict *d, const void *key, size_t len) {
     for (int t = 0; t < 2; t++) {
         if (d->size[t] == 0) break;
         unsigned long idx = (unsigned long)h & (d->size[t] - 1);
-        dictEntry **link = &d->table[t][idx];
-        for (dictEntry *de = *link; de; link = &de->next, de = de->next) {
+        dictEntry **seg = d->table[t][idx >> DICT_SEG_SHIFT];
+        dictEntry **link = seg ? &seg[idx & DICT_SEG_MASK] : NULL;
+        for (dictEntry *de = link ? *link : NULL; de; link = &de->next, de = de->next) {
             if (keyEquals(de, key, len)) {
                 *link = de->next;
                 de->next = NULL;
@@ -397,7 +469,7 @@ dictEntry *dictNext(dictIterator *iter) {
                     break;
                 }
             }
-            iter->entry = d->table[iter->table][iter->index];
+            iter->entry = dictBucket(d, iter->table, (unsigned long)iter->index);
         } else {
             iter->entry = iter->nextEntry;
         }
@@ -429,7 +501,7 @@ static dictEntry *randomInChain(dictEntry *de, uint64_t *rng) {
 
 /* Bucket at position 'pos' of the concatenation table[0] ++ table[1]. */
 static inline dictEntry *bucketAt(const dict *d, unsigned long pos) {
-    return pos < d->size[0] ? d->table[0][pos] : d->table[1][pos - d->size[0]];
+    return pos < d->size[0] ? dictBucket(d, 0, pos) : dictBucket(d, 1, pos - d->size[0]);
 }
 
 dictEntry *dictGetRandomKey(dict *d, uint64_t *rng) {
@@ -478,7 +550,7 @@ unsigned int dictGetSomeKeys(dict *d, dictEntry **des, unsigned int count, uint6
             }
             if (i >= d->size[t]) continue;
             visits--;
-            dictEntry *de = d->table[t][i];
+            dictEntry *de = dictBucket(d, t, i);
             if (!de) {
                 /* Long empty runs: jump elsewhere rather than crawl. */
                 if (++emptyrun >= 5 && emptyrun > count) {
@@ -524,7 +596,7 @@ unsigned long dictScan(dict *d, unsigned long cursor, dictScanFunction fn, void 
     d->pauserehash++;
     if (!dictIsRehashing(d)) {
         unsigned long m0 = d->size[0] - 1;
-        scanBucket(d->table[0][v & m0], fn, privdata);
+        scanBucket(dictBucket(d, 0, v & m0), fn, privdata);
         /* Set the unmasked bits so the reversed increment carries into the masked ones. */
         v |= ~m0;
         v = reverseBits(v);
@@ -533,10 +605,10 @@ unsigned long dictScan(dict *d, unsigned long cursor, dictScanFunction fn, void 
     } else {
         int small = d->size[0] <= d->size[1] ? 0 : 1, big = 1 - small;
         unsigned long m0 = d->size[small] - 1, m1 = d->size[big] - 1;
-        scanBucket(d->table[small][v & m0], fn, privdata);
+        scanBucket(dictBucket(d, small, v & m0), fn, privdata);
         /* Then every bucket of the larger table that expands the small-table bucket. */
         do {
-            scanBucket(d->table[big][v & m1], fn, privdata);
+            scanBucket(dictBucket(d, big, v & m1), fn, privdata);
             v |= ~m1;
             v = reverseBits(v);
             v++;

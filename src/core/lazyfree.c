@@ -1,12 +1,9 @@
 /* lazyfree.c -- deferred freeing of whole dicts (FLUSHALL/FLUSHDB ASYNC), in slices run by
  * the cron so that releasing millions of entries never stalls the caller.
  *
- * The queue walks the dict's bucket arrays directly (dict.h exposes them) and frees entries
- * through the dict's destructor, a bounded number per step. */
+ * Each step frees a bounded number of entries through dictEmptySome (which also releases
+ * the bucket segments it has passed). */
 #include "server.h"
-
-/* An empty bucket costs this fraction of an entry against the step budget. */
-#define LAZYFREE_EMPTY_BUCKET_COST_DIV 16
 
 /* Queue 'd' to be freed by later lazyfreeStep calls; the caller must drop every reference
  * to it. O(1). */
@@ -23,38 +20,14 @@ void lazyfreeDict(rlServer *s, dict *d) {
 /* Free up to 'budget' entries (negative: everything) from the queue. Returns 1 while work
  * remains. */
 int lazyfreeStep(rlServer *s, long budget) {
-    long work = 0, empty = 0;
-    while (s->lazyfree_head && (budget < 0 || work < budget)) {
+    while (s->lazyfree_head) {
         rlLazyFree *lf = s->lazyfree_head;
-        dict *d = lf->d;
-        while (lf->table < 2 && (budget < 0 || work < budget)) {
-            int t = lf->table;
-            if (lf->idx >= d->size[t]) {
-                lf->table++;
-                lf->idx = 0;
-                continue;
-            }
-            dictEntry *de = d->table[t][lf->idx];
-            while (de && (budget < 0 || work < budget)) {
-                dictEntry *next = de->next;
-                dictFreeUnlinkedEntry(d, de);
-                d->used[t]--;
-                work++;
-                de = next;
-            }
-            d->table[t][lf->idx] = de;
-            if (!de) {
-                lf->idx++;
-                if (++empty % LAZYFREE_EMPTY_BUCKET_COST_DIV == 0) work++;
-            }
-        }
-        if (lf->table < 2) break;
-        rl_free(d->table[0]);
-        rl_free(d->table[1]);
-        rl_free(d);
+        if (dictEmptySome(lf->d, &lf->table, &lf->idx, budget)) return 1;
+        dictRelease(lf->d); /* empty now: O(1) */
         s->lazyfree_head = lf->next;
         rl_free(lf);
         s->stats.lazyfree_pending--;
+        if (budget >= 0) break; /* one dict per bounded step */
     }
     return s->lazyfree_head != NULL;
 }

@@ -203,7 +203,7 @@ int test_dict_hash_keyed(void) {
 /* State captured before an operation, to check how many buckets it moved. */
 typedef struct {
     int rehashing;
-    dictEntry **t0;
+    dictEntry ***t0;
     long r0;
     unsigned long used0;
     unsigned long win; /* buckets of table[0] captured from r0 */
@@ -220,7 +220,7 @@ static void snapTake(const dict *d, stepSnap *s, unsigned long win) {
     if (!s->rehashing) return;
     for (unsigned long i = (unsigned long)s->r0; i < d->size[0] && s->win < win; i++) {
         unsigned long n = 0;
-        for (dictEntry *de = d->table[0][i]; de; de = de->next)
+        for (dictEntry *de = dictBucket(d, 0, i); de; de = de->next)
             n++;
         s->chain[s->win++] = n;
     }
@@ -566,7 +566,7 @@ static int tableOf(dict *d, const dictEntry *de) {
     uint64_t h = dictHashKey(d, de->key, de->keylen);
     for (int t = 0; t < 2; t++) {
         if (d->size[t] == 0) continue;
-        for (dictEntry *e = d->table[t][h & (d->size[t] - 1)]; e; e = e->next)
+        for (dictEntry *e = dictBucket(d, t, h & (d->size[t] - 1)); e; e = e->next)
             if (e == de) return t;
     }
     return -1;
@@ -830,6 +830,45 @@ int test_dict_prefetch_changes_nothing(void) {
         TEST_ASSERT(dictAdd(d, k, (size_t)n, NULL) == DICT_OK);
     }
     TEST_ASSERT(dictSize(d) == 1000);
+    dictRelease(d);
+    return 0;
+}
+
+/* Non-NULL segments of table 't'. */
+static unsigned long liveSegments(const dict *d, int t) {
+    if (!d->table[t]) return 0;
+    unsigned long n = 0, segs = (d->size[t] + DICT_SEG_MASK) >> DICT_SEG_SHIFT;
+    for (unsigned long i = 0; i < segs; i++)
+        if (d->table[t][i]) n++;
+    return n;
+}
+
+int test_dict_old_table_is_released_segment_by_segment(void) {
+    dict *d = dictCreate(&plainType, NULL, 3, 4);
+    char k[24];
+    /* grow to 2^19 buckets, then watch the next rehash (2^19 -> 2^20) op by op */
+    unsigned long i = 0;
+    for (; dictSize(d) < (1UL << 19); i++) {
+        int n = snprintf(k, sizeof(k), "key:%lu", i);
+        TEST_ASSERT(dictAdd(d, k, (size_t)n, NULL) == DICT_OK);
+    }
+    int saw_rehash = 0;
+    for (; i < (3UL << 19); i++) {
+        unsigned long before = dictIsRehashing(d) ? liveSegments(d, 0) : 0;
+        unsigned long size0 = d->size[0];
+        int was = dictIsRehashing(d);
+        int n = snprintf(k, sizeof(k), "key:%lu", i);
+        TEST_ASSERT(dictAdd(d, k, (size_t)n, NULL) == DICT_OK);
+        if (was) {
+            saw_rehash = 1;
+            /* one step frees at most one segment of the old table, even the last step */
+            unsigned long after = dictIsRehashing(d)
+                                      ? liveSegments(d, 0)
+                                      : (d->size[0] == size0 ? liveSegments(d, 0) : 0);
+            TEST_ASSERT(before - after <= 1);
+        }
+    }
+    TEST_ASSERT(saw_rehash);
     dictRelease(d);
     return 0;
 }
