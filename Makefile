@@ -2,6 +2,7 @@
 #   make test-core      core + unit tests under AddressSanitizer/UBSan (the default check)
 #   make valgrind-core  the same tests, plain build, under valgrind memcheck
 #   make format / format-check   clang-format over src/ and test/core
+#   make bench-core-grow  5M SETs through the core alone, timing every call
 CC ?= cc
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla -Wundef
 CSTD = -std=c11 -D_POSIX_C_SOURCE=200809L
@@ -11,9 +12,9 @@ OUT = build-core
 CORE_SRC = $(wildcard src/core/*.c)
 TEST_SRC = $(filter-out test/core/test_main.c,$(wildcard test/core/test_*.c))
 CORE_HDR = $(wildcard src/core/*.h) src/core/commands.def
-C_FILES = $(CORE_SRC) $(TEST_SRC) $(wildcard src/core/*.h) $(wildcard src/napi/*.c) $(wildcard src/napi/*.h) test/core/test_main.c test/core/test_help.h
+C_FILES = $(CORE_SRC) $(TEST_SRC) bench/core_grow.c $(wildcard src/core/*.h) $(wildcard src/napi/*.c) $(wildcard src/napi/*.h) test/core/test_main.c test/core/test_help.h
 
-.PHONY: test-core valgrind-core format format-check clean-core
+.PHONY: test-core valgrind-core format format-check clean-core bench-core-grow
 
 $(OUT)/test_list.h: $(TEST_SRC) | $(OUT)
 	@grep -h '^int test_[a-z0-9_]*(void)' $(TEST_SRC) | sed 's/^int \(test_[a-z0-9_]*\)(void).*/TEST(\1)/' > $@.tmp && mv $@.tmp $@
@@ -32,6 +33,11 @@ test-core: $(OUT)/test-san
 
 valgrind-core: $(OUT)/test-plain
 	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect --quiet ./$(OUT)/test-plain
+
+KEYS ?= 5000000
+bench-core-grow: | $(OUT)
+	$(CC) $(CSTD) $(WARN) -O2 -Isrc/core -o $(OUT)/core_grow bench/core_grow.c $(CORE_SRC) -lm
+	./$(OUT)/core_grow $(KEYS)
 
 format:
 	clang-format -i $(C_FILES)
