@@ -39,6 +39,23 @@ function parseURL(url) {
   return parsed;
 }
 
+// command.parseCommand(parser, ...args) without a spread call for the common short
+// argument lists (a spread call costs V8 a slow path on every command).
+function callParse(command, parser, args) {
+  switch (args.length) {
+    case 0:
+      return command.parseCommand(parser);
+    case 1:
+      return command.parseCommand(parser, args[0]);
+    case 2:
+      return command.parseCommand(parser, args[0], args[1]);
+    case 3:
+      return command.parseCommand(parser, args[0], args[1], args[2]);
+    default:
+      return command.parseCommand(parser, ...args);
+  }
+}
+
 // Reply flags for the binding from a node-redis type mapping.
 function replyFlags(typeMapping) {
   if (!typeMapping) return 0;
@@ -198,9 +215,18 @@ class RedisClient extends EventEmitter {
     if (!handle || !this._state.isOpen) throw new ClientClosedError();
     // Short commands go as separate arguments (cheaper for the binding), long ones and
     // one-element ones (which could hold an array) as one array.
-    return args.length > 1 && args.length <= MAX_SPREAD_ARGS
-      ? binding.exec(handle, flags, ...args)
-      : binding.exec(handle, flags, args);
+    switch (args.length) {
+      case 2:
+        return binding.exec(handle, flags, args[0], args[1]);
+      case 3:
+        return binding.exec(handle, flags, args[0], args[1], args[2]);
+      case 4:
+        return binding.exec(handle, flags, args[0], args[1], args[2], args[3]);
+      default:
+        return args.length > 1 && args.length <= MAX_SPREAD_ARGS
+          ? binding.exec(handle, flags, ...args)
+          : binding.exec(handle, flags, args);
+    }
   }
 
   _executeCommand(command, args) {
@@ -215,7 +241,7 @@ class RedisClient extends EventEmitter {
         st.parserBusy = true;
         parser.reset();
       }
-      command.parseCommand(parser, ...args);
+      callParse(command, parser, args);
       reply = this._execRaw(parser.redisArgs);
     } catch (err) {
       return Promise.reject(err);
