@@ -58,18 +58,37 @@ async function timed(runner, op, n) {
   return { opsPerSec: n / secs, misses };
 }
 
-// One round for one peer: every mode, SET then GET on a flushed keyspace.
+// A fixed pseudo-random permutation of 0..n-1 (the same for every peer and run).
+function shuffled(n) {
+  const order = Array.from({ length: n }, (_, i) => i);
+  let seed = 42;
+  for (let i = n - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const j = seed % (i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
+// One round for one peer: every mode, SET then GET (in insertion order, then in a random
+// order: 'GETr') on a flushed keyspace.
 async function runPeer(peer, data, record) {
   const { keys, values } = data;
+  if (!data.orders) data.orders = new Map();
+  if (!data.orders.has(peer.n)) data.orders.set(peer.n, shuffled(peer.n));
+  const order = data.orders.get(peer.n);
   const set = (i) => peer.set(keys[i], values[i]);
   const get = (i) => peer.get(keys[i]);
+  const getr = (i) => peer.get(keys[order[i]]);
   for (const mode of peer.modes) {
     await peer.flush();
     const s = await timed(runners[mode], set, peer.n);
     const g = await timed(runners[mode], get, peer.n);
+    const r = await timed(runners[mode], getr, peer.n);
     await peer.flush();
     record(peer, 'SET', mode, s);
     record(peer, 'GET', mode, g);
+    record(peer, 'GETr', mode, r);
   }
 }
 
@@ -88,7 +107,7 @@ function report(list, samples, info) {
   const med = (name, op, mode) => median(samples.get(`${name}|${op}|${mode}`).ops);
   const results = [];
   for (const peer of list) {
-    for (const op of ['SET', 'GET']) {
+    for (const op of ['SET', 'GET', 'GETr']) {
       for (const mode of peer.modes) {
         const s = samples.get(`${peer.name}|${op}|${mode}`);
         const ops = median(s.ops);
