@@ -54,7 +54,6 @@ void dbAdd(rlDb *db, const char *key, size_t len, robj *val) {
 /* Set 'key' to 'val' whether or not it exists (freeing the old value). The TTL is removed
  * unless 'keepttl'. Takes ownership of 'val'. */
 void setKey(rlClient *c, rlDb *db, const char *key, size_t len, robj *val, int keepttl) {
-    (void)c;
     dictEntry *existing;
     dictEntry *de = dictAddRaw(db->keys, key, len, &existing);
     if (de) {

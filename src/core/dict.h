@@ -10,9 +10,11 @@
  * union: a pointer, a signed/unsigned 64-bit integer or a double.
  *
  * Growth never moves all entries at once: when the table must grow, a second table is
- * allocated (calloc) and entries migrate DICT_REHASH_STEP buckets per lookup/insert/delete,
- * or in larger bounded slices through dictRehash(). No function here other than
- * dictRelease()/dictEmpty() does work proportional to the table size.
+ * started (its 64 KB bucket segments are allocated on first write) and entries migrate
+ * DICT_REHASH_STEP buckets per lookup/insert/delete, or in larger bounded slices through
+ * dictRehash(); old segments are freed as they empty. No function here other than
+ * dictRelease()/dictEmpty() does work proportional to the table size (dictGetRandomKey
+ * can walk a very sparse table; see its comment).
  */
 #ifndef RL_DICT_H
 #define RL_DICT_H
@@ -152,8 +154,9 @@ void dictFreeUnlinkedEntry(dict *d, dictEntry *de);
 
 /* Move up to 'n' buckets from the old table to the new one, visiting at most
  * n*DICT_REHASH_EMPTY_VISITS empty buckets. Returns 1 if rehashing is still in progress
- * afterwards, 0 when done (or not rehashing). Ignores pauserehash only if forced by caller
- * checking it; it does nothing while rehashing is paused. */
+ * afterwards, 0 when done (or not rehashing). Does nothing (returns 1) while rehashing is
+ * paused by a safe iterator or a scan. Frees each segment of the old table as soon as it is
+ * emptied, so the old table is released in pieces over the rehash. */
 int dictRehash(dict *d, int n);
 
 /* Shrink or grow the table toward the ideal size for its element count if it is far from
