@@ -2,34 +2,15 @@
 
 // Builds the command methods from the core's command table (binding.commands()): for each
 // row, the UPPERCASE name (wire name uppercased, '|' -> '_') and node-redis's camelCase
-// method, shaped by lib/commands/<UPPER>.js when it exists, as node-redis's attachConfig
-// does. Rows with an empty method name are client-level (SELECT, MULTI...) and written by
-// hand in client.js.
+// method, shaped by lib/commands/<UPPER>.js, as node-redis's attachConfig
+// does. Every row with a method has its module (node-redis's argument shapes are per
+// command); rows with an empty method name are client-level (SELECT, MULTI...) and written
+// by hand in client.js.
 const fs = require('fs');
 const path = require('path');
 const { binding } = require('./native');
 
 const COMMANDS_DIR = path.join(__dirname, 'commands');
-
-// A generic command shape for rows without a module: every argument is pushed as given,
-// a variadic last argument may be an array.
-function genericCommand(row) {
-  const fixed = row.arity > 0 ? row.arity - 1 : -row.arity - 2;
-  const words = row.name.toUpperCase().split('|');
-  return {
-    parseCommand(parser, ...args) {
-      parser.push(...words.slice(0, 1));
-      const rest = words.slice(1);
-      const all = args.slice(0, Math.max(0, fixed - rest.length));
-      parser.push(...rest, ...all);
-      if (row.arity < 0) {
-        const v = args[fixed - rest.length];
-        if (v !== undefined) parser.pushVariadic(v);
-      }
-    },
-    transformReply: undefined
-  };
-}
 
 // [{ upper, camel, command: {parseCommand, transformReply}, row }] for every callable row.
 function loadCommands() {
@@ -38,7 +19,8 @@ function loadCommands() {
     if (!row.method) continue;
     const upper = row.name.toUpperCase().replace('|', '_');
     const file = path.join(COMMANDS_DIR, `${upper}.js`);
-    const command = fs.existsSync(file) ? require(file) : genericCommand(row);
+    if (!fs.existsSync(file)) throw new Error(`redlite: no lib/commands/${upper}.js for command '${row.name}'`);
+    const command = require(file);
     out.push({ upper, camel: row.method, command, row });
   }
   return out;
