@@ -211,21 +211,28 @@ class RedisClient extends EventEmitter {
   // Throws ClientClosedError when the client is not open, and node-redis's TypeError for
   // an argument that is not a string or Buffer.
   _execRaw(args, flags = this._flags) {
+    return this._execArgs(args, args.length, flags);
+  }
+
+  // Run the first 'n' elements of 'args'. Short commands go as separate arguments (cheaper
+  // for the binding, and no spread call), long ones and one-element ones (which could hold
+  // an array) as one array.
+  _execArgs(args, n, flags) {
     const handle = this._state.handle;
     if (!handle || !this._state.isOpen) throw new ClientClosedError();
-    // Short commands go as separate arguments (cheaper for the binding), long ones and
-    // one-element ones (which could hold an array) as one array.
-    switch (args.length) {
+    switch (n) {
       case 2:
         return binding.exec(handle, flags, args[0], args[1]);
       case 3:
         return binding.exec(handle, flags, args[0], args[1], args[2]);
       case 4:
         return binding.exec(handle, flags, args[0], args[1], args[2], args[3]);
-      default:
-        return args.length > 1 && args.length <= MAX_SPREAD_ARGS
-          ? binding.exec(handle, flags, ...args)
-          : binding.exec(handle, flags, args);
+      default: {
+        const argv = n === args.length ? args : args.slice(0, n);
+        return n > 1 && n <= MAX_SPREAD_ARGS
+          ? binding.exec(handle, flags, ...argv)
+          : binding.exec(handle, flags, argv);
+      }
     }
   }
 
@@ -242,10 +249,11 @@ class RedisClient extends EventEmitter {
         parser.reset();
       }
       callParse(command, parser, args);
-      reply = this._execRaw(parser.redisArgs);
+      reply = this._execArgs(parser.args, parser.n, this._flags);
     } catch (err) {
       return Promise.reject(err);
     } finally {
+      parser.clear();
       if (shared) st.parserBusy = false;
     }
     if (reply instanceof SimpleError) return Promise.reject(reply);

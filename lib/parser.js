@@ -19,35 +19,54 @@ function prefixKeys(prefix, keys) {
   return Array.isArray(keys) ? keys.map((k) => prefixKey(prefix, k)) : [prefixKey(prefix, keys)];
 }
 
-// Plain (not private) fields: this object is built for every command call, and plain
-// fields are the cheapest for V8 to create and read.
+// Plain (not private) fields, and buffers reused from call to call: the client keeps one
+// parser per connection, so building a command allocates nothing. The first `n` slots of
+// `args` (and `nkeys` of `keyList`) belong to the command being built; `redisArgs` and
+// `keys` return copies of exactly those.
 class CommandParser {
   // `keyPrefix` (string|Buffer) is applied to every pushed key; '' or undefined means none.
   constructor(keyPrefix) {
-    this.redisArgs = [];
-    this.keys = [];
+    this.args = [];
+    this.n = 0;
+    this.keyList = [];
+    this.nkeys = 0;
     this.prefix = keyPrefix === undefined || keyPrefix.length === 0 ? undefined : keyPrefix;
   }
 
-  // Empty the parser for reuse (the client keeps one per connection: no allocation per call).
-  // (Fresh arrays: `length = 0` is a slow runtime call in V8.)
+  // Start a new command (dropping whatever the last one left).
   reset() {
-    this.redisArgs = [];
-    this.keys = [];
+    if (this.n || this.nkeys) this.clear();
+  }
+
+  // Drop the references the last command left in the buffers (values can be large).
+  clear() {
+    const { args, keyList } = this;
+    for (let i = 0; i < this.n; i++) args[i] = undefined;
+    for (let i = 0; i < this.nkeys; i++) keyList[i] = undefined;
+    this.n = 0;
+    this.nkeys = 0;
+  }
+
+  get redisArgs() {
+    return this.args.slice(0, this.n);
+  }
+
+  get keys() {
+    return this.keyList.slice(0, this.nkeys);
   }
 
   get firstKey() {
-    return this.keys[0];
+    return this.nkeys ? this.keyList[0] : undefined;
   }
 
   push(...args) {
-    for (let i = 0; i < args.length; i++) this.redisArgs.push(args[i]);
+    for (let i = 0; i < args.length; i++) this.args[this.n++] = args[i];
   }
 
   pushKey(key, applyPrefix = true) {
     const k = applyPrefix && this.prefix !== undefined ? prefixKey(this.prefix, key) : key;
-    this.keys.push(k);
-    this.redisArgs.push(k);
+    this.keyList[this.nkeys++] = k;
+    this.args[this.n++] = k;
   }
 
   pushKeys(keys) {
@@ -59,28 +78,28 @@ class CommandParser {
   }
 
   pushKeysLength(keys) {
-    this.redisArgs.push(Array.isArray(keys) ? keys.length.toString() : '1');
+    this.args[this.n++] = Array.isArray(keys) ? keys.length.toString() : '1';
     this.pushKeys(keys);
   }
 
   pushVariadic(vals) {
     if (Array.isArray(vals)) {
-      for (const val of vals) this.redisArgs.push(val);
+      for (const val of vals) this.args[this.n++] = val;
     } else {
-      this.redisArgs.push(vals);
+      this.args[this.n++] = vals;
     }
   }
 
   pushVariadicWithLength(vals) {
-    this.redisArgs.push(Array.isArray(vals) ? vals.length.toString() : '1');
+    this.args[this.n++] = Array.isArray(vals) ? vals.length.toString() : '1';
     this.pushVariadic(vals);
   }
 
   pushVariadicNumber(vals) {
     if (Array.isArray(vals)) {
-      for (const val of vals) this.redisArgs.push(val.toString());
+      for (const val of vals) this.args[this.n++] = val.toString();
     } else {
-      this.redisArgs.push(vals.toString());
+      this.args[this.n++] = vals.toString();
     }
   }
 }

@@ -385,13 +385,24 @@ describe('CommandParser (differential vs BasicCommandParser)', () => {
     });
   }
 
-  it('redisArgs and keys are live arrays (same object on every read)', () => {
+  it('a reused parser (reset between commands) gives each command exactly its own argv', () => {
+    // The client reuses one parser per connection; redisArgs and keys are copies of the
+    // current command's part of the buffers (node-redis hands out its live arrays instead,
+    // which only matters to code that keeps them: ours copies).
     const parser = new CommandParser();
-    assert.strictEqual(parser.redisArgs, parser.redisArgs);
-    assert.strictEqual(parser.keys, parser.keys);
+    parser.push('SET', 'a', 'b', 'EX', '10');
+    parser.reset();
     parser.push('PING');
     assert.deepStrictEqual(parser.redisArgs, ['PING']);
     assert.deepStrictEqual(parser.keys, []);
     assert.strictEqual(parser.firstKey, undefined);
+    parser.reset();
+    parser.push('GET');
+    parser.pushKey('k');
+    assert.deepStrictEqual(parser.redisArgs, ['GET', 'k']);
+    assert.deepStrictEqual(parser.keys, ['k']);
+    assert.strictEqual(parser.firstKey, 'k');
+    parser.clear();
+    assert.deepStrictEqual(parser.args.slice(0, 5), [undefined, undefined, undefined, undefined, undefined]);
   });
 });
