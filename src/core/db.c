@@ -54,8 +54,14 @@ void dbAdd(rlDb *db, const char *key, size_t len, robj *val) {
 /* Set 'key' to 'val' whether or not it exists (freeing the old value). The TTL is removed
  * unless 'keepttl'. Takes ownership of 'val'. */
 void setKey(rlClient *c, rlDb *db, const char *key, size_t len, robj *val, int keepttl) {
+    setKeyHashed(c, db, key, len, dictHashKey(db->keys, key, len), val, keepttl);
+}
+
+/* setKey with the key's hash in db->keys already known (from dictPrefetch). */
+void setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t hash, robj *val,
+                  int keepttl) {
     dictEntry *existing;
-    dictEntry *de = dictAddRaw(db->keys, key, len, &existing);
+    dictEntry *de = dictAddRawHashed(db->keys, key, len, hash, &existing);
     if (de) {
         de->v.val = val;
         return;

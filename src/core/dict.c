@@ -339,10 +339,11 @@ static dictEntry *lookup(dict *d, const void *key, size_t len, uint64_t h) {
     return NULL;
 }
 
-void dictPrefetch(const dict *d, const void *key, size_t len) {
-#if defined(__GNUC__)
-    if (dictSize(d) == 0 || len > UINT32_MAX) return;
+uint64_t dictPrefetch(const dict *d, const void *key, size_t len) {
+    if (len > UINT32_MAX) return 0; /* such a key is never stored: nothing to prefetch */
     uint64_t h = dictHashKey(d, key, len);
+#if defined(__GNUC__)
+    if (dictSize(d) == 0) return h;
     for (int t = 0; t < 2; t++) {
         if (d->size[t] == 0) break;
         unsigned long i = (unsigned long)h & (d->size[t] - 1);
@@ -350,11 +351,8 @@ void dictPrefetch(const dict *d, const void *key, size_t len) {
         if (seg) __builtin_prefetch(&seg[i & DICT_SEG_MASK]);
         if (!dictIsRehashing(d)) break;
     }
-#else
-    (void)d;
-    (void)key;
-    (void)len;
 #endif
+    return h;
 }
 
 dictEntry *dictFind(dict *d, const void *key, size_t len) {
@@ -364,10 +362,18 @@ dictEntry *dictFind(dict *d, const void *key, size_t len) {
 }
 
 dictEntry *dictAddRaw(dict *d, const void *key, size_t len, dictEntry **existing) {
+    if (len > UINT32_MAX) { /* keylen is a uint32_t: rejected, not stored (nor hashed) */
+        if (existing) *existing = NULL;
+        return NULL;
+    }
+    return dictAddRawHashed(d, key, len, dictHashKey(d, key, len), existing);
+}
+
+dictEntry *dictAddRawHashed(dict *d, const void *key, size_t len, uint64_t h,
+                            dictEntry **existing) {
     if (existing) *existing = NULL;
     if (len > UINT32_MAX) return NULL; /* keylen is a uint32_t: rejected, not stored */
     rehashStep(d);
-    uint64_t h = dictHashKey(d, key, len);
     dictEntry *de = dictSize(d) ? lookup(d, key, len, h) : NULL;
     if (de) {
         if (existing) *existing = de;

@@ -133,8 +133,13 @@ dictEntry *dictAddRaw(dict *d, const void *key, size_t len, dictEntry **existing
 
 /* Hint that 'key' will be looked up or inserted soon: prefetch its bucket(s) so the cache
  * miss overlaps the caller's work in between (e.g. building the value). No effect on
- * the dict's contents. O(1). */
-void dictPrefetch(const dict *d, const void *key, size_t len);
+ * the dict's contents. Returns the key's hash, for dictAddRawHashed. O(1). */
+uint64_t dictPrefetch(const dict *d, const void *key, size_t len);
+
+/* dictAddRaw with the key's hash already computed (by dictHashKey or dictPrefetch on this
+ * dict, with no resize of the dict's seeds in between: seeds never change). */
+dictEntry *dictAddRawHashed(dict *d, const void *key, size_t len, uint64_t hash,
+                            dictEntry **existing);
 
 /* Add 'key' -> 'val'. Returns DICT_OK, or DICT_ERR when the key already exists. */
 int dictAdd(dict *d, const void *key, size_t len, void *val);

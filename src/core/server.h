@@ -211,6 +211,8 @@ robj *lookupKeyWrite(rlClient *c, rlDb *db, const char *key, size_t len);
 robj *lookupKeyReadFlags(rlClient *c, rlDb *db, const char *key, size_t len, int flags);
 /* Store 'val' at key (overwrite); removes any TTL unless 'keepttl'. Takes ownership. */
 void setKey(rlClient *c, rlDb *db, const char *key, size_t len, robj *val, int keepttl);
+void setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t hash, robj *val,
+                  int keepttl);
 void dbAdd(rlDb *db, const char *key, size_t len, robj *val);
 int dbDelete(rlDb *db, const char *key, size_t len);
 int checkType(rlClient *c, const robj *o, int type);

@@ -140,9 +140,10 @@ static void setGenericCommand(rlClient *c, int flags, int validx, int expire_idx
         }
         return;
     }
-    dictPrefetch(c->db->keys, key, klen); /* the bucket miss overlaps building the value */
+    /* prefetch the key's bucket: the miss overlaps building the value */
+    uint64_t hash = dictPrefetch(c->db->keys, key, klen);
     robj *val = createStringObject(&c->srv->slab, c->argv[validx], c->argvlen[validx]);
-    setKey(c, c->db, key, klen, val, (flags & OBJ_KEEPTTL) != 0);
+    setKeyHashed(c, c->db, key, klen, hash, val, (flags & OBJ_KEEPTTL) != 0);
     if (expire_idx) setExpire(c->db, key, klen, when);
     if (!(flags & OBJ_SET_GET)) {
         if (ok_reply >= 0)
