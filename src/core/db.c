@@ -217,7 +217,7 @@ void keysCommand(rlClient *c) {
     dictEntry *de;
     while ((de = dictNext(it)) != NULL) {
         if (!all && !stringmatchlen(pat, plen, de->key, de->keylen, 0)) continue;
-        if (keyIsExpiredAt(c->db, de->key, de->keylen, c->now_ms)) continue;
+        if (keyIsExpiredAt(c->db, de->key, de->keylen, cmdNowMs(c))) continue;
         entryListPush(&l, de);
     }
     dictReleaseIterator(it);
@@ -431,7 +431,7 @@ void randomkeyCommand(rlClient *c) {
         if (!de) break;
         if (tries < RANDOMKEY_MAX_TRIES) {
             if (expireIfNeeded(c, db, de->key, de->keylen)) continue;
-        } else if (keyIsExpiredAt(db, de->key, de->keylen, c->now_ms)) {
+        } else if (keyIsExpiredAt(db, de->key, de->keylen, cmdNowMs(c))) {
             continue;
         }
         addReplyBulk(c, de->key, de->keylen);

@@ -133,7 +133,6 @@ void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvle
         addReplyStatus(c, "QUEUED");
         return;
     }
-    c->now_us = rlServerClockUs(c->srv);
-    c->now_ms = c->now_us / 1000;
+    c->now_valid = 0; /* the clock is read at first use (cmdNowMs), once per command */
     call(c, cmd);
 }

@@ -57,7 +57,7 @@ static void deleteExpiredKey(rlServer *s, rlDb *db, const char *key, size_t len)
 /* Lazy expiry: if 'key' has expired at the command's time, delete it and return 1. */
 int expireIfNeeded(rlClient *c, rlDb *db, const char *key, size_t len) {
     long long when = getExpire(db, key, len);
-    if (when < 0 || c->now_ms <= when) return 0;
+    if (when < 0 || cmdNowMs(c) <= when) return 0;
     deleteExpiredKey(c->srv, db, key, len);
     return 1;
 }
@@ -234,7 +234,7 @@ static void expireGenericCommand(rlClient *c, long long basetime, int unit) {
             return;
         }
     }
-    if (when <= c->now_ms) {
+    if (when <= cmdNowMs(c)) {
         dbDelete(c->db, key, len);
     } else {
         setExpire(c->db, key, len, when);
@@ -243,11 +243,11 @@ static void expireGenericCommand(rlClient *c, long long basetime, int unit) {
 }
 
 void expireCommand(rlClient *c) {
-    expireGenericCommand(c, c->now_ms, UNIT_SECONDS);
+    expireGenericCommand(c, cmdNowMs(c), UNIT_SECONDS);
 }
 
 void pexpireCommand(rlClient *c) {
-    expireGenericCommand(c, c->now_ms, UNIT_MILLISECONDS);
+    expireGenericCommand(c, cmdNowMs(c), UNIT_MILLISECONDS);
 }
 
 void expireatCommand(rlClient *c) {
@@ -272,7 +272,7 @@ static void ttlGenericCommand(rlClient *c, int ms, int abs) {
         addReplyLongLong(c, -1);
         return;
     }
-    long long ttl = abs ? expire : expire - c->now_ms;
+    long long ttl = abs ? expire : expire - cmdNowMs(c);
     if (ttl < 0) ttl = 0;
     addReplyLongLong(c, ms ? ttl : (ttl + 500) / 1000);
 }

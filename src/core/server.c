@@ -122,8 +122,8 @@ void echoCommand(rlClient *c) {
 /* TIME: [seconds, microseconds] as two bulk strings. */
 void timeCommand(rlClient *c) {
     addReplyArrayLen(c, 2);
-    addReplyBulkLongLong(c, c->now_us / 1000000);
-    addReplyBulkLongLong(c, c->now_us % 1000000);
+    addReplyBulkLongLong(c, cmdNowUs(c) / 1000000);
+    addReplyBulkLongLong(c, cmdNowUs(c) % 1000000);
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
 }
 
@@ -147,7 +147,7 @@ void infoCommand(rlClient *c) {
     rlServer *s = c->srv;
     sds info = sdsempty();
     int sections = 0;
-    long long uptime = (c->now_us - s->start_us) / 1000000;
+    long long uptime = (cmdNowUs(c) - s->start_us) / 1000000;
     if (infoWants(c, "server", 1)) {
         info = infoSection(info, &sections, "Server");
         info = sdscatprintf(info,

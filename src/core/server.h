@@ -122,7 +122,8 @@ struct rlClient {
     const char *const *argv;
     const size_t *argvlen;
     const rlCommand *cmd;
-    long long now_ms; /* clock read once per command */
+    int now_valid; /* now_ms/now_us hold this command's time (see cmdNowMs) */
+    long long now_ms;
     long long now_us;
     /* the reply sink */
     const rlReplyOps *ops;
@@ -148,6 +149,24 @@ void infoCommand(rlClient *c);
 void pingCommand(rlClient *c);
 void echoCommand(rlClient *c);
 void timeCommand(rlClient *c);
+
+/* The command's time in microseconds / milliseconds: the clock is read at the first use in a
+ * command (for EXEC, in the whole transaction) and that value is used for the rest of it, as
+ * Redis's command time snapshot. Commands that never need the time (GET on a database
+ * without TTLs) never read the clock. */
+static inline long long cmdNowUs(rlClient *c) {
+    if (!c->now_valid) {
+        c->now_us = rlServerClockUs(c->srv);
+        c->now_ms = c->now_us / 1000;
+        c->now_valid = 1;
+    }
+    return c->now_us;
+}
+
+static inline long long cmdNowMs(rlClient *c) {
+    cmdNowUs(c);
+    return c->now_ms;
+}
 
 /* ---------------------------------------------------------------- commands.c */
 const rlCommand *lookupCommand(rlServer *s, const char *name, size_t len);

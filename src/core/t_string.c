@@ -86,8 +86,8 @@ static int getExpireMillisecondsOrReply(rlClient *c, int idx, int flags, long lo
     if (v <= 0 || (seconds && v > LLONG_MAX / 1000)) goto invalid;
     if (seconds) v *= 1000;
     if (flags & (OBJ_EX | OBJ_PX)) {
-        if (v > LLONG_MAX - c->now_ms) goto invalid;
-        v += c->now_ms;
+        if (v > LLONG_MAX - cmdNowMs(c)) goto invalid;
+        v += cmdNowMs(c);
     }
     *ms = v;
     return RL_OK;
@@ -259,7 +259,7 @@ void getexCommand(rlClient *c) {
     if (checkType(c, o, OBJ_STRING)) return;
     if (expire_idx && getExpireMillisecondsOrReply(c, expire_idx, flags, &when) != RL_OK) return;
     addReplyBulkObject(c, o);
-    if ((flags & (OBJ_EXAT | OBJ_PXAT)) && when <= c->now_ms) {
+    if ((flags & (OBJ_EXAT | OBJ_PXAT)) && when <= cmdNowMs(c)) {
         dbDelete(c->db, key, klen);
     } else if (expire_idx) {
         setExpire(c->db, key, klen, when);
