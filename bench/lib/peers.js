@@ -14,10 +14,10 @@ function pkgVersion(name) {
   return JSON.parse(fs.readFileSync(file, 'utf8')).version;
 }
 
-function redlitePeer() {
-  const c = redlite.createClient();
+// A peer behind the node-redis API (redlite and node-redis alike).
+function nodeRedisApiPeer(name, c) {
   return {
-    name: 'redlite',
+    name,
     sync: false,
     open: () => c.connect(),
     set: (k, v) => c.set(k, v),
@@ -27,19 +27,15 @@ function redlitePeer() {
   };
 }
 
+function redlitePeer() {
+  return nodeRedisApiPeer('redlite', redlite.createClient());
+}
+
 // node-redis over TCP to a real redis-server at url.
 function nodeRedisPeer(url) {
   const c = nodeRedis.createClient({ url });
   c.on('error', (err) => console.error('node-redis:', err.message));
-  return {
-    name: 'node-redis+redis-server',
-    sync: false,
-    open: () => c.connect(),
-    set: (k, v) => c.set(k, v),
-    get: (k) => c.get(k),
-    flush: () => c.flushAll(),
-    close: () => c.close()
-  };
+  return nodeRedisApiPeer('node-redis+redis-server', c);
 }
 
 function ioredisMockPeer() {

@@ -13,7 +13,8 @@
 #define RANDOMKEY_MAX_TRIES 100
 /* SCAN visits at most COUNT * SCAN_MAX_ITER_FACTOR buckets per call, as Redis does. */
 #define SCAN_MAX_ITER_FACTOR 10
-/* FLUSH* ASYNC and big deletions hand dicts above this many entries to the lazy-free queue. */
+/* FLUSH* ASYNC hands databases above this many keys to the lazy-free queue (smaller ones are
+ * emptied at once). */
 #define LAZYFREE_THRESHOLD 64
 
 /* ---------------------------------------------------------------- keyspace API */

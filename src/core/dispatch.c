@@ -82,6 +82,46 @@ void call(rlClient *c, const rlCommand *cmd) {
     c->srv->stats.total_commands++;
 }
 
+/* The command to run for the client's current argv: checks argument sizes, looks the name
+ * (and a container's subcommand) up and checks the arity. On failure it replies Redis's
+ * error and returns NULL. */
+static const rlCommand *resolveCommand(rlClient *c) {
+    int argc = c->argc;
+    const char *const *argv = c->argv;
+    const size_t *argvlen = c->argvlen;
+    /* Redis refuses a bulk argument longer than proto-max-bulk-len at the protocol level. */
+    for (int i = 0; i < argc; i++) {
+        if (argvlen[i] > (size_t)RL_MAX_STRING_SIZE) {
+            addReplyError(c, RL_ERR_BULK_LENGTH);
+            return NULL;
+        }
+    }
+    const rlCommand *cmd = lookupCommandCached(c, argv[0], argvlen[0]);
+    if (!cmd) {
+        replyUnknownCommand(c, argc, argv, argvlen);
+        return NULL;
+    }
+    if (cmd->info.flags & RL_CMD_CONTAINER) {
+        c->cmd = cmd;
+        if (argc < 2) {
+            addReplyErrorArity(c);
+            return NULL;
+        }
+        const rlCommand *sub = lookupSubcommand(c->srv, cmd, argv[1], argvlen[1]);
+        if (!sub) {
+            replyUnknownSubcommand(c, cmd);
+            return NULL;
+        }
+        cmd = sub;
+    }
+    c->cmd = cmd;
+    if (!arityOk(cmd, argc)) {
+        addReplyErrorArity(c);
+        return NULL;
+    }
+    return cmd;
+}
+
 void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvlen,
             const rlReplyOps *ops, void *ctx) {
     c->ops = ops;
@@ -90,42 +130,13 @@ void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvle
         addReplyError(c, "empty command");
         return;
     }
-    /* Redis refuses a bulk argument longer than proto-max-bulk-len at the protocol level. */
-    for (int i = 0; i < argc; i++) {
-        if (argvlen[i] > (size_t)RL_MAX_STRING_SIZE) {
-            if (c->flags & CLIENT_MULTI) c->flags |= CLIENT_DIRTY_EXEC;
-            addReplyError(c, RL_ERR_BULK_LENGTH);
-            return;
-        }
-    }
     c->argc = argc;
     c->argv = argv;
     c->argvlen = argvlen;
-    const rlCommand *cmd = lookupCommandCached(c, argv[0], argvlen[0]);
+    const rlCommand *cmd = resolveCommand(c);
     if (!cmd) {
+        /* a command rejected while queueing makes EXEC abort (EXECABORT) */
         if (c->flags & CLIENT_MULTI) c->flags |= CLIENT_DIRTY_EXEC;
-        replyUnknownCommand(c, argc, argv, argvlen);
-        return;
-    }
-    if (cmd->info.flags & RL_CMD_CONTAINER) {
-        c->cmd = cmd;
-        if (argc < 2) {
-            if (c->flags & CLIENT_MULTI) c->flags |= CLIENT_DIRTY_EXEC;
-            addReplyErrorArity(c);
-            return;
-        }
-        const rlCommand *sub = lookupSubcommand(c->srv, cmd, argv[1], argvlen[1]);
-        if (!sub) {
-            if (c->flags & CLIENT_MULTI) c->flags |= CLIENT_DIRTY_EXEC;
-            replyUnknownSubcommand(c, cmd);
-            return;
-        }
-        cmd = sub;
-    }
-    c->cmd = cmd;
-    if (!arityOk(cmd, argc)) {
-        if (c->flags & CLIENT_MULTI) c->flags |= CLIENT_DIRTY_EXEC;
-        addReplyErrorArity(c);
         return;
     }
     if ((c->flags & CLIENT_MULTI) && !(cmd->info.flags & RL_CMD_NOQUEUE)) {

@@ -15,7 +15,6 @@
 #define RL_ERR_OFFSET "offset is out of range"
 #define RL_ERR_STRING_TOO_BIG "string exceeds maximum allowed size (proto-max-bulk-len)"
 #define RL_ERR_EXPIRE_OPTS "NX and XX, GT or LT options at the same time are not compatible"
-#define RL_ERR_GETEX_OPTS "syntax error"
 #define RL_ERR_MULTI_NESTED "MULTI calls can not be nested"
 #define RL_ERR_EXEC_NOMULTI "EXEC without MULTI"
 #define RL_ERR_DISCARD_NOMULTI "DISCARD without MULTI"
@@ -27,6 +26,5 @@
 #define RL_ERR_INVALID_EXPIRE_FMT "invalid expire time in '%s' command"
 #define RL_ERR_INVALID_CURSOR "invalid cursor"
 #define RL_ERR_BULK_LENGTH "Protocol error: invalid bulk length"
-#define RL_ERR_SELECT_MULTI "SELECT is not allowed in MULTI"
 
 #endif

@@ -107,9 +107,8 @@ const char *stringObjectPtr(const robj *o, char *buf, size_t *len) {
 
 /* Convert 'o' to RAW in place if needed and return a pointer to its sds slot, so that the
  * caller may grow it (s = sdscatlen(*slot, ...); *slot = s). 'o' must be a string. The
- * object header is reallocated only for EMBSTR, so callers must re-fetch 'o' from the
- * keyspace; to avoid that, this function never moves the header: EMBSTR headers are at
- * least sizeof(robj) bytes. */
+ * object never moves (every allocation has room for the pointer), so the keyspace's
+ * reference to it stays valid. */
 sds *stringObjectMakeRaw(robj *o) {
     if (o->encoding != OBJ_ENCODING_RAW) {
         char buf[RL_LONG_STR_SIZE];
@@ -156,16 +155,4 @@ int getLongDoubleFromArgOrReply(rlClient *c, int idx, long double *v, const char
     if (string2ld(c->argv[idx], c->argvlen[idx], v)) return RL_OK;
     addReplyError(c, msg ? msg : RL_ERR_NOTFLOAT);
     return RL_ERR;
-}
-
-/* Parse a non-negative long (as Redis's getPositiveLongFromObjectOrReply). */
-int getPositiveLongFromArgOrReply(rlClient *c, int idx, long *v, const char *msg) {
-    long long ll;
-    if (getLongLongFromArgOrReply(c, idx, &ll, msg) != RL_OK) return RL_ERR;
-    if (ll < 0 || ll > (long long)(~0UL >> 1)) {
-        addReplyError(c, msg ? msg : "value is out of range, must be positive");
-        return RL_ERR;
-    }
-    *v = (long)ll;
-    return RL_OK;
 }

@@ -84,7 +84,6 @@ struct rlServer {
     /* active expire cycle state (Redis keeps these as statics in expire.c) */
     int expire_db;
     unsigned long expire_cursor[RL_DBNUM];
-    int expire_timelimit_exit;
     rlLazyFree *lazyfree_head;
     int connected_clients;
     rlSlab slab; /* small objects: dict entries, value headers (slab.h) */
@@ -219,7 +218,6 @@ const char *objectEncodingName(const robj *o);
 int getLongLongFromArg(rlClient *c, int idx, long long *v);
 int getLongLongFromArgOrReply(rlClient *c, int idx, long long *v, const char *msg);
 int getLongDoubleFromArgOrReply(rlClient *c, int idx, long double *v, const char *msg);
-int getPositiveLongFromArgOrReply(rlClient *c, int idx, long *v, const char *msg);
 int argEq(rlClient *c, int idx, const char *token);
 
 /* ---------------------------------------------------------------- db.c */

@@ -1,27 +1,9 @@
-/* test_exec.c -- commands through rlExec with the RESP3 text sink and a fake clock:
+/* test_exec.c -- commands through rlExec with the RESP3 text sink and a test clock:
  * replies and error texts as Redis gives them, keyspace unchanged on errors. */
 #include "test_help.h"
 #include "server.h"
 
 #include <stdlib.h>
-
-typedef struct fakeClock {
-    long long us;
-} fakeClock;
-
-static long long fakeNow(void *ctx) {
-    return ((fakeClock *)ctx)->us;
-}
-
-static rlServer *newTestServer(fakeClock *clk) {
-    rlConfig cfg = {0};
-    clk->us = 1700000000000000LL;
-    cfg.clock = fakeNow;
-    cfg.clock_ctx = clk;
-    cfg.seed = 42;
-    cfg.active_expire = 1;
-    return rlServerNew(&cfg);
-}
 
 /* Run a space-separated command ("\\0" inside a word stands for a NUL byte is not
  * supported here: binary cases build argv by hand) and compare the RESP3 reply. */
@@ -59,8 +41,8 @@ static int runExpect(rlClient *c, const char *cmdline, const char *expect) {
 #define EXPECT(c, cmd, reply) TEST_ASSERT_MESSAGE(cmd, runExpect(c, cmd, reply))
 
 int test_exec_set_get(void) {
-    fakeClock clk;
-    rlServer *s = newTestServer(&clk);
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 42);
     rlClient *c = rlClientNew(s);
     EXPECT(c, "GET k", "_\r\n");
     EXPECT(c, "SET k v", "+OK\r\n");
@@ -92,8 +74,8 @@ int test_exec_set_get(void) {
 }
 
 int test_exec_counters(void) {
-    fakeClock clk;
-    rlServer *s = newTestServer(&clk);
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 42);
     rlClient *c = rlClientNew(s);
     EXPECT(c, "INCR x", ":1\r\n");
     EXPECT(c, "INCRBY x 10", ":11\r\n");
@@ -116,8 +98,8 @@ done:
 }
 
 int test_exec_expire_lazy_and_active(void) {
-    fakeClock clk;
-    rlServer *s = newTestServer(&clk);
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 42);
     rlClient *c = rlClientNew(s);
     EXPECT(c, "SET k v PX 100", "+OK\r\n");
     EXPECT(c, "PTTL k", ":100\r\n");
@@ -157,8 +139,8 @@ int test_exec_expire_lazy_and_active(void) {
 }
 
 int test_exec_keys_and_dbs(void) {
-    fakeClock clk;
-    rlServer *s = newTestServer(&clk);
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 42);
     rlClient *c = rlClientNew(s);
     EXPECT(c, "MSET a 1 b 2 ab 3", "+OK\r\n");
     EXPECT(c, "DEL a zz", ":1\r\n");
@@ -191,8 +173,8 @@ int test_exec_keys_and_dbs(void) {
 }
 
 int test_exec_flushall_async_frees_in_slices(void) {
-    fakeClock clk;
-    rlServer *s = newTestServer(&clk);
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 42);
     rlClient *c = rlClientNew(s);
     char cmd[64];
     for (int i = 0; i < 5000; i++) {
@@ -211,25 +193,9 @@ int test_exec_flushall_async_frees_in_slices(void) {
     return 0;
 }
 
-/* A clock that advances 'step' microseconds at every read, so that time budgets run out. */
-typedef struct steppingClock {
-    long long us, step;
-} steppingClock;
-
-static long long steppingNow(void *ctx) {
-    steppingClock *clk = ctx;
-    clk->us += clk->step;
-    return clk->us;
-}
-
 int test_exec_active_expire_works_in_bounded_slices(void) {
-    steppingClock clk = {1700000000000000LL, 0};
-    rlConfig cfg = {0};
-    cfg.clock = steppingNow;
-    cfg.clock_ctx = &clk;
-    cfg.seed = 7;
-    cfg.active_expire = 1;
-    rlServer *s = rlServerNew(&cfg);
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 7);
     rlClient *c = rlClientNew(s);
     char cmd[64];
     for (int i = 0; i < 20000; i++) {
@@ -261,8 +227,8 @@ int test_exec_active_expire_works_in_bounded_slices(void) {
 }
 
 int test_exec_randomkey_never_returns_an_expired_key(void) {
-    fakeClock clk;
-    rlServer *s = newTestServer(&clk);
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 42);
     rlClient *c = rlClientNew(s);
     char cmd[64];
     for (int i = 0; i < 1000; i++) {

@@ -8,14 +8,6 @@
 
 #include <stdint.h>
 
-typedef struct randClock {
-    long long us;
-} randClock;
-
-static long long randNow(void *ctx) {
-    return ((randClock *)ctx)->us;
-}
-
 static uint64_t nextRand(uint64_t *s) {
     return rlRandNext(s);
 }
@@ -70,13 +62,8 @@ static const char *const TOKENS[] = {
 #define NTOKENS (sizeof(TOKENS) / sizeof(TOKENS[0]))
 
 int test_random_command_stream_keeps_invariants(void) {
-    randClock clk = {1700000000000000LL};
-    rlConfig cfg = {0};
-    cfg.clock = randNow;
-    cfg.clock_ctx = &clk;
-    cfg.seed = 12345;
-    cfg.active_expire = 1;
-    rlServer *s = rlServerNew(&cfg);
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 12345);
     rlClient *c = rlClientNew(s);
     uint64_t rng = 0x5eed5eed5eedULL;
     char bin[8][24];
