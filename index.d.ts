@@ -5,8 +5,8 @@
 // client (each command returns a Promise of its reply) and onto the MULTI chain (each command
 // returns the chain, with the reply appended to the typed reply tuple used by `execTyped`).
 // Reply types follow the replies measured from node-redis 6.3.1 with RESP3 (the default);
-// a `typeMapping` that maps blob strings to `Buffer` or numbers to `String` is reflected in
-// the reply types (see `BlobReply` and `NumberReply`).
+// a `typeMapping` that maps blob strings to `Buffer`, numbers to `String` or maps to `Map` /
+// `Array` is reflected in the reply types (see `BlobReply`, `NumberReply` and `MapReply`).
 //
 // Requires @types/node (for Buffer and EventEmitter), as node-redis does.
 
@@ -94,6 +94,25 @@ export interface ScanIteratorOptions extends ScanOptions {
   cursor?: RedisArgument;
 }
 
+/** hScanIterator / hScanValuesIterator / hScanNoValuesIterator options: HSCAN's, plus the
+ * cursor to start from (default '0'). */
+export interface HScanIteratorOptions extends ScanCommonOptions {
+  cursor?: RedisArgument;
+}
+
+/** A hash field or value given to HSET: numbers are sent as their decimal text. */
+export type HashTypes = RedisArgument | number;
+
+/** HSET's field/value pairs as one argument: `{ f: v }`, `Map`, `[[f, v], ...]` or `[f, v, ...]`. */
+export type HSETObject = Record<string | number, HashTypes>;
+export type HSETMap = Map<HashTypes, HashTypes>;
+export type HSETTuples = Array<[HashTypes, HashTypes]> | Array<HashTypes>;
+
+/** HSET's argument lists: `(key, field, value)` or `(key, pairs)`. */
+export type HSETArguments =
+  | [key: RedisArgument, field: HashTypes, value: HashTypes]
+  | [key: RedisArgument, value: HSETObject | HSETMap | HSETTuples];
+
 /** COPY options. */
 export interface CopyCommandOptions {
   DB?: number;
@@ -166,6 +185,25 @@ export type NumberReply<TM> = 58 extends keyof TM
       ? number
       : number | string
   : number;
+
+/**
+ * The JS type of a map reply (HGETALL) under a type mapping: a plain object with string keys
+ * by default, a `Map` with `{ [RESP_TYPES.MAP]: Map }`, a flat `[k, v, k, v, ...]` array with
+ * `{ [RESP_TYPES.MAP]: Array }`, any of them when the mapping is not known precisely.
+ */
+export type MapReply<TM, V> = 37 extends keyof TM
+  ? TM[37 & keyof TM] extends MapConstructor
+    ? Map<BlobReply<TM>, V>
+    : TM[37 & keyof TM] extends ArrayConstructor
+      ? Array<BlobReply<TM> | V>
+      : Record<string, V> | Map<BlobReply<TM>, V> | Array<BlobReply<TM> | V>
+  : Record<string, V>;
+
+/** One entry of HSCAN and HRANDFIELD ... WITHVALUES replies. */
+export interface HashEntry<TM> {
+  field: BlobReply<TM>;
+  value: BlobReply<TM>;
+}
 
 /** Any reply, as returned by `sendCommand` and the untyped `exec`. */
 export type ReplyUnion =
@@ -317,6 +355,70 @@ export interface RedisCommandSignatures<TM extends TypeMapping = {}> {
   /** DECRBY key decrement: the new value. */
   decrBy: (key: RedisArgument, decrement: number) => NumberReply<TM>;
   DECRBY: RedisCommandSignatures<TM>['decrBy'];
+
+  // hashes
+  /** HSET key field value [field value ...] (or pairs as an object, Map or array): the number of new fields. */
+  hSet: (...args: HSETArguments) => NumberReply<TM>;
+  HSET: RedisCommandSignatures<TM>['hSet'];
+  /** HSETNX key field value: 1 if set, 0 if the field existed. */
+  hSetNX: (key: RedisArgument, field: RedisArgument, value: RedisArgument) => NumberReply<TM>;
+  HSETNX: RedisCommandSignatures<TM>['hSetNX'];
+  /** HGET key field: the value, or null. */
+  hGet: (key: RedisArgument, field: RedisArgument) => BlobReply<TM> | null;
+  HGET: RedisCommandSignatures<TM>['hGet'];
+  /** HMGET key field [field ...]: one value (or null) per field. */
+  hmGet: (key: RedisArgument, fields: RedisVariadicArgument) => Array<BlobReply<TM> | null>;
+  HMGET: RedisCommandSignatures<TM>['hmGet'];
+  /** HGETALL key: the fields and values (`{}` for a missing key). */
+  hGetAll: (key: RedisArgument) => MapReply<TM, BlobReply<TM>>;
+  HGETALL: RedisCommandSignatures<TM>['hGetAll'];
+  /** HDEL key field [field ...]: the number of fields removed. */
+  hDel: (key: RedisArgument, fields: RedisVariadicArgument) => NumberReply<TM>;
+  HDEL: RedisCommandSignatures<TM>['hDel'];
+  /** HEXISTS key field: 1 or 0. */
+  hExists: (key: RedisArgument, field: RedisArgument) => NumberReply<TM>;
+  HEXISTS: RedisCommandSignatures<TM>['hExists'];
+  /** HLEN key: the number of fields (0 for a missing key). */
+  hLen: (key: RedisArgument) => NumberReply<TM>;
+  HLEN: RedisCommandSignatures<TM>['hLen'];
+  /** HSTRLEN key field: the value's length in bytes (0 when missing). */
+  hStrLen: (key: RedisArgument, field: RedisArgument) => NumberReply<TM>;
+  HSTRLEN: RedisCommandSignatures<TM>['hStrLen'];
+  /** HKEYS key: the fields. */
+  hKeys: (key: RedisArgument) => Array<BlobReply<TM>>;
+  HKEYS: RedisCommandSignatures<TM>['hKeys'];
+  /** HVALS key: the values. */
+  hVals: (key: RedisArgument) => Array<BlobReply<TM>>;
+  HVALS: RedisCommandSignatures<TM>['hVals'];
+  /** HINCRBY key field increment: the new value. */
+  hIncrBy: (key: RedisArgument, field: RedisArgument, increment: number) => NumberReply<TM>;
+  HINCRBY: RedisCommandSignatures<TM>['hIncrBy'];
+  /** HINCRBYFLOAT key field increment: the new value, as a string. */
+  hIncrByFloat: (key: RedisArgument, field: RedisArgument, increment: number) => BlobReply<TM>;
+  HINCRBYFLOAT: RedisCommandSignatures<TM>['hIncrByFloat'];
+  /** HRANDFIELD key: a random field, or null for a missing key. */
+  hRandField: (key: RedisArgument) => BlobReply<TM> | null;
+  HRANDFIELD: RedisCommandSignatures<TM>['hRandField'];
+  /** HRANDFIELD key count: distinct random fields (count > 0) or possibly repeated ones (count < 0). */
+  hRandFieldCount: (key: RedisArgument, count: number) => Array<BlobReply<TM>>;
+  HRANDFIELD_COUNT: RedisCommandSignatures<TM>['hRandFieldCount'];
+  /** HRANDFIELD key count WITHVALUES: random `{ field, value }` entries. */
+  hRandFieldCountWithValues: (key: RedisArgument, count: number) => Array<HashEntry<TM>>;
+  HRANDFIELD_COUNT_WITHVALUES: RedisCommandSignatures<TM>['hRandFieldCountWithValues'];
+  /** HSCAN key cursor [MATCH] [COUNT]: the next cursor ('0' when done) and a page of entries. */
+  hScan: (
+    key: RedisArgument,
+    cursor: RedisArgument,
+    options?: ScanCommonOptions
+  ) => { cursor: BlobReply<TM>; entries: Array<HashEntry<TM>> };
+  HSCAN: RedisCommandSignatures<TM>['hScan'];
+  /** HSCAN key cursor [MATCH] [COUNT] NOVALUES (Redis 7.4+): the next cursor and a page of fields. */
+  hScanNoValues: (
+    key: RedisArgument,
+    cursor: RedisArgument,
+    options?: ScanCommonOptions
+  ) => { cursor: BlobReply<TM>; fields: Array<BlobReply<TM>> };
+  HSCAN_NOVALUES: RedisCommandSignatures<TM>['hScanNoValues'];
 
   // keys
   /** DEL key [key ...]: the number of keys removed. */
@@ -520,6 +622,12 @@ export declare class RedisClient<TM extends TypeMapping = {}> extends EventEmitt
   MULTI(): RedisMulti<TM, []>;
   /** Iterates the keyspace with SCAN, yielding one array of keys per page (pages may be empty). */
   scanIterator(options?: ScanIteratorOptions): AsyncGenerator<Array<BlobReply<TM>>, void, unknown>;
+  /** Iterates a hash with HSCAN, yielding one array of `{ field, value }` per page. */
+  hScanIterator(key: RedisArgument, options?: HScanIteratorOptions): AsyncGenerator<Array<HashEntry<TM>>, void, unknown>;
+  /** Iterates a hash with HSCAN, yielding one array of values per page. */
+  hScanValuesIterator(key: RedisArgument, options?: HScanIteratorOptions): AsyncGenerator<Array<BlobReply<TM>>, void, unknown>;
+  /** Iterates a hash with HSCAN ... NOVALUES (Redis 7.4+), yielding one array of fields per page. */
+  hScanNoValuesIterator(key: RedisArgument, options?: HScanIteratorOptions): AsyncGenerator<Array<BlobReply<TM>>, void, unknown>;
 
   on(event: 'connect' | 'ready' | 'end' | 'reconnecting', listener: () => void): this;
   on(event: 'error', listener: (err: Error) => void): this;

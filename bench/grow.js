@@ -1,6 +1,8 @@
 'use strict';
 // Latency of growing one redlite keyspace to 5M keys, one awaited SET at a time.
-//   node --expose-gc bench/grow.js [--keys N] [--yield-every K] [--sched] [--noop]
+//   node --expose-gc bench/grow.js [--keys N] [--yield-every K] [--sched] [--noop] [--hash]
+// --hash grows one hash to N fields (default 1M) with awaited HSETs instead (dbsize then
+// reports the hash's HLEN).
 // Every SET is timed with process.hrtime.bigint() around the awaited call. Between calls
 // the loop yields to the event loop every K calls (default 1, via setImmediate, outside
 // the timed window) so timers run - the keyspace's cron included - and
@@ -22,7 +24,9 @@ function argValue(name, dflt) {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 }
 
-const KEYS = argValue('--keys', 5e6);
+const HASH = process.argv.includes('--hash');
+const KEYS = argValue('--keys', HASH ? 1e6 : 5e6);
+const HASH_KEY = 'bighash';
 const YIELD_EVERY = argValue('--yield-every', 1);
 const SCHED = process.argv.includes('--sched');
 const NOOP = process.argv.includes('--noop');
@@ -89,7 +93,8 @@ async function grow(client) {
     const k = key(i);
     if (sched) sched.read(0);
     const s = process.hrtime.bigint();
-    await client.set(k, value);
+    if (HASH) await client.hSet(HASH_KEY, k, value);
+    else await client.set(k, value);
     const ns = process.hrtime.bigint() - s;
     if (sched) sched.read(1);
     calls.record(ns > 0n ? ns : 1n);
@@ -110,14 +115,14 @@ async function grow(client) {
   eld.disable();
   await new Promise((resolve) => setTimeout(resolve, 50)); // let the last GC entries arrive
   gcs.stop();
-  const dbsize = await client.dbSize();
+  const dbsize = HASH ? await client.hLen(HASH_KEY) : await client.dbSize();
   return { elapsed, dbsize, calls, top, slow, eld, gcPauses: gcs.pauses, before, after: memory() };
 }
 
 function report(r) {
   const { calls, slow, eld } = r;
   const p = (h, q) => h.percentile(q);
-  console.log(`${NOOP ? 'CONTROL (--noop: no store)' : 'redlite'} grow: ${int(KEYS)} awaited SETs, ${KEY_BYTES}-byte keys, ${VALUE_BYTES}-byte values, ` +
+  console.log(`${NOOP ? 'CONTROL (--noop: no store)' : 'redlite'} grow: ${int(KEYS)} awaited ${HASH ? 'HSETs into one hash' : 'SETs'}, ${KEY_BYTES}-byte keys, ${VALUE_BYTES}-byte values, ` +
     `yield every ${YIELD_EVERY} call(s); node ${process.version}`);
   console.log(`time: ${r.elapsed.toFixed(2)} s (${int(KEYS / r.elapsed)} SET/s incl. yields), dbsize ${int(r.dbsize)}`);
   console.log(`per-call latency: p50 ${us(p(calls, 50))}  p99 ${us(p(calls, 99))}  ` +
@@ -153,6 +158,8 @@ function noopClient() {
     flushAll: async () => 'OK',
     set: async () => 'OK',
     dbSize: async () => 0,
+    hSet: async () => 1,
+    hLen: async () => 0,
     close: async () => {}
   };
 }

@@ -1,6 +1,8 @@
 'use strict';
 // Memory per key for 1M keys (16-byte keys, 100-byte values):
-//   node bench/memory.js [--keys N]
+//   node bench/memory.js [--keys N] [--hashes]
+// With --hashes: N small hashes of 5 fields each (bench/lib/data.js hashFields, ~60 bytes
+// of fields and values), redlite against redis-server only.
 // - redlite: process RSS growth (after gc) in a fresh child process;
 // - redis-server: INFO memory used_memory (and used_memory_rss) growth, loaded with
 //   node-redis pipelined MSET batches of 1000 keys;
@@ -10,14 +12,15 @@
 const childProcess = require('node:child_process');
 const { startRedisServer } = require('../test/helpers/redis-server');
 const { createClient: createNodeRedis } = require('redis');
-const { key, value, KEY_BYTES, VALUE_BYTES } = require('./lib/data');
+const { key, value, hashKey, hashFields, KEY_BYTES, VALUE_BYTES } = require('./lib/data');
 const { int, mb, table } = require('./lib/stats');
 
 const i = process.argv.indexOf('--keys');
 const KEYS = i > 0 ? Number(process.argv[i + 1]) : 1e6;
 const MSET_BATCH = 1000;
 const PIPELINE = 20; // MSET commands in flight at a time
-const SUBJECTS = ['redlite', 'map', 'lru-cache'];
+const HASHES = process.argv.includes('--hashes');
+const SUBJECTS = HASHES ? ['redlite-hashes'] : ['redlite', 'map', 'lru-cache'];
 
 const perKey = (bytes) => bytes / KEYS;
 
@@ -33,7 +36,12 @@ async function measureRedis() {
   try {
     await client.connect();
     const before = usedMemory(await client.info('memory'));
-    for (let start = 0; start < KEYS; start += MSET_BATCH * PIPELINE) {
+    for (let start = 0; HASHES && start < KEYS; start += MSET_BATCH) {
+      const pending = [];
+      for (let k = start; k < Math.min(start + MSET_BATCH, KEYS); k++) pending.push(client.hSet(hashKey(k), hashFields(k)));
+      await Promise.all(pending);
+    }
+    for (let start = 0; !HASHES && start < KEYS; start += MSET_BATCH * PIPELINE) {
       const pending = [];
       for (let b = start; b < Math.min(start + MSET_BATCH * PIPELINE, KEYS); b += MSET_BATCH) {
         const pairs = [];
@@ -59,8 +67,10 @@ function measureChild(subject) {
 }
 
 async function main() {
-  console.log(`memory: ${int(KEYS)} keys, ${KEY_BYTES}-byte keys, ${VALUE_BYTES}-byte values ` +
-    `(payload ${KEY_BYTES + VALUE_BYTES} bytes/key); node ${process.version}`);
+  console.log(HASHES
+    ? `memory: ${int(KEYS)} hashes of 5 fields, ${KEY_BYTES}-byte keys; node ${process.version}`
+    : `memory: ${int(KEYS)} keys, ${KEY_BYTES}-byte keys, ${VALUE_BYTES}-byte values ` +
+      `(payload ${KEY_BYTES + VALUE_BYTES} bytes/key); node ${process.version}`);
   const results = [await measureRedis()];
   for (const s of SUBJECTS) results.push(measureChild(s));
 
@@ -78,7 +88,7 @@ async function main() {
   console.log('\n' + table(rows));
   const bad = results.filter((r) => r.dbsize !== KEYS);
   for (const r of bad) console.log(`warning: ${r.subject} holds ${r.dbsize} keys, not ${KEYS}`);
-  console.log(JSON.stringify({ bench: 'memory', date: new Date().toISOString(), node: process.version,
+  console.log(JSON.stringify({ bench: HASHES ? 'memory-hashes' : 'memory', date: new Date().toISOString(), node: process.version,
     keys: KEYS, keyBytes: KEY_BYTES, valueBytes: VALUE_BYTES,
     results: results.map((r) => ({ ...r, perKey: Object.fromEntries(Object.entries(r)
       .filter(([k]) => ['used', 'rss', 'heapUsed'].includes(k)).map(([k, v]) => [k, +perKey(v).toFixed(1)])) })) }));

@@ -8,7 +8,10 @@
 // State lives in one object (`_state`) shared with the proxies made by withTypeMapping,
 // which are `Object.create(client)` like node-redis's.
 const { EventEmitter } = require('events');
-const { binding, REPLY_BUFFERS, REPLY_NUMBERS_AS_STRINGS, REPLY_DOUBLES_AS_STRINGS } = require('./native');
+const {
+  binding, REPLY_BUFFERS, REPLY_NUMBERS_AS_STRINGS, REPLY_DOUBLES_AS_STRINGS, REPLY_MAP_AS_MAP, REPLY_MAP_AS_ARRAY,
+  REPLY_SET_AS_SET
+} = require('./native');
 const { getKeyspace } = require('./keyspace');
 const { attachCommands } = require('./commander');
 const { CommandParser } = require('./parser');
@@ -63,6 +66,9 @@ function replyFlags(typeMapping) {
   if (typeMapping[RESP_TYPES.BLOB_STRING] === Buffer) flags |= REPLY_BUFFERS;
   if (typeMapping[RESP_TYPES.NUMBER] === String) flags |= REPLY_NUMBERS_AS_STRINGS;
   if (typeMapping[RESP_TYPES.DOUBLE] === String) flags |= REPLY_DOUBLES_AS_STRINGS;
+  if (typeMapping[RESP_TYPES.MAP] === Map) flags |= REPLY_MAP_AS_MAP;
+  else if (typeMapping[RESP_TYPES.MAP] === Array) flags |= REPLY_MAP_AS_ARRAY;
+  if (typeMapping[RESP_TYPES.SET] === Set) flags |= REPLY_SET_AS_SET;
   return flags;
 }
 
@@ -301,6 +307,37 @@ class RedisClient extends EventEmitter {
       const reply = await this.scan(cursor, options);
       cursor = reply.cursor;
       yield reply.keys;
+    } while (cursor.toString() !== '0');
+  }
+
+  // HSCAN iterators, as node-redis 6.3.1's: one yield per HSCAN page (pages may be empty),
+  // starting from options.cursor ?? '0' (the cursor option is not sent as an argument).
+  // hScanIterator yields [{ field, value }, ...], hScanValuesIterator [value, ...],
+  // hScanNoValuesIterator [field, ...] (HSCAN ... NOVALUES, Redis 7.4+).
+  async* hScanIterator(key, options) {
+    let cursor = options?.cursor ?? '0';
+    do {
+      const reply = await this.hScan(key, cursor, options);
+      cursor = reply.cursor;
+      yield reply.entries;
+    } while (cursor.toString() !== '0');
+  }
+
+  async* hScanValuesIterator(key, options) {
+    let cursor = options?.cursor ?? '0';
+    do {
+      const reply = await this.hScan(key, cursor, options);
+      cursor = reply.cursor;
+      yield reply.entries.map((entry) => entry.value);
+    } while (cursor.toString() !== '0');
+  }
+
+  async* hScanNoValuesIterator(key, options) {
+    let cursor = options?.cursor ?? '0';
+    do {
+      const reply = await this.hScanNoValues(key, cursor, options);
+      cursor = reply.cursor;
+      yield reply.fields;
     } while (cursor.toString() !== '0');
   }
 }

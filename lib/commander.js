@@ -12,16 +12,27 @@ const { binding } = require('./native');
 
 const COMMANDS_DIR = path.join(__dirname, 'commands');
 
-// [{ upper, camel, command: {parseCommand, transformReply}, row }] for every callable row.
+function loadModule(upper, name) {
+  const file = path.join(COMMANDS_DIR, `${upper}.js`);
+  if (!fs.existsSync(file)) throw new Error(`redlite: no lib/commands/${upper}.js for command '${name}'`);
+  return require(file);
+}
+
+// [{ upper, camel, command: {parseCommand, transformReply}, row }] for every callable row,
+// then for every reply-shape variant (binding.variants(): HRANDFIELD_COUNT...).
 function loadCommands() {
   const out = [];
+  const rows = new Map();
   for (const row of binding.commands()) {
+    rows.set(row.name, row);
     if (!row.method) continue;
     const upper = row.name.toUpperCase().replace('|', '_');
-    const file = path.join(COMMANDS_DIR, `${upper}.js`);
-    if (!fs.existsSync(file)) throw new Error(`redlite: no lib/commands/${upper}.js for command '${row.name}'`);
-    const command = require(file);
-    out.push({ upper, camel: row.method, command, row });
+    out.push({ upper, camel: row.method, command: loadModule(upper, row.name), row });
+  }
+  for (const v of binding.variants()) {
+    const row = rows.get(v.name);
+    if (!row) throw new Error(`redlite: variant ${v.upper} of unknown command '${v.name}'`);
+    out.push({ upper: v.upper, camel: v.method, command: loadModule(v.upper, v.name), row });
   }
   return out;
 }

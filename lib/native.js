@@ -5,11 +5,17 @@ const path = require('path');
 const { SimpleError } = require('./errors');
 
 const binding = require(path.join(__dirname, '..', 'build', 'Release', 'redlite.node'));
-binding.init({ SimpleError });
+binding.init({ SimpleError, MapClass: Map, mapPut: Map.prototype.set, SetClass: Set, setPut: Set.prototype.add });
 
 // Reply flags understood by binding.exec (src/napi/napi_util.h).
 const REPLY_BUFFERS = 1;
 const REPLY_NUMBERS_AS_STRINGS = 2;
 const REPLY_DOUBLES_AS_STRINGS = 4;
+const REPLY_MAP_AS_MAP = 8;
+const REPLY_MAP_AS_ARRAY = 16;
+const REPLY_SET_AS_SET = 32;
 
-module.exports = { binding, REPLY_BUFFERS, REPLY_NUMBERS_AS_STRINGS, REPLY_DOUBLES_AS_STRINGS };
+module.exports = {
+  binding, REPLY_BUFFERS, REPLY_NUMBERS_AS_STRINGS, REPLY_DOUBLES_AS_STRINGS, REPLY_MAP_AS_MAP,
+  REPLY_MAP_AS_ARRAY, REPLY_SET_AS_SET
+};

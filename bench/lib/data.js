@@ -23,4 +23,13 @@ function makeData(n) {
   return { keys, values };
 }
 
-module.exports = { KEY_BYTES, VALUE_BYTES, flat, key, value, makeData };
+// A small hash of 5 fields (a user profile), for the hash memory measurement: field names
+// of 3-6 bytes, values of 2-20 bytes, about 60 bytes of payload.
+const HASH_FIELDS = 5;
+const hashKey = (i) => 'user:' + String(i).padStart(KEY_BYTES - 5, '0');
+function hashFields(i) {
+  return ['name', 'user' + i, 'email', 'u' + i + '@example.com', 'age', String(18 + (i % 60)),
+    'city', 'city' + (i % 1000), 'score', String((i * 7919) % 100000)];
+}
+
+module.exports = { KEY_BYTES, VALUE_BYTES, HASH_FIELDS, flat, key, value, makeData, hashKey, hashFields };

@@ -1,9 +1,10 @@
 'use strict';
 // Child process of memory.js: loads N keys into one store and prints its memory growth
 // as a JSON line. Usage: node --expose-gc lib/memory-subject.js redlite|map|lru-cache N
+// ('redlite-hashes': N hashes of 5 fields instead of strings).
 const { LRUCache } = require('lru-cache');
 const { createClient } = require('../..');
-const { key, value, flat } = require('./data');
+const { key, value, flat, hashKey, hashFields } = require('./data');
 
 const [subject, n] = [process.argv[2], Number(process.argv[3])];
 const BATCH = 100;
@@ -21,10 +22,12 @@ function fill(store) {
   return store;
 }
 
-async function loadRedlite(client) {
+async function loadRedlite(client, hashes) {
   for (let i = 0; i < n; i += BATCH) {
     const pending = [];
-    for (let j = i; j < Math.min(i + BATCH, n); j++) pending.push(client.set(key(j), value(j)));
+    for (let j = i; j < Math.min(i + BATCH, n); j++) {
+      pending.push(hashes ? client.hSet(hashKey(j), hashFields(j)) : client.set(key(j), value(j)));
+    }
     await Promise.all(pending);
   }
 }
@@ -32,14 +35,15 @@ async function loadRedlite(client) {
 async function main() {
   let client = null;
   let store = null; // the JS store, used again after the measurement so it stays alive
-  if (subject === 'redlite') {
+  const isRedlite = subject.startsWith('redlite');
+  if (isRedlite) {
     client = createClient();
     await client.connect();
     await client.set('warm', 'up');
     await client.del('warm');
   }
   const before = memory();
-  if (subject === 'redlite') await loadRedlite(client);
+  if (isRedlite) await loadRedlite(client, subject === 'redlite-hashes');
   else if (subject === 'map') store = fill(new Map());
   else if (subject === 'lru-cache') store = fill(new LRUCache({ max: n }));
   else throw new Error(`unknown subject ${subject}`);

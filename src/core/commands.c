@@ -8,10 +8,21 @@
 
 #define RL_CMD(name, method, proc, arity, flags, first, last, step)                                \
     {{name, method, arity, flags, first, last, step}, proc},
+#define RL_VARIANT(name, upper, method)
 static const rlCommand commandTable[] = {
 #include "commands.def"
 };
 #undef RL_CMD
+#undef RL_VARIANT
+
+#define RL_CMD(name, method, proc, arity, flags, first, last, step)
+#define RL_VARIANT(name, upper, method) {name, upper, method},
+static const rlVariantInfo variantTable[] = {
+#include "commands.def"
+};
+#undef RL_CMD
+#undef RL_VARIANT
+#define VARIANT_COUNT (sizeof(variantTable) / sizeof(variantTable[0]))
 
 #define COMMAND_COUNT (sizeof(commandTable) / sizeof(commandTable[0]))
 /* Longest "container|subcommand" name we look up; longer names are unknown. */
@@ -23,6 +34,14 @@ size_t rlCommandCount(void) {
 
 const rlCommandInfo *rlCommandAt(size_t i) {
     return i < COMMAND_COUNT ? &commandTable[i].info : NULL;
+}
+
+size_t rlVariantCount(void) {
+    return VARIANT_COUNT;
+}
+
+const rlVariantInfo *rlVariantAt(size_t i) {
+    return i < VARIANT_COUNT ? &variantTable[i] : NULL;
 }
 
 /* Fill the server's lookup dict from the table. O(number of commands). */

@@ -13,9 +13,6 @@
 #define RANDOMKEY_MAX_TRIES 100
 /* SCAN visits at most COUNT * SCAN_MAX_ITER_FACTOR buckets per call, as Redis does. */
 #define SCAN_MAX_ITER_FACTOR 10
-/* FLUSH* ASYNC hands databases above this many keys to the lazy-free queue (smaller ones are
- * emptied at once). */
-#define LAZYFREE_THRESHOLD 64
 
 /* ---------------------------------------------------------------- keyspace API */
 
@@ -67,7 +64,7 @@ void setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t h
         de->v.val = val;
         return;
     }
-    freeObject(&c->srv->slab, existing->v.val);
+    freeObject(c->srv, existing->v.val);
     existing->v.val = val;
     if (!keepttl) removeExpire(db, key, len);
 }
@@ -123,13 +120,13 @@ rlDb *selectDbOrNull(rlServer *s, long long id) {
 }
 
 static const char *typeName(const robj *o) {
-    if (!o) return "none";
-    switch (o->type) {
-    case OBJ_STRING:
-        return "string";
-    default:
-        return "unknown";
-    }
+    return o ? objectTypeName(o) : "none";
+}
+
+/* Delete 'key' if its collection has become empty ('size' elements left), as Redis does
+ * when a command removes the last element. */
+void dbDeleteIfEmpty(rlClient *c, const char *key, size_t len, unsigned long size) {
+    if (size == 0) dbDelete(c->db, key, len);
 }
 
 /* ---------------------------------------------------------------- commands */
@@ -232,7 +229,7 @@ static void scanCollect(void *privdata, const dictEntry *de) {
 
 /* Parse a SCAN cursor as Redis 7.0 does (strtoul semantics: no leading space, no trailing
  * garbage, no overflow). */
-static int parseScanCursorOrReply(rlClient *c, int idx, unsigned long *cursor) {
+int parseScanCursorOrReply(rlClient *c, int idx, unsigned long *cursor) {
     char buf[64];
     size_t len = c->argvlen[idx];
     if (len == 0 || len >= sizeof(buf) || memchr(c->argv[idx], '\0', len) ||
@@ -252,33 +249,42 @@ static int parseScanCursorOrReply(rlClient *c, int idx, unsigned long *cursor) {
     return RL_OK;
 }
 
+int parseScanOptionsOrReply(rlClient *c, int start, int allow_type, scanOptions *opt) {
+    opt->count = 10;
+    opt->pat = opt->type = NULL;
+    opt->plen = opt->tlen = 0;
+    for (int j = start; j < c->argc; j += 2) {
+        int more = j + 1 < c->argc;
+        if (argEq(c, j, "count") && more) {
+            if (getLongLongFromArgOrReply(c, j + 1, &opt->count, NULL) != RL_OK) return RL_ERR;
+            if (opt->count < 1) {
+                addReplyError(c, RL_ERR_SYNTAX);
+                return RL_ERR;
+            }
+        } else if (argEq(c, j, "match") && more) {
+            opt->pat = c->argv[j + 1];
+            opt->plen = c->argvlen[j + 1];
+            if (opt->plen == 1 && opt->pat[0] == '*') opt->pat = NULL;
+        } else if (allow_type && argEq(c, j, "type") && more) {
+            opt->type = c->argv[j + 1];
+            opt->tlen = c->argvlen[j + 1];
+        } else {
+            addReplyError(c, RL_ERR_SYNTAX);
+            return RL_ERR;
+        }
+    }
+    return RL_OK;
+}
+
 /* SCAN cursor [MATCH pattern] [COUNT count] [TYPE type] */
 void scanCommand(rlClient *c) {
     unsigned long cursor;
     if (parseScanCursorOrReply(c, 1, &cursor) != RL_OK) return;
-    long long count = 10;
-    const char *pat = NULL, *type = NULL;
-    size_t plen = 0, tlen = 0;
-    for (int j = 2; j < c->argc; j += 2) {
-        int more = j + 1 < c->argc;
-        if (argEq(c, j, "count") && more) {
-            if (getLongLongFromArgOrReply(c, j + 1, &count, NULL) != RL_OK) return;
-            if (count < 1) {
-                addReplyError(c, RL_ERR_SYNTAX);
-                return;
-            }
-        } else if (argEq(c, j, "match") && more) {
-            pat = c->argv[j + 1];
-            plen = c->argvlen[j + 1];
-            if (plen == 1 && pat[0] == '*') pat = NULL;
-        } else if (argEq(c, j, "type") && more) {
-            type = c->argv[j + 1];
-            tlen = c->argvlen[j + 1];
-        } else {
-            addReplyError(c, RL_ERR_SYNTAX);
-            return;
-        }
-    }
+    scanOptions opt;
+    if (parseScanOptionsOrReply(c, 2, 1, &opt) != RL_OK) return;
+    long long count = opt.count;
+    const char *pat = opt.pat, *type = opt.type;
+    size_t plen = opt.plen, tlen = opt.tlen;
     entryList l = {0};
     dict *d = c->db->keys;
     long long maxiter = count * SCAN_MAX_ITER_FACTOR;
@@ -419,7 +425,7 @@ void copyCommand(rlClient *c) {
         }
         dbDelete(dst, newkey, nlen);
     }
-    dbAdd(dst, newkey, nlen, dupStringObject(&c->srv->slab, o));
+    dbAdd(dst, newkey, nlen, dupObject(c->srv, o));
     if (when >= 0) setExpire(dst, newkey, nlen, when);
     addReplyLongLong(c, 1);
 }

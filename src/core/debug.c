@@ -4,6 +4,29 @@
 
 #include <stdio.h>
 
+/* NULL when 'o' is a well-formed value, else what is wrong with it. */
+static const char *checkValue(const robj *o) {
+    switch (o->type) {
+    case OBJ_STRING:
+        if (o->encoding != OBJ_ENCODING_RAW && o->encoding != OBJ_ENCODING_INT &&
+            o->encoding != OBJ_ENCODING_EMBSTR)
+            return "bad string encoding";
+        return NULL;
+    case OBJ_HASH:
+        if (hashTypeLength(o) == 0) return "empty hash";
+        if (o->encoding == OBJ_ENCODING_LISTPACK) {
+            const unsigned char *lp = o->u.ptr;
+            if (!lpValidate(lp)) return "corrupt listpack";
+            if (lpLength(lp) % 2) return "odd listpack hash";
+            if (lpLength(lp) / 2 > HASH_MAX_LISTPACK_ENTRIES) return "listpack hash too long";
+            return NULL;
+        }
+        return o->encoding == OBJ_ENCODING_HT ? NULL : "bad hash encoding";
+    default:
+        return "unknown type";
+    }
+}
+
 int rlDebugCheck(rlServer *s, char *err, size_t errlen) {
     for (int i = 0; i < RL_DBNUM; i++) {
         rlDb *db = &s->db[i];
@@ -29,9 +52,10 @@ int rlDebugCheck(rlServer *s, char *err, size_t errlen) {
         while ((de = dictNext(it)) != NULL) {
             count++;
             robj *o = de->v.val;
-            if (!o || o->type != OBJ_STRING) {
+            const char *why = o ? checkValue(o) : "NULL value";
+            if (why) {
                 dictReleaseIterator(it);
-                snprintf(err, errlen, "db%d: bad value object", i);
+                snprintf(err, errlen, "db%d: key '%.*s': %s", i, (int)de->keylen, de->key, why);
                 return 0;
             }
         }

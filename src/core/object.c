@@ -27,6 +27,16 @@ static robj *newObject(rlSlab *sl, uint32_t len, int encoding) {
     return o;
 }
 
+robj *createObject(rlSlab *sl, int type, int encoding, void *ptr) {
+    robj *o = slabAlloc(sl, objectAllocSizeForLen(0));
+    o->type = (unsigned)type;
+    o->encoding = (unsigned)encoding;
+    o->lru = 0;
+    o->len = 0;
+    o->u.ptr = ptr;
+    return o;
+}
+
 /* A string object holding 'len' bytes of 's' in one allocation (EMBSTR), never integer
  * encoded (Redis stores INCRBYFLOAT results this way). */
 robj *createEmbeddedStringObject(rlSlab *sl, const char *s, size_t len) {
@@ -73,10 +83,49 @@ robj *dupStringObject(rlSlab *sl, const robj *o) {
     }
 }
 
-void freeObject(rlSlab *sl, robj *o) {
-    if (!o) return;
-    if (o->type == OBJ_STRING && o->encoding == OBJ_ENCODING_RAW) sdsfree(o->u.ptr);
+void freeObjectHeader(rlSlab *sl, robj *o) {
     slabFree(sl, o, objectAllocSizeForLen(o->len));
+}
+
+void freeObject(rlServer *s, robj *o) {
+    if (!o) return;
+    switch (o->type) {
+    case OBJ_STRING:
+        if (o->encoding == OBJ_ENCODING_RAW) sdsfree(o->u.ptr);
+        break;
+    case OBJ_HASH:
+        hashTypeFree(s, o);
+        break;
+    default:
+        break;
+    }
+    freeObjectHeader(&s->slab, o);
+}
+
+robj *dupObject(rlServer *s, const robj *o) {
+    switch (o->type) {
+    case OBJ_HASH:
+        return hashTypeDup(s, o);
+    default:
+        return dupStringObject(&s->slab, o);
+    }
+}
+
+const char *objectTypeName(const robj *o) {
+    switch (o->type) {
+    case OBJ_STRING:
+        return "string";
+    case OBJ_LIST:
+        return "list";
+    case OBJ_SET:
+        return "set";
+    case OBJ_ZSET:
+        return "zset";
+    case OBJ_HASH:
+        return "hash";
+    default:
+        return "unknown";
+    }
 }
 
 size_t stringObjectLen(const robj *o) {
@@ -121,9 +170,19 @@ sds *stringObjectMakeRaw(robj *o) {
     return (sds *)&o->u.ptr;
 }
 
-/* The name OBJECT ENCODING reports, as Redis 7.0 does for strings. */
+/* The name OBJECT ENCODING reports, as Redis 7.0 does. */
 const char *objectEncodingName(const robj *o) {
     switch (o->encoding) {
+    case OBJ_ENCODING_HT:
+        return "hashtable";
+    case OBJ_ENCODING_LISTPACK:
+        return "listpack";
+    case OBJ_ENCODING_INTSET:
+        return "intset";
+    case OBJ_ENCODING_SKIPLIST:
+        return "skiplist";
+    case OBJ_ENCODING_QUICKLIST:
+        return "quicklist";
     case OBJ_ENCODING_INT:
         return "int";
     case OBJ_ENCODING_RAW:

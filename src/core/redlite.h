@@ -91,6 +91,18 @@ typedef struct rlCommandInfo {
 size_t rlCommandCount(void);
 const rlCommandInfo *rlCommandAt(size_t i);
 
+/* A reply-shape variant: one more JS method for an existing wire command, as node-redis
+ * has (HRANDFIELD_COUNT / hRandFieldCount sends HRANDFIELD with a count). The C side
+ * ignores these rows; the JS layer builds the methods from them. */
+typedef struct rlVariantInfo {
+    const char *name;   /* the wire command's row name */
+    const char *upper;  /* node-redis UPPERCASE method name (its lib/commands module) */
+    const char *method; /* node-redis camelCase method name */
+} rlVariantInfo;
+
+size_t rlVariantCount(void);
+const rlVariantInfo *rlVariantAt(size_t i);
+
 /* Check the server's internal invariants (dict counts, expires subset of keys...). Returns
  * 1 when all hold; otherwise 0 with a description in 'err'. O(N): tests and fuzzing only. */
 int rlDebugCheck(rlServer *s, char *err, size_t errlen);

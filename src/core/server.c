@@ -23,15 +23,15 @@ long long rlServerClockUs(rlServer *s) {
 /* Destructor for keyspace dict entries: the value is an robj. */
 void serverFreeObjectCallback(void *privdata, dictEntry *de) {
     rlServer *s = privdata;
-    freeObject(&s->slab, de->v.val);
+    freeObject(s, de->v.val);
 }
 
-/* Dict entries come from the server's slab allocator. */
-static void *serverEntryAlloc(void *privdata, size_t size) {
+/* Dict entries come from the server's slab allocator (privdata is the server). */
+void *serverEntryAlloc(void *privdata, size_t size) {
     return slabAlloc(&((rlServer *)privdata)->slab, size);
 }
 
-static void serverEntryFree(void *privdata, void *p, size_t size) {
+void serverEntryFree(void *privdata, void *p, size_t size) {
     slabFree(&((rlServer *)privdata)->slab, p, size);
 }
 

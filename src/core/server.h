@@ -8,6 +8,8 @@
 #include "redlite.h"
 #include "alloc.h"
 #include "dict.h"
+#include "intset.h"
+#include "listpack.h"
 #include "sds.h"
 #include "slab.h"
 #include "util.h"
@@ -24,11 +26,28 @@
 
 /* ---------------------------------------------------------------- objects */
 
+/* Types, numbered as Redis numbers them. */
 #define OBJ_STRING 0
+#define OBJ_LIST 1
+#define OBJ_SET 2
+#define OBJ_ZSET 3
+#define OBJ_HASH 4
 
-#define OBJ_ENCODING_RAW 0    /* u.ptr is an sds */
-#define OBJ_ENCODING_INT 1    /* u.ll holds the value */
-#define OBJ_ENCODING_EMBSTR 2 /* bytes follow the header in the same allocation */
+#define OBJ_ENCODING_RAW 0       /* u.ptr is an sds */
+#define OBJ_ENCODING_INT 1       /* u.ll holds the value */
+#define OBJ_ENCODING_EMBSTR 2    /* bytes follow the header in the same allocation */
+#define OBJ_ENCODING_HT 3        /* u.ptr is a dict (hash: field -> value, t_hash.c) */
+#define OBJ_ENCODING_LISTPACK 4  /* u.ptr is a listpack (hash: field, value, field...) */
+#define OBJ_ENCODING_INTSET 5    /* u.ptr is an intset */
+#define OBJ_ENCODING_SKIPLIST 6  /* u.ptr is a zset (skiplist + dict) */
+#define OBJ_ENCODING_QUICKLIST 7 /* u.ptr is a quicklist */
+
+/* Encoding thresholds: what redis-server 7.0 uses when started without a config file
+ * (its built-in defaults: hash-max-listpack-entries 512, -value 64...). */
+#define HASH_MAX_LISTPACK_ENTRIES 512
+#define HASH_MAX_LISTPACK_VALUE 64
+/* Collections above this many elements are freed in slices by the cron (lazy free). */
+#define LAZYFREE_THRESHOLD 64
 
 /* A value. Strings created by SET live in one allocation (EMBSTR: header then bytes);
  * strings that are modified in place (APPEND, SETRANGE) become RAW (an sds that can
@@ -142,6 +161,9 @@ struct rlClient {
 /* ---------------------------------------------------------------- server.c */
 long long rlServerClockUs(rlServer *s);
 void serverFreeObjectCallback(void *privdata, dictEntry *de);
+/* dictType entryAlloc/entryFree over the server's slab (privdata: the rlServer). */
+void *serverEntryAlloc(void *privdata, size_t size);
+void serverEntryFree(void *privdata, void *p, size_t size);
 dict *serverCreateKeysDict(rlServer *s);
 dict *serverCreateExpiresDict(rlServer *s);
 void infoCommand(rlClient *c);
@@ -208,13 +230,22 @@ robj *createEmbeddedStringObject(rlSlab *sl, const char *s, size_t len);
 robj *createStringObjectFromLongLong(rlSlab *sl, long long v);
 robj *createRawStringObject(rlSlab *sl, const char *s, size_t len);
 robj *dupStringObject(rlSlab *sl, const robj *o);
-void freeObject(rlSlab *sl, robj *o);
+/* A deep copy of any value (COPY). O(N) for collections. */
+robj *dupObject(rlServer *s, const robj *o);
+/* Free a value. Collections of more than LAZYFREE_THRESHOLD elements are handed to the
+ * lazy-free queue (freed in slices by the cron), so this is O(1) for them. */
+void freeObject(rlServer *s, robj *o);
+/* The slab size of an object header (for code that frees a header whose body it moved). */
+void freeObjectHeader(rlSlab *sl, robj *o);
 size_t stringObjectLen(const robj *o);
 /* Bytes of a string object; 'buf' (RL_LONG_STR_SIZE) holds the digits of an INT. */
 const char *stringObjectPtr(const robj *o, char *buf, size_t *len);
 /* Turn a string object into RAW encoding (for in-place modification); returns the sds. */
 sds *stringObjectMakeRaw(robj *o);
 const char *objectEncodingName(const robj *o);
+const char *objectTypeName(const robj *o);
+/* A header for a collection of 'type' with 'encoding' whose body is 'ptr'. */
+robj *createObject(rlSlab *sl, int type, int encoding, void *ptr);
 int getLongLongFromArg(rlClient *c, int idx, long long *v);
 int getLongLongFromArgOrReply(rlClient *c, int idx, long long *v, const char *msg);
 int getLongDoubleFromArgOrReply(rlClient *c, int idx, long double *v, const char *msg);
@@ -253,6 +284,19 @@ void flushdbCommand(rlClient *c);
 void flushallCommand(rlClient *c);
 void selectCommand(rlClient *c);
 void swapdbCommand(rlClient *c);
+/* SCAN-family helpers (HSCAN, SSCAN, ZSCAN share them). */
+int parseScanCursorOrReply(rlClient *c, int idx, unsigned long *cursor);
+typedef struct scanOptions {
+    long long count;
+    const char *pat; /* NULL: match everything */
+    size_t plen;
+    const char *type; /* SCAN only */
+    size_t tlen;
+} scanOptions;
+/* Parse [MATCH p] [COUNT n] (and [TYPE t] when 'allow_type') from argv['start']. */
+int parseScanOptionsOrReply(rlClient *c, int start, int allow_type, scanOptions *opt);
+/* Delete 'key' if it holds an empty collection (after removing its last element). */
+void dbDeleteIfEmpty(rlClient *c, const char *key, size_t len, unsigned long size);
 
 /* ---------------------------------------------------------------- expire.c */
 long long getExpire(rlDb *db, const char *key, size_t len);
@@ -292,6 +336,30 @@ void decrCommand(rlClient *c);
 void incrbyCommand(rlClient *c);
 void decrbyCommand(rlClient *c);
 void incrbyfloatCommand(rlClient *c);
+
+/* ---------------------------------------------------------------- t_hash.c */
+robj *createHashObject(rlSlab *sl);
+unsigned long hashTypeLength(const robj *o);
+robj *hashTypeDup(rlServer *s, const robj *o);
+void hashTypeFree(rlServer *s, robj *o);
+/* A dict for a hash (entries and values from the server slab). */
+dict *hashCreateDict(rlServer *s);
+void hsetCommand(rlClient *c);
+void hmsetCommand(rlClient *c);
+void hsetnxCommand(rlClient *c);
+void hgetCommand(rlClient *c);
+void hmgetCommand(rlClient *c);
+void hgetallCommand(rlClient *c);
+void hdelCommand(rlClient *c);
+void hexistsCommand(rlClient *c);
+void hlenCommand(rlClient *c);
+void hstrlenCommand(rlClient *c);
+void hkeysCommand(rlClient *c);
+void hvalsCommand(rlClient *c);
+void hincrbyCommand(rlClient *c);
+void hincrbyfloatCommand(rlClient *c);
+void hrandfieldCommand(rlClient *c);
+void hscanCommand(rlClient *c);
 
 /* ---------------------------------------------------------------- multi.c */
 void multiCommand(rlClient *c);

@@ -24,8 +24,8 @@
 
 /* Reply the string-too-big error and return RL_ERR if 'size' + 'append' exceeds 512 MB. */
 static int checkStringLength(rlClient *c, long long size, long long append) {
-    long long total = size + append;
-    if (total > RL_MAX_STRING_SIZE || total < size || total < append) {
+    /* both are non-negative; compare without forming a sum that could overflow */
+    if (size > RL_MAX_STRING_SIZE || append > RL_MAX_STRING_SIZE - size) {
         addReplyError(c, RL_ERR_STRING_TOO_BIG);
         return RL_ERR;
     }

@@ -1,9 +1,9 @@
 /* addon.c -- module registration and the exported functions. Context-aware: all state is
  * per instance (napi_set_instance_data), so the addon loads in several worker threads.
  *
- * Exports: init({SimpleError}), commands(), serverNew(), clientNew(server),
- * clientRelease(client), exec(client, flags, ...args | [args]), cron(server, budget_us),
- * debugCheck(server). */
+ * Exports: init({SimpleError, MapClass, mapPut, SetClass, setPut}), commands(), variants(),
+ * serverNew(), clientNew(server), clientRelease(client), exec(client, flags, ...args | [args]),
+ * cron(server, budget_us), debugCheck(server). */
 #include "napi_util.h"
 
 #include <stdio.h>
@@ -25,7 +25,9 @@ void rlThrowInternal(napi_env env, const char *where) {
 static void freeAddon(napi_env env, void *data, void *hint) {
     (void)hint;
     rlAddon *a = data;
-    if (a->simple_error) napi_delete_reference(env, a->simple_error);
+    napi_ref refs[] = {a->simple_error, a->map_ctor, a->map_put, a->set_ctor, a->set_put};
+    for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]); i++)
+        if (refs[i]) napi_delete_reference(env, refs[i]);
     free(a->arena);
     free((void *)a->argv);
     free(a->argvlen);
@@ -53,15 +55,29 @@ static int getArgs(napi_env env, napi_callback_info info, size_t n, napi_value *
     return 0;
 }
 
-/* init({SimpleError}) */
+/* Keep a reference to property 'name' of 'obj' in '*ref' (replacing an older one). */
+static int keepRef(napi_env env, napi_value obj, const char *name, napi_ref *ref) {
+    napi_value v;
+    NAPI_CALL_INT(env, napi_get_named_property(env, obj, name, &v));
+    if (*ref) napi_delete_reference(env, *ref);
+    *ref = NULL;
+    NAPI_CALL_INT(env, napi_create_reference(env, v, 1, ref));
+    return 0;
+}
+
+/* init({SimpleError, MapClass, mapPut, SetClass, setPut}): the constructors replies are built with
+ * (mapPut/setPut: Map.prototype.set and Set.prototype.add). */
 static napi_value Init(napi_env env, napi_callback_info info) {
-    napi_value argv[1], ctor;
+    napi_value argv[1];
     if (getArgs(env, info, 1, argv) != 0) return NULL;
     rlAddon *a = getAddon(env);
     if (!a) return NULL;
-    NAPI_CALL(env, napi_get_named_property(env, argv[0], "SimpleError", &ctor));
-    if (a->simple_error) napi_delete_reference(env, a->simple_error);
-    NAPI_CALL(env, napi_create_reference(env, ctor, 1, &a->simple_error));
+    if (keepRef(env, argv[0], "SimpleError", &a->simple_error) != 0 ||
+        keepRef(env, argv[0], "MapClass", &a->map_ctor) != 0 ||
+        keepRef(env, argv[0], "mapPut", &a->map_put) != 0 ||
+        keepRef(env, argv[0], "SetClass", &a->set_ctor) != 0 ||
+        keepRef(env, argv[0], "setPut", &a->set_put) != 0)
+        return NULL;
     return NULL;
 }
 
@@ -93,6 +109,24 @@ static napi_value Commands(napi_env env, napi_callback_info info) {
             !setInt(env, o, "arity", ci->arity) || !setInt(env, o, "flags", ci->flags) ||
             !setInt(env, o, "firstKey", ci->firstkey) || !setInt(env, o, "lastKey", ci->lastkey) ||
             !setInt(env, o, "keyStep", ci->keystep))
+            return NULL;
+        NAPI_CALL(env, napi_set_element(env, arr, (uint32_t)i, o));
+    }
+    return arr;
+}
+
+/* variants(): the table's reply-shape variants as [{name, upper, method}]. */
+static napi_value Variants(napi_env env, napi_callback_info info) {
+    (void)info;
+    size_t n = rlVariantCount();
+    napi_value arr;
+    NAPI_CALL(env, napi_create_array_with_length(env, n, &arr));
+    for (size_t i = 0; i < n; i++) {
+        const rlVariantInfo *vi = rlVariantAt(i);
+        napi_value o;
+        NAPI_CALL(env, napi_create_object(env, &o));
+        if (!setStr(env, o, "name", vi->name) || !setStr(env, o, "upper", vi->upper) ||
+            !setStr(env, o, "method", vi->method))
             return NULL;
         NAPI_CALL(env, napi_set_element(env, arr, (uint32_t)i, o));
     }
@@ -194,6 +228,7 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
     napi_property_descriptor props[] = {
         {"init", NULL, Init, NULL, NULL, NULL, napi_default, NULL},
         {"commands", NULL, Commands, NULL, NULL, NULL, napi_default, NULL},
+        {"variants", NULL, Variants, NULL, NULL, NULL, napi_default, NULL},
         {"serverNew", NULL, ServerNew, NULL, NULL, NULL, napi_default, NULL},
         {"clientNew", NULL, ClientNew, NULL, NULL, NULL, napi_default, NULL},
         {"clientRelease", NULL, ClientRelease, NULL, NULL, NULL, napi_default, NULL},

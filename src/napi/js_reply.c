@@ -1,7 +1,10 @@
 /* js_reply.c -- an rlReplyOps sink that builds JS values directly, following node-redis's
  * RESP3 decoding defaults: bulk -> string (Buffer with RL_REPLY_BUFFERS), status -> string,
  * integer/double -> number, null -> null, array/set -> Array, map -> plain object, and
- * error -> a SimpleError instance (returned, not thrown: lib decides to reject). */
+ * error -> a SimpleError instance (returned, not thrown: lib decides to reject). With
+ * RL_REPLY_MAP_AS_MAP / RL_REPLY_MAP_AS_ARRAY / RL_REPLY_SET_AS_SET, maps become a JS Map
+ * or a flat [k, v, ...] Array and sets a JS Set, as node-redis's type mapping does (map
+ * keys stay strings except in the flat Array form, as there). */
 #include "napi_util.h"
 
 #include <math.h>
@@ -13,11 +16,18 @@
 /* Deepest reply nesting we build (our replies nest at most 3 levels: EXEC > SCAN > keys). */
 #define MAX_DEPTH 16
 
+/* How a frame stores what is emitted into it. */
+#define FRAME_ARRAY 0  /* value[index++] = v */
+#define FRAME_OBJECT 1 /* value[key] = v (a map as a plain object) */
+#define FRAME_CALL 2   /* adder.call(value, key, v) or adder.call(value, v): Map.set, Set.add */
+
 typedef struct frame {
-    napi_value value; /* Array or Object */
-    int kind;
-    uint32_t index; /* next array index */
-    napi_value key; /* map: pending key, or NULL */
+    napi_value value; /* Array, Object, Map or Set */
+    int kind;         /* RL_AGG_* */
+    int store;        /* FRAME_* */
+    uint32_t index;   /* next array index */
+    napi_value key;   /* map: pending key, or NULL */
+    napi_value adder; /* FRAME_CALL: the method */
 } frame;
 
 struct rlJsReply {
@@ -42,17 +52,32 @@ static void emit(rlJsReply *r, napi_value v) {
     }
     frame *f = &r->stack[r->depth - 1];
     napi_status st;
-    if (f->kind == RL_AGG_MAP) {
+    if (f->kind == RL_AGG_MAP && f->store != FRAME_ARRAY) {
         if (!f->key) {
             f->key = v;
             return;
         }
-        st = napi_set_property(r->env, f->value, f->key, v);
+        if (f->store == FRAME_OBJECT) {
+            st = napi_set_property(r->env, f->value, f->key, v);
+        } else {
+            napi_value args[2] = {f->key, v};
+            st = napi_call_function(r->env, f->value, f->adder, 2, args, NULL);
+        }
         f->key = NULL;
+    } else if (f->store == FRAME_CALL) {
+        st = napi_call_function(r->env, f->value, f->adder, 1, &v, NULL);
     } else {
         st = napi_set_element(r->env, f->value, f->index++, v);
     }
     if (st != napi_ok) r->failed = 1;
+}
+
+/* 1 when the next value emitted is the key of a map stored by key (node-redis decodes
+ * those keys as strings whatever the BLOB_STRING mapping). */
+static int atMapKey(const rlJsReply *r) {
+    if (r->depth == 0) return 0;
+    const frame *f = &r->stack[r->depth - 1];
+    return f->kind == RL_AGG_MAP && f->store != FRAME_ARRAY && !f->key;
 }
 
 /* 1 when the bytes are all ASCII (then Latin-1 and UTF-8 decoding agree, and V8's Latin-1
@@ -91,6 +116,23 @@ static void jsError(void *ctx, const char *s, size_t len) {
     emit(r, err);
 }
 
+/* The JS number node-redis's decoder makes of integer 'v': it accumulates the decimal
+ * digits in a double, n = n * 10 + byte - 48, which rounds at every step once n passes
+ * 2^53. Below that the result is exact; above it, redoing the same steps gives the same
+ * (differently rounded) number node-redis gives. */
+static double nodeRedisInteger(long long v) {
+    if (v >= -(1LL << 53) && v <= (1LL << 53)) return (double)v;
+    char buf[32];
+    int n = snprintf(buf, sizeof(buf), "%lld", v);
+    int neg = buf[0] == '-';
+    double x = 0;
+    for (int i = neg; i < n; i++) {
+        x = x * 10 + (double)(unsigned char)buf[i];
+        x = x - 48;
+    }
+    return neg ? -x : x;
+}
+
 static void jsInteger(void *ctx, long long v) {
     rlJsReply *r = ctx;
     napi_value out = NULL;
@@ -98,7 +140,7 @@ static void jsInteger(void *ctx, long long v) {
         char buf[32];
         int n = snprintf(buf, sizeof(buf), "%lld", v);
         out = makeString(r, buf, (size_t)n);
-    } else if (napi_create_int64(r->env, v, &out) != napi_ok) {
+    } else if (napi_create_double(r->env, nodeRedisInteger(v), &out) != napi_ok) {
         out = NULL;
     }
     emit(r, out);
@@ -124,7 +166,7 @@ static void jsDouble(void *ctx, double v) {
 static void jsBulk(void *ctx, const char *s, size_t len) {
     rlJsReply *r = ctx;
     napi_value out = NULL;
-    if (r->flags & RL_REPLY_BUFFERS) {
+    if ((r->flags & RL_REPLY_BUFFERS) && !atMapKey(r)) {
         if (napi_create_buffer_copy(r->env, len, s, NULL, &out) != napi_ok) out = NULL;
     } else {
         out = makeString(r, s, len);
@@ -146,11 +188,36 @@ static void jsBool(void *ctx, int v) {
     emit(r, out);
 }
 
+/* A new instance of the constructor referenced by 'ctor' (Map, Set) and, in '*adder',
+ * the method referenced by 'put' (Map.prototype.set, Set.prototype.add). */
+static napi_status newCollection(napi_env env, napi_ref ctor, napi_ref put, napi_value *out,
+                                 napi_value *adder) {
+    napi_value c;
+    napi_status st = napi_get_reference_value(env, ctor, &c);
+    if (st == napi_ok) st = napi_new_instance(env, c, 0, NULL, out);
+    if (st == napi_ok) st = napi_get_reference_value(env, put, adder);
+    return st;
+}
+
 static void jsAggBegin(void *ctx, int kind, long count) {
     rlJsReply *r = ctx;
-    napi_value v = NULL;
-    napi_status st = kind == RL_AGG_MAP ? napi_create_object(r->env, &v)
-                                        : napi_create_array_with_length(r->env, (size_t)count, &v);
+    napi_value v = NULL, adder = NULL;
+    int store = FRAME_ARRAY;
+    napi_status st;
+    if (kind == RL_AGG_MAP && (r->flags & RL_REPLY_MAP_AS_MAP)) {
+        store = FRAME_CALL;
+        st = newCollection(r->env, r->addon->map_ctor, r->addon->map_put, &v, &adder);
+    } else if (kind == RL_AGG_MAP && (r->flags & RL_REPLY_MAP_AS_ARRAY)) {
+        st = napi_create_array_with_length(r->env, (size_t)count * 2, &v);
+    } else if (kind == RL_AGG_MAP) {
+        store = FRAME_OBJECT;
+        st = napi_create_object(r->env, &v);
+    } else if (kind == RL_AGG_SET && (r->flags & RL_REPLY_SET_AS_SET)) {
+        store = FRAME_CALL;
+        st = newCollection(r->env, r->addon->set_ctor, r->addon->set_put, &v, &adder);
+    } else {
+        st = napi_create_array_with_length(r->env, (size_t)count, &v);
+    }
     if (st != napi_ok || r->depth >= MAX_DEPTH) {
         r->failed = 1;
         return;
@@ -158,8 +225,10 @@ static void jsAggBegin(void *ctx, int kind, long count) {
     frame *f = &r->stack[r->depth++];
     f->value = v;
     f->kind = kind;
+    f->store = store;
     f->index = 0;
     f->key = NULL;
+    f->adder = adder;
 }
 
 static void jsAggEnd(void *ctx, int kind) {

@@ -15,7 +15,11 @@
  * every call so a command allocates nothing on the C heap in the common case. */
 typedef struct rlAddon {
     napi_ref simple_error; /* lib/errors.js SimpleError */
-    char *arena;           /* argument bytes of the current call (strings copied as UTF-8) */
+    napi_ref map_ctor;     /* Map, and Map.prototype.set (for RL_REPLY_MAP_AS_MAP) */
+    napi_ref map_put;
+    napi_ref set_ctor; /* Set, and Set.prototype.add (for RL_REPLY_SET_AS_SET) */
+    napi_ref set_put;
+    char *arena; /* argument bytes of the current call (strings copied as UTF-8) */
     size_t arena_cap;
     const char **argv;
     size_t *argvlen;
@@ -54,6 +58,9 @@ napi_value rlExecToJs(napi_env env, rlAddon *a, rlClient *c, int argc, int flags
 #define RL_REPLY_BUFFERS 1            /* bulk strings as Buffers instead of strings */
 #define RL_REPLY_NUMBERS_AS_STRINGS 2 /* integer replies as decimal strings */
 #define RL_REPLY_DOUBLES_AS_STRINGS 4 /* double replies as strings */
+#define RL_REPLY_MAP_AS_MAP 8         /* maps as JS Map (keys strings) */
+#define RL_REPLY_MAP_AS_ARRAY 16      /* maps as flat [k, v, ...] Arrays */
+#define RL_REPLY_SET_AS_SET 32        /* sets as JS Set */
 
 /* handles.c: type-tagged externals for servers and clients. */
 napi_value rlWrapServer(napi_env env, rlServer *s);

@@ -72,6 +72,73 @@ const EXPIRE_AT = [
   ['t', 10n], ['t'], ['t', null], [], [B, 0], ['t', D, ''], ['t', D, { mode: 'NX' }]
 ];
 
+// Hash shapes.
+const KEY_FIELD = [
+  ['h', 'f'], [B, B2], ['h', ''], ['h', 1], ['h', 1.5], ['h', true], ['h', null], ['h', undefined],
+  ['h', {}], ['h', ['f']], ['h'], [], ['h', 'f', 'extra'], [1, 'f'], [null, 'f']
+];
+const KEY_FIELDS = [
+  ['h', 'f'], ['h', ['a', 'b']], ['h', ['a', 'b', 'a']], ['h', [B, 'x']], ['h', []], ['h', [1, 2]],
+  ['h', 1], ['h', B2], ['h', 'a', 'b'], ['h', undefined], ['h', null], ['h', {}], ['h'], [],
+  [B, ['f']], [1, ['f']], [['h'], 'f']
+];
+const KEY_FIELD_VALUE = [
+  ['h', 'f', 'v'], [B, B2, B], ['h', 'f', 1], ['h', 1, 'v'], ['h', 'f', ''], ['h', 'f', true],
+  ['h', 'f', null], ['h', 'f', {}], ['h', 'f'], ['h'], [], ['h', 'f', 'v', 'x'], [1, 'f', 'v']
+];
+const KEY_FIELD_INT = [
+  ['h', 'f', 5], ['h', 'f', -2], ['h', 'f', '7'], ['h', 'f', 0], ['h', 'f', 1.5], ['h', 'f', 1e21],
+  ['h', 'f', 10n], ['h', 'f', NaN], ['h', 'f', Infinity], ['h', 'f', -Infinity], [B, B2, 1],
+  ['h', 1, 1], ['h', 'f'], ['h', 'f', null], ['h', 'f', {}], ['h', 'f', [1]], ['h'], [],
+  ['h', 'f', 1, 'extra']
+];
+const KEY_COUNT = [
+  ['h', 2], ['h', 0], ['h', -5], ['h', '3'], ['h', 1.5], ['h', 10n], ['h', NaN], [B, 1], ['h'],
+  ['h', null], ['h', undefined], ['h', {}], ['h', [1]], [], ['h', 1, 'WITHVALUES'], [1, 2]
+];
+const HSCAN_SHAPES = [
+  ['h', '0'], ['h', 0], ['h', '17'], [B, B2], ['h'], [], ['h', null], [1, '0'],
+  ['h', '0', { MATCH: 'f1*', COUNT: 10 }],
+  ['h', '0', { COUNT: 10, MATCH: 'x' }],
+  ['h', '0', { MATCH: '' }],
+  ['h', '0', { MATCH: B }],
+  ['h', '0', { MATCH: undefined }],
+  ['h', '0', { MATCH: null }],
+  ['h', '0', { COUNT: 0 }],
+  ['h', '0', { COUNT: '5' }],
+  ['h', '0', { COUNT: 1.5 }],
+  ['h', '0', { COUNT: null }],
+  ['h', '0', { COUNT: {} }],
+  ['h', '0', { TYPE: 'hash' }],
+  ['h', '0', { cursor: '5' }],
+  ['h', '0', {}],
+  ['h', '0', null],
+  ['h', '0', 'MATCH'],
+  ['h', '0', { MATCH: 'a' }, 'extra']
+];
+const HSET_SHAPES = [
+  ['h', 'f1', 'v1'], ['h', 'f', 3], ['h', 10, 11], ['h', 1.5, -0], ['h', 'fb', B2], [B, B2, B], ['h', B2, 'v'],
+  ['h', '', ''], ['h', 'f'], ['h', 'f', true], ['h', 'f', null], ['h', 'f', undefined], ['h', 'f', {}],
+  ['h', 'f', ['x']], ['h', 'f', 10n], ['h', 'f', 'v', 'extra'], ['h', 'f', 'v', 'g', 'w'],
+  // records
+  ['h', { f2: 'v2', f3: 3 }], ['h', { 2: 'x', 1: 'y', b: 'z' }], ['h', {}], ['h', { f: null }],
+  ['h', { f: undefined }], ['h', { f: {} }], ['h', { f: B2 }], ['h', { f: true }],
+  ['h', { __proto__: { inherited: 'x' }, own: 'y' }], ['h', Object.create(null)],
+  ['h', { ['__proto__']: 'p' }], ['h', JSON.parse('{"__proto__":"p","constructor":"c"}')],
+  // Maps
+  ['h', new Map([['f4', 'v4'], [5, 6]])], ['h', new Map()], ['h', new Map([[B, B2], [1.5, null]])],
+  ['h', new Map([[{}, 'v']])], ['h', new Map([['f', undefined]])],
+  // arrays
+  ['h', [['f6', 'v6'], ['f7', 'v7']]], ['h', ['f8', 'v8', 'f9', 'v9']], ['h', []], ['h', [[]]],
+  ['h', ['f']], ['h', ['f', 'v', 'g']], ['h', [['f']]], ['h', [['f', 'v', 'extra']]],
+  ['h', [['f', 1], [2, 'v']]], ['h', [1, 2]], ['h', [[['deep', 'er']], ['x', ['y']]]],
+  ['h', [['a', 'b'], 'c', 'd']], ['h', [[B, B2]]], ['h', [null, undefined]], ['h', [{}, 'v']],
+  // other shapes
+  ['h'], ['h', undefined], ['h', null], ['h', true], ['h', false], ['h', 10n], ['h', Symbol.iterator],
+  ['h', new Date(0)], ['h', new Set(['a', 'b'])], ['h', () => 1], [], [1, 'f', 'v'], [null, 'f', 'v'],
+  [['h'], 'f', 'v']
+];
+
 const SHAPES = {
   GET: ONE_KEY,
   SET: [
@@ -273,7 +340,25 @@ const SHAPES = {
   FLUSHDB: MODE,
   FLUSHALL: MODE,
   SWAPDB: [[0, 1], ['0', '1'], [1.5, 2], [0n, 1n], [0], [], [0, null], [null, 1], [0, 1, 2]],
-  INFO: [[], ['server'], ['keyspace'], ['all'], [''], [undefined], [null], [B], [0], ['a', 'b']]
+  INFO: [[], ['server'], ['keyspace'], ['all'], [''], [undefined], [null], [B], [0], ['a', 'b']],
+  HSET: HSET_SHAPES,
+  HSETNX: KEY_FIELD_VALUE,
+  HGET: KEY_FIELD,
+  HMGET: KEY_FIELDS,
+  HGETALL: ONE_KEY,
+  HDEL: KEY_FIELDS,
+  HEXISTS: KEY_FIELD,
+  HLEN: ONE_KEY,
+  HSTRLEN: KEY_FIELD,
+  HKEYS: ONE_KEY,
+  HVALS: ONE_KEY,
+  HINCRBY: KEY_FIELD_INT,
+  HINCRBYFLOAT: [...KEY_FIELD_INT, ['h', 'f', 0.1], ['h', 'f', 5e-7], ['h', 'f', '1e3'], ['h', 'f', 'inf']],
+  HRANDFIELD: [...ONE_KEY, ['h', 2], ['h', 2, 'WITHVALUES']],
+  HRANDFIELD_COUNT: KEY_COUNT,
+  HRANDFIELD_COUNT_WITHVALUES: KEY_COUNT,
+  HSCAN: HSCAN_SHAPES,
+  HSCAN_NOVALUES: HSCAN_SHAPES
 };
 
 // Run one parseCommand; return what it built, or what it threw.
@@ -346,6 +431,66 @@ describe('command argument parsing (differential vs node-redis 6.3.1)', () => {
       assert.strictEqual(out.cursor, '9');
       assert.strictEqual(out.keys, keys);
     });
+  });
+});
+
+// Reply transforms: ours against node-redis's RESP3 transform, on sample RESP3 replies.
+describe('reply transforms (vs node-redis RESP3)', () => {
+  const resp3 = (name) => {
+    const t = theirs(name).transformReply;
+    return t && typeof t === 'object' ? t[3] : t;
+  };
+  const SAMPLES = {
+    HRANDFIELD_COUNT_WITHVALUES: [
+      [],
+      [['f1', 'v1']],
+      [['f1', 'v1'], ['f2', 'v2'], ['f1', 'v1']],
+      [[B, B2], ['', '']],
+      [['__proto__', 'x'], ['constructor', 'y']]
+    ],
+    HSCAN: [
+      ['0', []],
+      ['0', ['f0', 'v0', 'f1', 'v1']],
+      ['42', ['a', '1']],
+      [B, [B, B2, B2, B]],
+      ['0', ['odd']],
+      ['7', ['__proto__', 'v', 'constructor', 'w']]
+    ],
+    HSCAN_NOVALUES: [
+      ['0', []],
+      ['0', ['f0', 'f1']],
+      [B, [B, B2]],
+      ['5', ['x'], 'extra']
+    ]
+  };
+  for (const [name, replies] of Object.entries(SAMPLES)) {
+    for (const reply of replies) {
+      it(`${name} transforms ${label(reply)}`, () => {
+        assert.deepStrictEqual(ours(name).transformReply(reply), resp3(name)(reply));
+      });
+    }
+  }
+
+  it('HSCAN entries are plain objects in field, value order; the cursor is kept as is', () => {
+    const out = ours('HSCAN').transformReply([B, ['f', 'v']]);
+    assert.deepStrictEqual(Object.keys(out), ['cursor', 'entries']);
+    assert.strictEqual(out.cursor, B);
+    assert.deepStrictEqual(Object.keys(out.entries[0]), ['field', 'value']);
+    assert.strictEqual(Object.getPrototypeOf(out.entries[0]), Object.prototype);
+  });
+
+  it('HSCAN_NOVALUES keeps the fields array by identity', () => {
+    const fields = ['a'];
+    const out = ours('HSCAN_NOVALUES').transformReply(['0', fields]);
+    assert.deepStrictEqual(Object.keys(out), ['cursor', 'fields']);
+    assert.strictEqual(out.fields, fields);
+  });
+
+  it('every module without a transform matches a node-redis module without a RESP3 transform', () => {
+    for (const name of Object.keys(SHAPES)) {
+      if (ours(name).transformReply === undefined) assert.strictEqual(resp3(name), undefined, name);
+      else assert.ok(typeof resp3(name) === 'function', name);
+    }
   });
 });
 

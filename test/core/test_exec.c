@@ -7,7 +7,7 @@
 
 /* Run a space-separated command ("\\0" inside a word stands for a NUL byte is not
  * supported here: binary cases build argv by hand) and compare the RESP3 reply. */
-static int runExpect(rlClient *c, const char *cmdline, const char *expect) {
+int testRunExpect(rlClient *c, const char *cmdline, const char *expect) {
     char buf[1024];
     const char *argv[64];
     size_t argvlen[64];
@@ -37,8 +37,6 @@ static int runExpect(rlClient *c, const char *cmdline, const char *expect) {
     }
     return ok;
 }
-
-#define EXPECT(c, cmd, reply) TEST_ASSERT_MESSAGE(cmd, runExpect(c, cmd, reply))
 
 int test_exec_set_get(void) {
     testClock clk;
@@ -200,7 +198,7 @@ int test_exec_active_expire_works_in_bounded_slices(void) {
     char cmd[64];
     for (int i = 0; i < 20000; i++) {
         snprintf(cmd, sizeof(cmd), "SET key:%d v PX 10", i);
-        TEST_ASSERT(runExpect(c, cmd, "+OK\r\n"));
+        TEST_ASSERT(testRunExpect(c, cmd, "+OK\r\n"));
     }
     clk.us += 1000 * 1000; /* every key is now expired */
     clk.step = 50;         /* each clock read costs 50 us of budget */
@@ -233,7 +231,7 @@ int test_exec_randomkey_never_returns_an_expired_key(void) {
     char cmd[64];
     for (int i = 0; i < 1000; i++) {
         snprintf(cmd, sizeof(cmd), "SET gone:%d v PX 5", i);
-        TEST_ASSERT(runExpect(c, cmd, "+OK\r\n"));
+        TEST_ASSERT(testRunExpect(c, cmd, "+OK\r\n"));
     }
     EXPECT(c, "SET live v", "+OK\r\n");
     clk.us += 10 * 1000;

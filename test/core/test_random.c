@@ -58,6 +58,11 @@ static const char *const TOKENS[] = {
     " 1",
     "15",
     "16",
+    "f",
+    "f2",
+    "WITHVALUES",
+    "hash",
+    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", /* > 64 bytes */
 };
 #define NTOKENS (sizeof(TOKENS) / sizeof(TOKENS[0]))
 

@@ -1,10 +1,11 @@
 'use strict';
 // Seeded generator of random commands for the differential stream: ~8 keys,
-// 3 databases, this issue's string/key/server commands with mostly valid and
-// sometimes invalid arguments. Generation never depends on replies, so both
-// sides receive exactly the same sequence.
+// 3 databases, the string/key/server/hash commands with mostly valid and
+// sometimes invalid arguments. Hash commands use the same key names as the
+// string commands, so WRONGTYPE happens both ways. Generation never depends on
+// replies, so both sides receive exactly the same sequence.
 
-const { approxNumber, sortReply } = require('./harness.js');
+const { approxNumber, sortReply, canon } = require('./harness.js');
 
 /* mulberry32: a tiny, well-mixed 32-bit PRNG. */
 class Rng {
@@ -48,9 +49,44 @@ const SHORT_PX_MAX = 20; // ms; such keys expire mid-stream
 const PATTERNS = ['*', 'a*', 'n?', 's[12]', '*1', '[a-c]', 'x*'];
 const FLOATS = ['1.5', '-0.25', '0.1', '3', '1e2', '-7', '2.5e-3', '0', 'abc', 'inf'];
 
+const FIELDS = ['f1', 'f2', 'f3', 'f4'];
+const HASH_FLOATS = ['1.5', '-0.25', '2', '1e2', '-3', '0', 'x', 'inf', '1e308'];
+
 const TTL = approxNumber(1);
 const PTTL = approxNumber(100);
 const RANDOMKEY = (r) => (r === null ? null : typeof r);
+
+const byCanon = (a, b) => {
+  const ca = canon(a).text;
+  const cb = canon(b).text;
+  return ca < cb ? -1 : ca > cb ? 1 : 0;
+};
+
+/* A hash reply (HGETALL's object, or a raw flat array) as sorted [field, value] pairs: a
+ * hash that grew a long value is a hashtable, whose order Redis does not fix. */
+function sortedHash(r) {
+  if (Array.isArray(r)) {
+    const pairs = [];
+    for (let i = 0; i < r.length; i += 2) pairs.push([r[i], r[i + 1]]);
+    return pairs.sort(byCanon);
+  }
+  return r && typeof r === 'object' ? Object.entries(r).sort(byCanon) : r;
+}
+
+/* HRANDFIELD key count [WITHVALUES]: what Redis guarantees. The length is fixed by the count
+ * and the hash size; the fields are hash fields (FIELDS); a positive count never repeats one.
+ * Raw WITHVALUES replies are [field, value] pairs, the client's are {field, value}. */
+function randFieldNorm(count) {
+  return (r) => {
+    if (!Array.isArray(r)) return r;
+    const fields = r.map((x) => (Array.isArray(x) ? x[0] : x && typeof x === 'object' ? x.field : x));
+    const out = { length: r.length, fields: fields.every((f) => FIELDS.includes(f)) };
+    if (count > 0) out.unique = new Set(fields).size === fields.length;
+    return out;
+  };
+}
+
+const RANDFIELD = (r) => (r === null ? null : FIELDS.includes(r));
 
 function show(v) {
   if (typeof v === 'string') return v.length > 24 ? JSON.stringify(v.slice(0, 20) + '…') : JSON.stringify(v);
@@ -91,6 +127,62 @@ class Generator {
       [4, () => r.pick(['abc', 'hello', 'x', 'héllo', 'a b'])],
       [1, () => ''],
       [1, () => 'z'.repeat(r.int(40, 60))],
+    ])();
+  }
+
+  field() {
+    return this.r.pick(FIELDS);
+  }
+
+  /* A hash value: mostly integers (so HINCRBY works), some floats and strings, rarely one
+   * longer than 64 bytes (the hash becomes a hashtable). */
+  hashValue() {
+    const r = this.r;
+    return r.weighted([
+      [6, () => String(r.int(-20, 20))],
+      [2, () => r.pick(['1.5', '-0.25', '1e3', '9223372036854775807', '007'])],
+      [3, () => r.pick(['abc', 'v', '', 'héllo'])],
+      [1, () => 'w'.repeat(r.int(60, 70))],
+    ])();
+  }
+
+  /* A hash command (valid arguments; the key may hold a string). */
+  hashOp(k) {
+    const r = this.r;
+    const f = this.field();
+    return r.weighted([
+      [5, () => this.op('hSet', [k, f, this.hashValue()], { keys: [k] })],
+      [2, () => {
+        const obj = {};
+        for (let i = r.int(1, 3); i > 0; i--) obj[this.field()] = this.hashValue();
+        return this.op('hSet', [k, r.chance(0.5) ? obj : Object.entries(obj)], { keys: [k] });
+      }],
+      [1, () => this.op('hSetNX', [k, f, this.hashValue()], { keys: [k] })],
+      [4, () => this.op('hGet', [k, f], { keys: [k] })],
+      [1, () => this.op('hmGet', [k, [f, this.field()]], { keys: [k] })],
+      [2, () => this.op('hGetAll', [k], { keys: [k], norm: sortedHash })],
+      [2, () => this.op('hDel', [k, r.chance(0.5) ? f : [f, this.field()]], { keys: [k] })],
+      [1, () => this.op('hExists', [k, f], { keys: [k] })],
+      [1, () => this.op('hLen', [k], { keys: [k] })],
+      [1, () => this.op('hStrLen', [k, f], { keys: [k] })],
+      [1, () => this.op(r.pick(['hKeys', 'hVals']), [k], { keys: [k], norm: sortReply })],
+      [3, () => this.op('hIncrBy', [k, f, r.int(-10, 10)], { keys: [k] })],
+      [2, () => this.op('hIncrByFloat', [k, f, r.pick(HASH_FLOATS)], { keys: [k] })],
+      [1, () => {
+        const which = r.int(0, 2);
+        if (which === 0) return this.op('hRandField', [k], { keys: [k], norm: RANDFIELD });
+        const count = r.int(-6, 6);
+        return this.op(which === 1 ? 'hRandFieldCount' : 'hRandFieldCountWithValues', [k, count],
+          { keys: [k], norm: randFieldNorm(count) });
+      }],
+      [1, () => {
+        const opts = r.chance(0.5) ? { COUNT: r.int(1, 5) } : {};
+        return {
+          label: `hScanAll(${show(k)}, ${show(opts)})`,
+          run: (c) => hScanAll(c, k, opts),
+          keys: [k], whole: false, norm: null, short: 0, multi: false,
+        };
+      }],
     ])();
   }
 
@@ -198,6 +290,11 @@ class Generator {
       () => this.raw(['COPY', k, this.key(), 'DB', r.pick(['16', 'x'])], { keys: [k] }),
       () => this.op('incrByFloat', [k, r.pick(['inf', 'nan', '1e4933'])], { keys: [k] }),
       () => this.op('get', [Number(r.int(0, 9))], { multi: false }),
+      () => this.raw(['HSET', k, this.field()], { keys: [k] }),
+      () => this.raw(['HINCRBY', k, this.field(), r.pick(['x', '1.5', '99999999999999999999'])], { keys: [k] }),
+      () => this.raw(['HRANDFIELD', k, r.pick(['x', '-9223372036854775808']), 'WITHVALUES'], { keys: [k] }),
+      () => this.raw(['HSCAN', k, r.pick(['abc', '0 COUNT 0', '0 NOVALUES'])].flatMap((a) => a.split(' ')), { keys: [k] }),
+      () => this.op('hIncrByFloat', [k, this.field(), r.pick(['inf', 'nan', '1e4933'])], { keys: [k] }),
     ])();
   }
 
@@ -272,6 +369,7 @@ class Generator {
       [0.1, () => this.op('flushAll', [], { whole: true })],
       [4, () => this.rawValid(k, k2)],
       [4, () => this.invalidOp()],
+      [30, () => this.hashOp(k)],
     ];
     return r.weighted(table)();
   }
@@ -294,6 +392,14 @@ class Generator {
       () => this.raw(['COPY', k, k2, 'DB', String(r.int(0, DBS - 1)), 'REPLACE'], { keys: [k, k2] }),
       () => this.raw(['GETEX', k, 'PXAT', String(this.unixMs())], { keys: [k] }),
       () => this.raw(['SETRANGE', k, String(r.int(0, 10)), this.value()], { keys: [k] }),
+      () => this.raw(['HSET', k, this.field(), this.hashValue(), this.field(), this.hashValue()], { keys: [k] }),
+      () => this.raw(['HMSET', k, this.field(), this.hashValue()], { keys: [k] }),
+      () => this.raw(['HGETALL', k], { keys: [k], norm: sortedHash }),
+      () => this.raw(['HINCRBYFLOAT', k, this.field(), r.pick(HASH_FLOATS)], { keys: [k] }),
+      () => {
+        const count = r.int(-4, 4);
+        return this.raw(['HRANDFIELD', k, String(count), 'WITHVALUES'], { keys: [k], norm: randFieldNorm(count) });
+      },
     ])();
   }
 
@@ -311,6 +417,20 @@ class Generator {
   }
 }
 
+/* Full HSCAN iteration of one key; resolves the sorted, de-duplicated [field, value] pairs. */
+async function hScanAll(c, key, opts) {
+  const seen = new Map();
+  let cursor = '0';
+  let rounds = 0;
+  do {
+    const page = await c.hScan(key, cursor, opts);
+    for (const { field, value } of page.entries) seen.set(field, value);
+    cursor = page.cursor;
+    if (++rounds > 100000) throw new Error('HSCAN never returned cursor 0');
+  } while (cursor !== '0');
+  return [...seen].sort(byCanon);
+}
+
 /* Full SCAN iteration; resolves the sorted, de-duplicated key list. */
 async function scanAll(c, opts) {
   const seen = new Set();
@@ -325,4 +445,4 @@ async function scanAll(c, opts) {
   return [...seen].sort();
 }
 
-module.exports = { Rng, Generator, KEYS, DBS, scanAll, show };
+module.exports = { Rng, Generator, KEYS, DBS, FIELDS, scanAll, hScanAll, sortedHash, show };

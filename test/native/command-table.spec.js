@@ -12,7 +12,7 @@ const { RedisMulti } = require('../../lib/multi');
 const COMMANDS_DIR = path.join(__dirname, '..', '..', 'lib', 'commands');
 // Rows node-redis 6 has no generated method for: client-level methods, containers, and
 // commands it removed (reachable through sendCommand).
-const CLIENT_LEVEL = new Set(['select', 'multi', 'exec', 'discard', 'object', 'substr']);
+const CLIENT_LEVEL = new Set(['select', 'multi', 'exec', 'discard', 'object', 'substr', 'hmset']);
 
 describe('command table', () => {
   const rows = binding.commands();
@@ -45,8 +45,21 @@ describe('command table', () => {
     }
   });
 
-  it('has a row for every lib/commands module', () => {
+  it('gives every variant a known row and both method names', () => {
+    const names = new Set(rows.map((r) => r.name));
+    for (const v of binding.variants()) {
+      assert.ok(names.has(v.name), `${v.upper} names no row`);
+      assert.ok(v.upper.startsWith(v.name.toUpperCase() + '_'), v.upper);
+      for (const proto of [RedisClient.prototype, RedisMulti.prototype]) {
+        assert.strictEqual(typeof proto[v.method], 'function', v.method);
+        assert.strictEqual(typeof proto[v.upper], 'function', v.upper);
+      }
+    }
+  });
+
+  it('has a row or variant for every lib/commands module', () => {
     const uppers = new Set(rows.map((r) => r.name.toUpperCase().replace('|', '_')));
+    for (const v of binding.variants()) uppers.add(v.upper);
     for (const file of fs.readdirSync(COMMANDS_DIR)) {
       const name = path.basename(file, '.js');
       assert.ok(uppers.has(name), `lib/commands/${file} names no command in the table`);

@@ -27,6 +27,9 @@ import {
   SetOptions,
   GetExOptions,
   ScanOptions,
+  HScanIteratorOptions,
+  HSETObject,
+  HashEntry,
   MSetArguments,
   TypeMapping,
   ReplyUnion
@@ -198,6 +201,103 @@ export async function main(): Promise<void> {
   check(fl === '1.5', 'incrByFloat is a string');
   check((await client.decr('cnt')) === 10, 'decr');
   check((await client.decrBy('cnt', 3)) === 7, 'decrBy');
+
+  // ---- hashes ----
+  const hs = await client.hSet('h', 'f1', 'v1');
+  exact<typeof hs, number>(true);
+  check(hs === 1, 'hSet field value');
+  const record: HSETObject = { f2: 'v2', f3: 3 };
+  check((await client.hSet('h', record)) === 2, 'hSet object');
+  check((await client.hSet('h', new Map<string | number, string | number>([['f4', 'v4'], [5, 6]]))) === 2, 'hSet Map');
+  check((await client.hSet('h', [['f6', 'v6'], ['f7', Buffer.from('v7')]])) === 2, 'hSet tuples');
+  check((await client.hSet('h', ['f8', 'v8', 'f9', 9])) === 2, 'hSet flat array');
+  check((await client.HSET('h', 10, 11)) === 1, 'HSET numbers');
+  check((await client.hSetNX('h', 'f1', 'x')) === 0, 'hSetNX existing');
+  await client.HSETNX('h', 'fnx', 'x');
+  const hv = await client.hGet('h', 'f1');
+  exact<typeof hv, string | null>(true);
+  check(hv === 'v1', 'hGet');
+  check((await client.HGET('h', 'nofield')) === null, 'HGET missing field');
+  const hm = await client.hmGet('h', ['f1', 'nofield', 'f2']);
+  exact<typeof hm, Array<string | null>>(true);
+  check(hm.length === 3 && hm[1] === null, 'hmGet');
+  await client.HMGET('h', 'f1');
+  const all = await client.hGetAll('h');
+  exact<typeof all, Record<string, string>>(true);
+  check(all.f1 === 'v1' && all['5'] === '6' && Object.getPrototypeOf(all) === Object.prototype, 'hGetAll');
+  check(Object.keys(await client.HGETALL('nokey')).length === 0, 'HGETALL missing key');
+  check((await client.hDel('h', 'f9')) === 1, 'hDel');
+  check((await client.HDEL('h', ['f8', 'nofield'])) === 1, 'HDEL array');
+  check((await client.hExists('h', 'f1')) === 1, 'hExists');
+  await client.HEXISTS('h', 'nofield');
+  const hl = await client.hLen('h');
+  exact<typeof hl, number>(true);
+  await client.HLEN('h');
+  check((await client.hStrLen('h', 'f1')) === 2, 'hStrLen');
+  await client.HSTRLEN('h', 'f1');
+  const hk = await client.hKeys('h');
+  exact<typeof hk, string[]>(true);
+  check(hk.length === hl, 'hKeys');
+  await client.HKEYS('h');
+  const hvals = await client.hVals('h');
+  check(hvals.length === hl, 'hVals');
+  await client.HVALS('h');
+  check((await client.hIncrBy('h', 'cnt', 5)) === 5, 'hIncrBy');
+  await client.HINCRBY('h', 'cnt', -2);
+  const hf = await client.hIncrByFloat('h', 'fl', 1.25);
+  exact<typeof hf, string>(true);
+  check(hf === '1.25', 'hIncrByFloat is a string');
+  await client.HINCRBYFLOAT('h', 'fl', 1.75);
+  const rf = await client.hRandField('h');
+  exact<typeof rf, string | null>(true);
+  check(isString(rf) && hk.includes(rf), 'hRandField');
+  await client.HRANDFIELD('nokey');
+  const rfc = await client.hRandFieldCount('h', 2);
+  exact<typeof rfc, string[]>(true);
+  check(rfc.length === 2, 'hRandFieldCount');
+  await client.HRANDFIELD_COUNT('h', -3);
+  const rfv = await client.hRandFieldCountWithValues('h', 2);
+  exact<typeof rfv, Array<HashEntry<{}>>>(true);
+  check(rfv.length === 2 && isString(rfv[0].field) && isString(rfv[0].value), 'hRandFieldCountWithValues');
+  await client.HRANDFIELD_COUNT_WITHVALUES('h', 1);
+  const hpage = await client.hScan('h', '0', { MATCH: 'f*', COUNT: 100 });
+  exact<typeof hpage, { cursor: string; entries: Array<{ field: string; value: string }> }>(true);
+  check(hpage.cursor === '0' && hpage.entries.every((e) => isString(e.field) && isString(e.value)), 'hScan');
+  await client.HSCAN('h', '0');
+  // NOVALUES needs Redis 7.4: redis-server 7.0 rejects it (ERR syntax error).
+  const nv = await client.hScanNoValues('h', '0').catch((err: unknown) => err);
+  check(nv instanceof SimpleError || (typeof nv === 'object' && nv !== null && 'fields' in nv), 'hScanNoValues');
+  await client.HSCAN_NOVALUES('h', '0', { COUNT: 10 }).catch(() => null);
+  const hOptions: HScanIteratorOptions = { MATCH: 'f*', COUNT: 5, cursor: '0' };
+  let hcount = 0;
+  for await (const entries of client.hScanIterator('h', hOptions)) {
+    exact<typeof entries, Array<HashEntry<{}>>>(true);
+    hcount += entries.length;
+  }
+  check(hcount > 0, 'hScanIterator');
+  for await (const values of client.hScanValuesIterator('h')) {
+    exact<typeof values, string[]>(true);
+    check(values.every(isString), 'hScanValuesIterator');
+  }
+  const noValues = client.hScanNoValuesIterator('h');
+  exact<typeof noValues, AsyncGenerator<string[], void, unknown>>(true);
+  const hashBuffers = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+  const hb = await hashBuffers.hGet('h', 'f1');
+  exact<typeof hb, Buffer | null>(true);
+  check(Buffer.isBuffer(hb), 'hGet as Buffer');
+  const hbAll = await hashBuffers.hGetAll('h');
+  exact<typeof hbAll, Record<string, Buffer>>(true);
+  const hbScan = await hashBuffers.hScan('h', '0');
+  exact<typeof hbScan.entries, Array<{ field: Buffer; value: Buffer }>>(true);
+  const asMap = client.withTypeMapping({ [RESP_TYPES.MAP]: Map });
+  exact<Awaited<ReturnType<typeof asMap.hGetAll>>, Map<string, string>>(true);
+  const asArray = client.withTypeMapping({ [RESP_TYPES.MAP]: Array });
+  exact<Awaited<ReturnType<typeof asArray.hGetAll>>, string[]>(true);
+  const hchain = client.multi().hSet('mh', { a: '1' }).hGetAll('mh').hIncrBy('mh', 'a', 1).hScan('mh', '0');
+  exact<typeof hchain, RedisMulti<{}, [number, Record<string, string>, number, { cursor: string; entries: Array<HashEntry<{}>> }]>>(true);
+  const hreplies = await hchain.execTyped();
+  check(hreplies[0] === 1 && hreplies[1].a === '1' && hreplies[2] === 2, 'hashes in MULTI');
+  await client.del(['h', 'mh']);
 
   // ---- keys ----
   check((await client.del('ap')) === 1, 'del one');
@@ -423,6 +523,16 @@ export function misuses(client: RedisClient, multi: RedisMulti): void {
   void client.zRevRange('z', 0, -1);
   // @ts-expect-error hmSet was removed in node-redis v6
   void client.hmSet('h', { a: '1' });
+  // @ts-expect-error hSet needs a value after the field
+  void client.hSet('h', 'f');
+  // @ts-expect-error HSET values are strings, Buffers or numbers
+  void client.hSet('h', { f: true });
+  // @ts-expect-error hmGet is spelled hmGet, not hMGet
+  void client.hMGet('h', ['f']);
+  // @ts-expect-error HSCAN's cursor is a string, not a number
+  void client.hScan('h', 0);
+  // @ts-expect-error hScanIterator takes no TYPE option
+  void client.hScanIterator('h', { TYPE: 'hash' });
   // @ts-expect-error there is no discard on the client
   void client.discard();
   // @ts-expect-error GETEX requires options

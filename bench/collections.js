@@ -1,0 +1,162 @@
+'use strict';
+// Collection commands of redlite against its peers, in one process.
+//   node --expose-gc bench/collections.js [--quick]
+// Each workload runs N awaited calls one at a time ('seq') and in batches of 100
+// concurrent calls ('batch100'; node-redis pipelines these), for redlite, node-redis over
+// TCP to a local redis-server (N/10 calls) and ioredis-mock. After a warm-up round, ROUNDS
+// rounds run with the peer order rotated; the median ops/s is reported with
+// redlite/peer ratios.
+//
+// Workloads (keys spread so every collection stays small, in its compact encoding, as
+// typical app data is):
+//   HSET  N calls over N/100 hashes of 100 fields (10-byte values), starting empty
+//   HGET  the same fields read back
+const fs = require('node:fs');
+const path = require('node:path');
+const IORedisMock = require('ioredis-mock');
+const nodeRedis = require('redis');
+const redlite = require('..');
+const { startRedisServer } = require('../test/helpers/redis-server');
+const { gc } = require('./lib/gc');
+const { median, int, table } = require('./lib/stats');
+
+const QUICK = process.argv.includes('--quick');
+const N = QUICK ? 20000 : 200000;
+const N_TCP = N / 10;
+const ROUNDS = QUICK ? 2 : 5;
+const BATCH = 100;
+const FIELDS = 100;
+const OUT = path.join(__dirname, QUICK ? 'results-collections.quick.json' : 'results-collections.json');
+
+// Arguments of call i, precomputed so the timed loops only call the store.
+function makeData(n) {
+  const keys = new Array(n);
+  const fields = new Array(n);
+  const values = new Array(n);
+  const nkeys = Math.max(1, Math.floor(n / FIELDS));
+  for (let i = 0; i < n; i++) {
+    keys[i] = 'hash:' + String(i % nkeys).padStart(8, '0');
+    fields[i] = 'field:' + String(Math.floor(i / nkeys)).padStart(4, '0');
+    values[i] = 'v' + String(i).padStart(9, '0');
+  }
+  return { keys, fields, values };
+}
+
+// Each peer: { name, open, flush, close, ops: { HSET(i), HGET(i) } } over data d.
+function nodeRedisApiPeer(name, c, d) {
+  return {
+    name,
+    open: () => c.connect(),
+    flush: () => c.flushAll(),
+    close: () => c.close(),
+    ops: {
+      HSET: (i) => c.hSet(d.keys[i], d.fields[i], d.values[i]),
+      HGET: (i) => c.hGet(d.keys[i], d.fields[i])
+    }
+  };
+}
+
+function ioredisMockPeer(d) {
+  const c = new IORedisMock();
+  return {
+    name: 'ioredis-mock',
+    open: async () => {},
+    flush: () => c.flushall(),
+    close: async () => c.disconnect(),
+    ops: {
+      HSET: (i) => c.hset(d.keys[i], d.fields[i], d.values[i]),
+      HGET: (i) => c.hget(d.keys[i], d.fields[i])
+    }
+  };
+}
+
+const runners = {
+  async seq(op, n) {
+    let nulls = 0;
+    for (let i = 0; i < n; i++) if ((await op(i)) == null) nulls++;
+    return nulls;
+  },
+  async batch100(op, n) {
+    let nulls = 0;
+    for (let i = 0; i < n; i += BATCH) {
+      const end = Math.min(i + BATCH, n);
+      const pending = new Array(end - i);
+      for (let j = i; j < end; j++) pending[j - i] = op(j);
+      for (const r of await Promise.all(pending)) if (r == null) nulls++;
+    }
+    return nulls;
+  }
+};
+
+async function timed(runner, op, n) {
+  gc();
+  const t0 = process.hrtime.bigint();
+  const nulls = await runner(op, n);
+  return { opsPerSec: n / (Number(process.hrtime.bigint() - t0) / 1e9), nulls };
+}
+
+const WORKLOADS = ['HSET', 'HGET']; // in this order, on one flushed keyspace per mode
+const MODES = ['seq', 'batch100'];
+
+async function main() {
+  const server = await startRedisServer();
+  const data = makeData(N);
+  const dataTcp = makeData(N_TCP);
+  const peers = [
+    nodeRedisApiPeer('redlite', redlite.createClient(), data),
+    nodeRedisApiPeer('node-redis+redis-server', nodeRedis.createClient({ url: server.url }), dataTcp),
+    ioredisMockPeer(data)
+  ];
+  peers[1].n = N_TCP;
+  console.log(`node ${process.version}; N=${int(N)} calls (node-redis over TCP: ${int(N_TCP)}), ` +
+    `${FIELDS} fields per hash, ${ROUNDS} rounds + 1 warm-up${QUICK ? ' (--quick)' : ''}`);
+  const samples = new Map();
+  try {
+    for (const p of peers) await p.open();
+    for (let round = 0; round <= ROUNDS; round++) {
+      const order = peers.map((_, i) => peers[(i + round) % peers.length]);
+      for (const p of order) {
+        for (const mode of MODES) {
+          await p.flush();
+          for (const w of WORKLOADS) {
+            const r = await timed(runners[mode], p.ops[w], p.n || N);
+            if (round === 0) continue;
+            const k = `${p.name}|${w}|${mode}`;
+            if (!samples.has(k)) samples.set(k, { ops: [], nulls: 0 });
+            samples.get(k).ops.push(r.opsPerSec);
+            samples.get(k).nulls += r.nulls;
+          }
+        }
+      }
+      console.log(round === 0 ? 'warm-up done' : `round ${round} done`);
+    }
+  } finally {
+    for (const p of peers) await p.close().catch(() => {});
+    await server.stop();
+  }
+  const rows = [['peer', 'op', 'mode', 'ops/s (median)', 'redlite/peer']];
+  const results = [];
+  for (const p of peers) {
+    for (const w of WORKLOADS) {
+      for (const mode of MODES) {
+        const s = samples.get(`${p.name}|${w}|${mode}`);
+        const ops = median(s.ops);
+        const ratio = median(samples.get(`redlite|${w}|${mode}`).ops) / ops;
+        rows.push([p.name, w, mode, int(ops), ratio.toFixed(2) + 'x']);
+        results.push({ peer: p.name, op: w, mode, opsPerSec: Math.round(ops), redliteRatio: +ratio.toFixed(3),
+          samples: s.ops.map(Math.round), nulls: s.nulls });
+      }
+    }
+  }
+  console.log('\n' + table(rows));
+  for (const r of results) if (r.op === 'HGET' && r.nulls) console.log(`warning: ${r.peer} ${r.mode}: ${r.nulls} nulls`);
+  const out = { bench: 'collections', quick: QUICK, date: new Date().toISOString(), node: process.version,
+    n: N, nTcp: N_TCP, rounds: ROUNDS, fieldsPerHash: FIELDS, results };
+  fs.writeFileSync(OUT, JSON.stringify(out, null, 2) + '\n');
+  console.log(`\nwrote ${path.relative(process.cwd(), OUT)}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
