@@ -3,7 +3,7 @@
 #   make valgrind-core  the same tests, plain build, under valgrind memcheck
 #   make format / format-check   clang-format over src/ and test/core
 #   make bench-core-grow  5M SETs through the core alone, timing every call
-#                         (KEYS=1000000 HASH=1: HSETs into one hash)
+#                         (KEYS=1000000 KIND=hash|set|zset: into one collection)
 CC ?= cc
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla -Wundef
 CSTD = -std=c11 -D_POSIX_C_SOURCE=200809L
@@ -38,7 +38,7 @@ valgrind-core: $(OUT)/test-plain
 KEYS ?= 5000000
 bench-core-grow: | $(OUT)
 	$(CC) $(CSTD) $(WARN) -O2 -Isrc/core -o $(OUT)/core_grow bench/core_grow.c $(CORE_SRC) -lm
-	./$(OUT)/core_grow $(KEYS) $(if $(HASH),hash,)
+	./$(OUT)/core_grow $(KEYS) $(KIND)
 
 format:
 	clang-format -i $(C_FILES)

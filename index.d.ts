@@ -5,8 +5,9 @@
 // client (each command returns a Promise of its reply) and onto the MULTI chain (each command
 // returns the chain, with the reply appended to the typed reply tuple used by `execTyped`).
 // Reply types follow the replies measured from node-redis 6.3.1 with RESP3 (the default);
-// a `typeMapping` that maps blob strings to `Buffer`, numbers to `String` or maps to `Map` /
-// `Array` is reflected in the reply types (see `BlobReply`, `NumberReply` and `MapReply`).
+// a `typeMapping` that maps blob strings to `Buffer`, numbers or doubles to `String`, maps to
+// `Map` / `Array` or sets to `Set` is reflected in the reply types (see `BlobReply`,
+// `NumberReply`, `DoubleReply`, `MapReply` and `SetReply`).
 //
 // Requires @types/node (for Buffer and EventEmitter), as node-redis does.
 
@@ -99,6 +100,112 @@ export interface ScanIteratorOptions extends ScanOptions {
 export interface HScanIteratorOptions extends ScanCommonOptions {
   cursor?: RedisArgument;
 }
+
+/** sScanIterator options: SSCAN's, plus the cursor to start from (default '0'). */
+export type SScanIteratorOptions = HScanIteratorOptions;
+
+/** SINTERCARD's limit: `{ LIMIT }`, or (as node-redis still accepts) the limit as a number. */
+export type SInterCardOptions = { LIMIT?: number } | number;
+
+/** The end of a list: LMOVE's and LMPOP's sides. */
+export type ListSide = 'LEFT' | 'RIGHT';
+
+/** LPOS options. */
+export interface LPosOptions {
+  /** Which match to return: 1 the first, 2 the second, -1 the last... */
+  RANK?: number;
+  /** Compare at most this many elements (0: all). */
+  MAXLEN?: number;
+}
+
+/** LMPOP options. */
+export interface LMPopOptions {
+  COUNT?: number;
+}
+
+/** A sorted set member with its score (ZADD). `Infinity`/`-Infinity` are sent as `+inf`/`-inf`. */
+export interface SortedSetMember {
+  value: RedisArgument;
+  score: number;
+}
+
+/** ZADD options: the current shape (`condition`, `comparison`, `CH`) or the deprecated flat one. */
+export interface ZAddOptions {
+  /** `NX`: only add new members; `XX`: only update existing ones. */
+  condition?: 'NX' | 'XX';
+  /** @deprecated Use `condition: 'NX'` instead. */
+  NX?: boolean;
+  /** @deprecated Use `condition: 'XX'` instead. */
+  XX?: boolean;
+  /** `GT`/`LT`: only update when the new score is greater / less. */
+  comparison?: 'LT' | 'GT';
+  /** @deprecated Use `comparison: 'LT'` instead. */
+  LT?: boolean;
+  /** @deprecated Use `comparison: 'GT'` instead. */
+  GT?: boolean;
+  /** Reply the number of changed members (added or updated) instead of added ones. */
+  CH?: boolean;
+}
+
+/** ZADD ... INCR options (no deprecated flat flags). */
+export interface ZAddIncrOptions {
+  condition?: 'NX' | 'XX';
+  comparison?: 'LT' | 'GT';
+  CH?: boolean;
+}
+
+/** A range bound: a number (`Infinity` -> `+inf`) or the raw text (`'(1'`, `'-inf'`, `'[a'`, `'-'`). */
+export type ZRangeBound = RedisArgument | number;
+
+/** LIMIT offset count of the ZRANGE family. */
+export interface ZRangeLimit {
+  offset: number;
+  count: number;
+}
+
+/** ZRANGE / ZRANGESTORE options. */
+export interface ZRangeOptions {
+  BY?: 'SCORE' | 'LEX';
+  REV?: boolean;
+  LIMIT?: ZRangeLimit;
+}
+
+/** ZRANGEBYSCORE / ZRANGEBYLEX options. */
+export interface ZRangeByOptions {
+  LIMIT?: ZRangeLimit;
+}
+
+/** The end ZMPOP pops from. */
+export type SortedSetSide = 'MIN' | 'MAX';
+
+/** ZMPOP options. */
+export interface ZMPopOptions {
+  COUNT?: number;
+}
+
+/** A key with its weight (ZUNION, ZINTER and their STORE forms). */
+export interface ZKeyAndWeight {
+  key: RedisArgument;
+  weight: number;
+}
+
+/** ZUNION/ZINTER keys: a key, a `{ key, weight }`, or a non-empty array of either kind. */
+export type ZKeys =
+  | RedisArgument
+  | [RedisArgument, ...Array<RedisArgument>]
+  | ZKeyAndWeight
+  | [ZKeyAndWeight, ...Array<ZKeyAndWeight>];
+
+/** ZUNION / ZINTER (and STORE) options. */
+export interface ZAggregateOptions {
+  AGGREGATE?: 'SUM' | 'MIN' | 'MAX';
+}
+
+/** ZINTERCARD's limit: `{ LIMIT }` (0 is not sent), or the limit as a number. */
+export type ZInterCardOptions = { LIMIT?: number } | number;
+
+/** zScanIterator options: ZSCAN's, plus the cursor to start from (default '0'). */
+export type ZScanIteratorOptions = HScanIteratorOptions;
 
 /** A hash field or value given to HSET: numbers are sent as their decimal text. */
 export type HashTypes = RedisArgument | number;
@@ -198,6 +305,37 @@ export type MapReply<TM, V> = 37 extends keyof TM
       ? Array<BlobReply<TM> | V>
       : Record<string, V> | Map<BlobReply<TM>, V> | Array<BlobReply<TM> | V>
   : Record<string, V>;
+
+/**
+ * The JS type of a RESP3 set reply (SMEMBERS, SINTER, SPOP with a count...) under a type
+ * mapping: an `Array` by default, a `Set` with `{ [RESP_TYPES.SET]: Set }`, either when the
+ * mapping is not known precisely.
+ */
+export type SetReply<TM, V> = 126 extends keyof TM
+  ? TM[126 & keyof TM] extends SetConstructor
+    ? Set<V>
+    : TM[126 & keyof TM] extends ArrayConstructor
+      ? Array<V>
+      : Array<V> | Set<V>
+  : Array<V>;
+
+/**
+ * The JS type of a double reply (ZSCORE, ZINCRBY...) under a type mapping: `number` by default
+ * (`inf` -> `Infinity`), `string` with `{ [RESP_TYPES.DOUBLE]: String }`.
+ */
+export type DoubleReply<TM> = 44 extends keyof TM
+  ? TM[44 & keyof TM] extends StringConstructor
+    ? string
+    : TM[44 & keyof TM] extends NumberConstructor
+      ? number
+      : number | string
+  : number;
+
+/** One `{ value, score }` of the WITHSCORES, ZPOP*, ZMPOP and ZRANDMEMBER ... WITHSCORES replies. */
+export interface SortedSetEntry<TM> {
+  value: BlobReply<TM>;
+  score: DoubleReply<TM>;
+}
 
 /** One entry of HSCAN and HRANDFIELD ... WITHVALUES replies. */
 export interface HashEntry<TM> {
@@ -420,6 +558,284 @@ export interface RedisCommandSignatures<TM extends TypeMapping = {}> {
   ) => { cursor: BlobReply<TM>; fields: Array<BlobReply<TM>> };
   HSCAN_NOVALUES: RedisCommandSignatures<TM>['hScanNoValues'];
 
+  // sets
+  /** SADD key member [member ...]: the number of members added. */
+  sAdd: (key: RedisArgument, members: RedisVariadicArgument) => NumberReply<TM>;
+  SADD: RedisCommandSignatures<TM>['sAdd'];
+  /** SREM key member [member ...]: the number of members removed. */
+  sRem: (key: RedisArgument, members: RedisVariadicArgument) => NumberReply<TM>;
+  SREM: RedisCommandSignatures<TM>['sRem'];
+  /** SISMEMBER key member: 1 or 0. */
+  sIsMember: (key: RedisArgument, member: RedisArgument) => NumberReply<TM>;
+  SISMEMBER: RedisCommandSignatures<TM>['sIsMember'];
+  /** SMISMEMBER key member [member ...]: 1 or 0 per member. */
+  smIsMember: (key: RedisArgument, members: RedisVariadicArgument) => Array<NumberReply<TM>>;
+  SMISMEMBER: RedisCommandSignatures<TM>['smIsMember'];
+  /** SMEMBERS key: the members, in no particular order (`[]` for a missing key). */
+  sMembers: (key: RedisArgument) => SetReply<TM, BlobReply<TM>>;
+  SMEMBERS: RedisCommandSignatures<TM>['sMembers'];
+  /** SCARD key: the number of members (0 for a missing key). */
+  sCard: (key: RedisArgument) => NumberReply<TM>;
+  SCARD: RedisCommandSignatures<TM>['sCard'];
+  /** SPOP key: a removed random member, or null for a missing key. */
+  sPop: (key: RedisArgument) => BlobReply<TM> | null;
+  SPOP: RedisCommandSignatures<TM>['sPop'];
+  /** SPOP key count: up to `count` removed random members (`[]` for a missing key). */
+  sPopCount: (key: RedisArgument, count: number) => SetReply<TM, BlobReply<TM>>;
+  SPOP_COUNT: RedisCommandSignatures<TM>['sPopCount'];
+  /** SRANDMEMBER key: a random member, or null for a missing key. */
+  sRandMember: (key: RedisArgument) => BlobReply<TM> | null;
+  SRANDMEMBER: RedisCommandSignatures<TM>['sRandMember'];
+  /** SRANDMEMBER key count: distinct random members (count > 0) or possibly repeated ones (count < 0). */
+  sRandMemberCount: (key: RedisArgument, count: number) => Array<BlobReply<TM>>;
+  SRANDMEMBER_COUNT: RedisCommandSignatures<TM>['sRandMemberCount'];
+  /** SINTER key [key ...]: the intersection. */
+  sInter: (keys: RedisVariadicArgument) => SetReply<TM, BlobReply<TM>>;
+  SINTER: RedisCommandSignatures<TM>['sInter'];
+  /** SUNION key [key ...]: the union. */
+  sUnion: (keys: RedisVariadicArgument) => SetReply<TM, BlobReply<TM>>;
+  SUNION: RedisCommandSignatures<TM>['sUnion'];
+  /** SDIFF key [key ...]: the members of the first set not in the others. */
+  sDiff: (keys: RedisVariadicArgument) => SetReply<TM, BlobReply<TM>>;
+  SDIFF: RedisCommandSignatures<TM>['sDiff'];
+  /** SINTERSTORE destination key [key ...]: the size of the stored intersection. */
+  sInterStore: (destination: RedisArgument, keys: RedisVariadicArgument) => NumberReply<TM>;
+  SINTERSTORE: RedisCommandSignatures<TM>['sInterStore'];
+  /** SUNIONSTORE destination key [key ...]: the size of the stored union. */
+  sUnionStore: (destination: RedisArgument, keys: RedisVariadicArgument) => NumberReply<TM>;
+  SUNIONSTORE: RedisCommandSignatures<TM>['sUnionStore'];
+  /** SDIFFSTORE destination key [key ...]: the size of the stored difference. */
+  sDiffStore: (destination: RedisArgument, keys: RedisVariadicArgument) => NumberReply<TM>;
+  SDIFFSTORE: RedisCommandSignatures<TM>['sDiffStore'];
+  /** SINTERCARD numkeys key [key ...] [LIMIT limit]: the size of the intersection (at most `LIMIT`). */
+  sInterCard: (keys: RedisVariadicArgument, options?: SInterCardOptions) => NumberReply<TM>;
+  SINTERCARD: RedisCommandSignatures<TM>['sInterCard'];
+  /** SMOVE source destination member: 1 if moved, 0 if not a member of source. */
+  sMove: (source: RedisArgument, destination: RedisArgument, member: RedisArgument) => NumberReply<TM>;
+  SMOVE: RedisCommandSignatures<TM>['sMove'];
+  /** SSCAN key cursor [MATCH] [COUNT]: the next cursor ('0' when done) and a page of members. */
+  sScan: (
+    key: RedisArgument,
+    cursor: RedisArgument,
+    options?: ScanCommonOptions
+  ) => { cursor: BlobReply<TM>; members: Array<BlobReply<TM>> };
+  SSCAN: RedisCommandSignatures<TM>['sScan'];
+
+  // lists
+  /** LPUSH key element [element ...]: the new length. */
+  lPush: (key: RedisArgument, elements: RedisVariadicArgument) => NumberReply<TM>;
+  LPUSH: RedisCommandSignatures<TM>['lPush'];
+  /** RPUSH key element [element ...]: the new length. */
+  rPush: (key: RedisArgument, elements: RedisVariadicArgument) => NumberReply<TM>;
+  RPUSH: RedisCommandSignatures<TM>['rPush'];
+  /** LPUSHX key element [element ...]: the new length, 0 (nothing pushed) for a missing key. */
+  lPushX: (key: RedisArgument, elements: RedisVariadicArgument) => NumberReply<TM>;
+  LPUSHX: RedisCommandSignatures<TM>['lPushX'];
+  /** RPUSHX key element [element ...]: the new length, 0 (nothing pushed) for a missing key. */
+  rPushX: (key: RedisArgument, elements: RedisVariadicArgument) => NumberReply<TM>;
+  RPUSHX: RedisCommandSignatures<TM>['rPushX'];
+  /** LPOP key: the first element (removed), or null. */
+  lPop: (key: RedisArgument) => BlobReply<TM> | null;
+  LPOP: RedisCommandSignatures<TM>['lPop'];
+  /** LPOP key count: up to `count` elements from the head, or null for a missing key. */
+  lPopCount: (key: RedisArgument, count: number) => Array<BlobReply<TM>> | null;
+  LPOP_COUNT: RedisCommandSignatures<TM>['lPopCount'];
+  /** RPOP key: the last element (removed), or null. */
+  rPop: (key: RedisArgument) => BlobReply<TM> | null;
+  RPOP: RedisCommandSignatures<TM>['rPop'];
+  /** RPOP key count: up to `count` elements from the tail, or null for a missing key. */
+  rPopCount: (key: RedisArgument, count: number) => Array<BlobReply<TM>> | null;
+  RPOP_COUNT: RedisCommandSignatures<TM>['rPopCount'];
+  /** LRANGE key start stop: the elements between two indexes (inclusive; negative from the end). */
+  lRange: (key: RedisArgument, start: number, stop: number) => Array<BlobReply<TM>>;
+  LRANGE: RedisCommandSignatures<TM>['lRange'];
+  /** LTRIM key start stop: keeps only that range (an empty range deletes the key). */
+  lTrim: (key: RedisArgument, start: number, stop: number) => 'OK';
+  LTRIM: RedisCommandSignatures<TM>['lTrim'];
+  /** LLEN key: the length (0 for a missing key). */
+  lLen: (key: RedisArgument) => NumberReply<TM>;
+  LLEN: RedisCommandSignatures<TM>['lLen'];
+  /** LINDEX key index: the element, or null when out of range. */
+  lIndex: (key: RedisArgument, index: number) => BlobReply<TM> | null;
+  LINDEX: RedisCommandSignatures<TM>['lIndex'];
+  /** LSET key index element */
+  lSet: (key: RedisArgument, index: number, element: RedisArgument) => 'OK';
+  LSET: RedisCommandSignatures<TM>['lSet'];
+  /** LREM key count element: the number of elements removed (count < 0: from the tail, 0: all). */
+  lRem: (key: RedisArgument, count: number, element: RedisArgument) => NumberReply<TM>;
+  LREM: RedisCommandSignatures<TM>['lRem'];
+  /** LINSERT key BEFORE|AFTER pivot element: the new length, -1 without the pivot, 0 for a missing key. */
+  lInsert: (key: RedisArgument, position: 'BEFORE' | 'AFTER', pivot: RedisArgument, element: RedisArgument) => NumberReply<TM>;
+  LINSERT: RedisCommandSignatures<TM>['lInsert'];
+  /** LPOS key element [RANK] [MAXLEN]: the index of a match, or null. */
+  lPos: (key: RedisArgument, element: RedisArgument, options?: LPosOptions) => NumberReply<TM> | null;
+  LPOS: RedisCommandSignatures<TM>['lPos'];
+  /** LPOS key element [RANK] [MAXLEN] COUNT count: the indexes of up to `count` matches (0: all). */
+  lPosCount: (key: RedisArgument, element: RedisArgument, count: number, options?: LPosOptions) => Array<NumberReply<TM>>;
+  LPOS_COUNT: RedisCommandSignatures<TM>['lPosCount'];
+  /** LMOVE source destination LEFT|RIGHT LEFT|RIGHT: the element moved, or null. */
+  lMove: (source: RedisArgument, destination: RedisArgument, sourceSide: ListSide, destinationSide: ListSide) => BlobReply<TM> | null;
+  LMOVE: RedisCommandSignatures<TM>['lMove'];
+  /** RPOPLPUSH source destination: the element moved, or null. */
+  rPopLPush: (source: RedisArgument, destination: RedisArgument) => BlobReply<TM> | null;
+  RPOPLPUSH: RedisCommandSignatures<TM>['rPopLPush'];
+  /** LMPOP numkeys key [key ...] LEFT|RIGHT [COUNT]: `[key, elements]` from the first non-empty list, or null. */
+  lmPop: (
+    keys: RedisVariadicArgument,
+    side: ListSide,
+    options?: LMPopOptions
+  ) => [key: BlobReply<TM>, elements: Array<BlobReply<TM>>] | null;
+  LMPOP: RedisCommandSignatures<TM>['lmPop'];
+
+  // sorted sets
+  /** ZADD key [NX|XX] [GT|LT] [CH] score member [...]: the number of members added (changed with CH). */
+  zAdd: (key: RedisArgument, members: SortedSetMember | Array<SortedSetMember>, options?: ZAddOptions) => NumberReply<TM>;
+  ZADD: RedisCommandSignatures<TM>['zAdd'];
+  /** ZADD key [NX|XX] [GT|LT] [CH] INCR score member: the new score, or null when a condition refused it. */
+  zAddIncr: (key: RedisArgument, members: SortedSetMember, options?: ZAddIncrOptions) => DoubleReply<TM> | null;
+  ZADD_INCR: RedisCommandSignatures<TM>['zAddIncr'];
+  /** ZINCRBY key increment member: the new score. */
+  zIncrBy: (key: RedisArgument, increment: number, member: RedisArgument) => DoubleReply<TM>;
+  ZINCRBY: RedisCommandSignatures<TM>['zIncrBy'];
+  /** ZSCORE key member: the score, or null. */
+  zScore: (key: RedisArgument, member: RedisArgument) => DoubleReply<TM> | null;
+  ZSCORE: RedisCommandSignatures<TM>['zScore'];
+  /** ZMSCORE key member [member ...]: one score (or null) per member. */
+  zmScore: (key: RedisArgument, members: RedisVariadicArgument) => Array<DoubleReply<TM> | null>;
+  ZMSCORE: RedisCommandSignatures<TM>['zmScore'];
+  /** ZREM key member [member ...]: the number of members removed. */
+  zRem: (key: RedisArgument, members: RedisVariadicArgument) => NumberReply<TM>;
+  ZREM: RedisCommandSignatures<TM>['zRem'];
+  /** ZCARD key: the number of members (0 for a missing key). */
+  zCard: (key: RedisArgument) => NumberReply<TM>;
+  ZCARD: RedisCommandSignatures<TM>['zCard'];
+  /** ZCOUNT key min max: the number of members with a score in the range. */
+  zCount: (key: RedisArgument, min: ZRangeBound, max: ZRangeBound) => NumberReply<TM>;
+  ZCOUNT: RedisCommandSignatures<TM>['zCount'];
+  /** ZLEXCOUNT key min max: the number of members in the lexicographic range (`[a`, `(b`, `-`, `+`). */
+  zLexCount: (key: RedisArgument, min: RedisArgument, max: RedisArgument) => NumberReply<TM>;
+  ZLEXCOUNT: RedisCommandSignatures<TM>['zLexCount'];
+  /** ZRANK key member: the rank (0 = lowest score), or null. */
+  zRank: (key: RedisArgument, member: RedisArgument) => NumberReply<TM> | null;
+  ZRANK: RedisCommandSignatures<TM>['zRank'];
+  /** ZRANK key member WITHSCORE (Redis 7.2+): `{ rank, score }`, or null. */
+  zRankWithScore: (key: RedisArgument, member: RedisArgument) => { rank: NumberReply<TM>; score: DoubleReply<TM> } | null;
+  ZRANK_WITHSCORE: RedisCommandSignatures<TM>['zRankWithScore'];
+  /** ZREVRANK key member: the rank from the highest score, or null. */
+  zRevRank: (key: RedisArgument, member: RedisArgument) => NumberReply<TM> | null;
+  ZREVRANK: RedisCommandSignatures<TM>['zRevRank'];
+  /** ZREVRANK key member WITHSCORE (Redis 7.2+): `{ rank, score }`, or null. */
+  zRevRankWithScore: (key: RedisArgument, member: RedisArgument) => { rank: NumberReply<TM>; score: DoubleReply<TM> } | null;
+  ZREVRANK_WITHSCORE: RedisCommandSignatures<TM>['zRevRankWithScore'];
+  /** ZRANGE key min max [BYSCORE|BYLEX] [REV] [LIMIT]: the members. */
+  zRange: (key: RedisArgument, min: ZRangeBound, max: ZRangeBound, options?: ZRangeOptions) => Array<BlobReply<TM>>;
+  ZRANGE: RedisCommandSignatures<TM>['zRange'];
+  /** ZRANGE ... WITHSCORES: `{ value, score }` entries. */
+  zRangeWithScores: (
+    key: RedisArgument,
+    min: ZRangeBound,
+    max: ZRangeBound,
+    options?: ZRangeOptions
+  ) => Array<SortedSetEntry<TM>>;
+  ZRANGE_WITHSCORES: RedisCommandSignatures<TM>['zRangeWithScores'];
+  /** ZRANGEBYSCORE key min max [LIMIT]: the members. */
+  zRangeByScore: (key: RedisArgument, min: ZRangeBound, max: ZRangeBound, options?: ZRangeByOptions) => Array<BlobReply<TM>>;
+  ZRANGEBYSCORE: RedisCommandSignatures<TM>['zRangeByScore'];
+  /** ZRANGEBYSCORE ... WITHSCORES: `{ value, score }` entries. */
+  zRangeByScoreWithScores: (
+    key: RedisArgument,
+    min: ZRangeBound,
+    max: ZRangeBound,
+    options?: ZRangeByOptions
+  ) => Array<SortedSetEntry<TM>>;
+  ZRANGEBYSCORE_WITHSCORES: RedisCommandSignatures<TM>['zRangeByScoreWithScores'];
+  /** ZRANGEBYLEX key min max [LIMIT]: the members. */
+  zRangeByLex: (key: RedisArgument, min: RedisArgument, max: RedisArgument, options?: ZRangeByOptions) => Array<BlobReply<TM>>;
+  ZRANGEBYLEX: RedisCommandSignatures<TM>['zRangeByLex'];
+  /** ZRANGESTORE destination source min max [BYSCORE|BYLEX] [REV] [LIMIT]: the number of members stored. */
+  zRangeStore: (
+    destination: RedisArgument,
+    source: RedisArgument,
+    min: ZRangeBound,
+    max: ZRangeBound,
+    options?: ZRangeOptions
+  ) => NumberReply<TM>;
+  ZRANGESTORE: RedisCommandSignatures<TM>['zRangeStore'];
+  /** ZREMRANGEBYSCORE key min max: the number of members removed. */
+  zRemRangeByScore: (key: RedisArgument, min: ZRangeBound, max: ZRangeBound) => NumberReply<TM>;
+  ZREMRANGEBYSCORE: RedisCommandSignatures<TM>['zRemRangeByScore'];
+  /** ZREMRANGEBYRANK key start stop: the number of members removed. */
+  zRemRangeByRank: (key: RedisArgument, start: number, stop: number) => NumberReply<TM>;
+  ZREMRANGEBYRANK: RedisCommandSignatures<TM>['zRemRangeByRank'];
+  /** ZREMRANGEBYLEX key min max: the number of members removed. */
+  zRemRangeByLex: (key: RedisArgument, min: RedisArgument, max: RedisArgument) => NumberReply<TM>;
+  ZREMRANGEBYLEX: RedisCommandSignatures<TM>['zRemRangeByLex'];
+  /** ZPOPMIN key: the lowest `{ value, score }` (removed), or null. */
+  zPopMin: (key: RedisArgument) => SortedSetEntry<TM> | null;
+  ZPOPMIN: RedisCommandSignatures<TM>['zPopMin'];
+  /** ZPOPMIN key count: up to `count` lowest entries (`[]` for a missing key). */
+  zPopMinCount: (key: RedisArgument, count: number) => Array<SortedSetEntry<TM>>;
+  ZPOPMIN_COUNT: RedisCommandSignatures<TM>['zPopMinCount'];
+  /** ZPOPMAX key: the highest `{ value, score }` (removed), or null. */
+  zPopMax: (key: RedisArgument) => SortedSetEntry<TM> | null;
+  ZPOPMAX: RedisCommandSignatures<TM>['zPopMax'];
+  /** ZPOPMAX key count: up to `count` highest entries (`[]` for a missing key). */
+  zPopMaxCount: (key: RedisArgument, count: number) => Array<SortedSetEntry<TM>>;
+  ZPOPMAX_COUNT: RedisCommandSignatures<TM>['zPopMaxCount'];
+  /** ZMPOP numkeys key [key ...] MIN|MAX [COUNT]: `{ key, members }` from the first non-empty set, or null. */
+  zmPop: (
+    keys: RedisVariadicArgument,
+    side: SortedSetSide,
+    options?: ZMPopOptions
+  ) => { key: BlobReply<TM>; members: Array<SortedSetEntry<TM>> } | null;
+  ZMPOP: RedisCommandSignatures<TM>['zmPop'];
+  /** ZRANDMEMBER key: a random member, or null for a missing key. */
+  zRandMember: (key: RedisArgument) => BlobReply<TM> | null;
+  ZRANDMEMBER: RedisCommandSignatures<TM>['zRandMember'];
+  /** ZRANDMEMBER key count: distinct random members (count > 0) or possibly repeated ones (count < 0). */
+  zRandMemberCount: (key: RedisArgument, count: number) => Array<BlobReply<TM>>;
+  ZRANDMEMBER_COUNT: RedisCommandSignatures<TM>['zRandMemberCount'];
+  /** ZRANDMEMBER key count WITHSCORES: random `{ value, score }` entries. */
+  zRandMemberCountWithScores: (key: RedisArgument, count: number) => Array<SortedSetEntry<TM>>;
+  ZRANDMEMBER_COUNT_WITHSCORES: RedisCommandSignatures<TM>['zRandMemberCountWithScores'];
+  /** ZUNIONSTORE destination numkeys key [...] [WEIGHTS] [AGGREGATE]: the size of the stored union. */
+  zUnionStore: (destination: RedisArgument, keys: ZKeys, options?: ZAggregateOptions) => NumberReply<TM>;
+  ZUNIONSTORE: RedisCommandSignatures<TM>['zUnionStore'];
+  /** ZINTERSTORE destination numkeys key [...] [WEIGHTS] [AGGREGATE]: the size of the stored intersection. */
+  zInterStore: (destination: RedisArgument, keys: ZKeys, options?: ZAggregateOptions) => NumberReply<TM>;
+  ZINTERSTORE: RedisCommandSignatures<TM>['zInterStore'];
+  /** ZDIFFSTORE destination numkeys key [...]: the size of the stored difference. */
+  zDiffStore: (destination: RedisArgument, keys: RedisVariadicArgument) => NumberReply<TM>;
+  ZDIFFSTORE: RedisCommandSignatures<TM>['zDiffStore'];
+  /** ZUNION numkeys key [...] [WEIGHTS] [AGGREGATE]: the members, by score. */
+  zUnion: (keys: ZKeys, options?: ZAggregateOptions) => Array<BlobReply<TM>>;
+  ZUNION: RedisCommandSignatures<TM>['zUnion'];
+  /** ZUNION ... WITHSCORES: `{ value, score }` entries. */
+  zUnionWithScores: (keys: ZKeys, options?: ZAggregateOptions) => Array<SortedSetEntry<TM>>;
+  ZUNION_WITHSCORES: RedisCommandSignatures<TM>['zUnionWithScores'];
+  /** ZINTER numkeys key [...] [WEIGHTS] [AGGREGATE]: the members, by score. */
+  zInter: (keys: ZKeys, options?: ZAggregateOptions) => Array<BlobReply<TM>>;
+  ZINTER: RedisCommandSignatures<TM>['zInter'];
+  /** ZINTER ... WITHSCORES: `{ value, score }` entries. */
+  zInterWithScores: (keys: ZKeys, options?: ZAggregateOptions) => Array<SortedSetEntry<TM>>;
+  ZINTER_WITHSCORES: RedisCommandSignatures<TM>['zInterWithScores'];
+  /** ZDIFF numkeys key [...]: the members of the first set not in the others, by score. */
+  zDiff: (keys: RedisVariadicArgument) => Array<BlobReply<TM>>;
+  ZDIFF: RedisCommandSignatures<TM>['zDiff'];
+  /** ZDIFF ... WITHSCORES: `{ value, score }` entries. */
+  zDiffWithScores: (keys: RedisVariadicArgument) => Array<SortedSetEntry<TM>>;
+  ZDIFF_WITHSCORES: RedisCommandSignatures<TM>['zDiffWithScores'];
+  /** ZINTERCARD numkeys key [...] [LIMIT]: the size of the intersection (at most `LIMIT`). */
+  zInterCard: (keys: RedisVariadicArgument, options?: ZInterCardOptions) => NumberReply<TM>;
+  ZINTERCARD: RedisCommandSignatures<TM>['zInterCard'];
+  /** ZSCAN key cursor [MATCH] [COUNT]: the next cursor and a page of `{ value, score }` (scores always numbers). */
+  zScan: (
+    key: RedisArgument,
+    cursor: RedisArgument,
+    options?: ScanCommonOptions
+  ) => { cursor: BlobReply<TM>; members: Array<{ value: BlobReply<TM>; score: number }> };
+  ZSCAN: RedisCommandSignatures<TM>['zScan'];
+
   // keys
   /** DEL key [key ...]: the number of keys removed. */
   del: (keys: RedisVariadicArgument) => NumberReply<TM>;
@@ -628,6 +1044,13 @@ export declare class RedisClient<TM extends TypeMapping = {}> extends EventEmitt
   hScanValuesIterator(key: RedisArgument, options?: HScanIteratorOptions): AsyncGenerator<Array<BlobReply<TM>>, void, unknown>;
   /** Iterates a hash with HSCAN ... NOVALUES (Redis 7.4+), yielding one array of fields per page. */
   hScanNoValuesIterator(key: RedisArgument, options?: HScanIteratorOptions): AsyncGenerator<Array<BlobReply<TM>>, void, unknown>;
+  /** Iterates a set with SSCAN, yielding one array of members per page. */
+  sScanIterator(key: RedisArgument, options?: SScanIteratorOptions): AsyncGenerator<Array<BlobReply<TM>>, void, unknown>;
+  /** Iterates a sorted set with ZSCAN, yielding one array of `{ value, score }` per page. */
+  zScanIterator(
+    key: RedisArgument,
+    options?: ZScanIteratorOptions
+  ): AsyncGenerator<Array<{ value: BlobReply<TM>; score: number }>, void, unknown>;
 
   on(event: 'connect' | 'ready' | 'end' | 'reconnecting', listener: () => void): this;
   on(event: 'error', listener: (err: Error) => void): this;

@@ -7,10 +7,16 @@
 // rounds run with the peer order rotated; the median ops/s is reported with
 // redlite/peer ratios.
 //
-// Workloads (keys spread so every collection stays small, in its compact encoding, as
-// typical app data is):
-//   HSET  N calls over N/100 hashes of 100 fields (10-byte values), starting empty
-//   HGET  the same fields read back
+// Workloads (keys spread so every collection stays small, as typical app data is), run in
+// this order on one flushed keyspace per mode:
+//   HSET       N calls over N/100 hashes of 100 fields (10-byte values), starting empty
+//   HGET       the same fields read back
+//   LPUSH      N calls over N/100 lists (100 elements each)
+//   LPOP       every element popped back
+//   SADD       N calls over N/100 sets of 100 members
+//   SISMEMBER  the same members tested
+//   ZADD       N calls over N/100 sorted sets of 100 members (scores 0..N)
+//   ZRANGE     N calls of ZRANGE key 0 9 over those sorted sets
 const fs = require('node:fs');
 const path = require('node:path');
 const IORedisMock = require('ioredis-mock');
@@ -31,18 +37,26 @@ const OUT = path.join(__dirname, QUICK ? 'results-collections.quick.json' : 'res
 // Arguments of call i, precomputed so the timed loops only call the store.
 function makeData(n) {
   const keys = new Array(n);
+  const lists = new Array(n);
+  const sets = new Array(n);
+  const zsets = new Array(n);
   const fields = new Array(n);
   const values = new Array(n);
   const nkeys = Math.max(1, Math.floor(n / FIELDS));
   for (let i = 0; i < n; i++) {
-    keys[i] = 'hash:' + String(i % nkeys).padStart(8, '0');
+    const k = String(i % nkeys).padStart(8, '0');
+    keys[i] = 'hash:' + k;
+    lists[i] = 'list:' + k;
+    sets[i] = 'set:' + k;
+    zsets[i] = 'zset:' + k;
     fields[i] = 'field:' + String(Math.floor(i / nkeys)).padStart(4, '0');
     values[i] = 'v' + String(i).padStart(9, '0');
   }
-  return { keys, fields, values };
+  return { keys, lists, sets, zsets, fields, values };
 }
 
-// Each peer: { name, open, flush, close, ops: { HSET(i), HGET(i) } } over data d.
+// Each peer: { name, open, flush, close, ops: { WORKLOAD(i) } } over data d. Keys of each
+// type get their own prefix so the workloads never collide.
 function nodeRedisApiPeer(name, c, d) {
   return {
     name,
@@ -51,7 +65,13 @@ function nodeRedisApiPeer(name, c, d) {
     close: () => c.close(),
     ops: {
       HSET: (i) => c.hSet(d.keys[i], d.fields[i], d.values[i]),
-      HGET: (i) => c.hGet(d.keys[i], d.fields[i])
+      HGET: (i) => c.hGet(d.keys[i], d.fields[i]),
+      LPUSH: (i) => c.lPush(d.lists[i], d.values[i]),
+      LPOP: (i) => c.lPop(d.lists[i]),
+      SADD: (i) => c.sAdd(d.sets[i], d.fields[i]),
+      SISMEMBER: (i) => c.sIsMember(d.sets[i], d.fields[i]),
+      ZADD: (i) => c.zAdd(d.zsets[i], { score: i, value: d.fields[i] }),
+      ZRANGE: (i) => c.zRange(d.zsets[i], 0, 9)
     }
   };
 }
@@ -65,7 +85,13 @@ function ioredisMockPeer(d) {
     close: async () => c.disconnect(),
     ops: {
       HSET: (i) => c.hset(d.keys[i], d.fields[i], d.values[i]),
-      HGET: (i) => c.hget(d.keys[i], d.fields[i])
+      HGET: (i) => c.hget(d.keys[i], d.fields[i]),
+      LPUSH: (i) => c.lpush(d.lists[i], d.values[i]),
+      LPOP: (i) => c.lpop(d.lists[i]),
+      SADD: (i) => c.sadd(d.sets[i], d.fields[i]),
+      SISMEMBER: (i) => c.sismember(d.sets[i], d.fields[i]),
+      ZADD: (i) => c.zadd(d.zsets[i], i, d.fields[i]),
+      ZRANGE: (i) => c.zrange(d.zsets[i], 0, 9)
     }
   };
 }
@@ -95,7 +121,8 @@ async function timed(runner, op, n) {
   return { opsPerSec: n / (Number(process.hrtime.bigint() - t0) / 1e9), nulls };
 }
 
-const WORKLOADS = ['HSET', 'HGET']; // in this order, on one flushed keyspace per mode
+// In this order, on one flushed keyspace per mode.
+const WORKLOADS = ['HSET', 'HGET', 'LPUSH', 'LPOP', 'SADD', 'SISMEMBER', 'ZADD', 'ZRANGE'];
 const MODES = ['seq', 'batch100'];
 
 async function main() {
@@ -109,7 +136,7 @@ async function main() {
   ];
   peers[1].n = N_TCP;
   console.log(`node ${process.version}; N=${int(N)} calls (node-redis over TCP: ${int(N_TCP)}), ` +
-    `${FIELDS} fields per hash, ${ROUNDS} rounds + 1 warm-up${QUICK ? ' (--quick)' : ''}`);
+    `${FIELDS} elements per collection, ${ROUNDS} rounds + 1 warm-up${QUICK ? ' (--quick)' : ''}`);
   const samples = new Map();
   try {
     for (const p of peers) await p.open();
@@ -149,9 +176,11 @@ async function main() {
     }
   }
   console.log('\n' + table(rows));
-  for (const r of results) if (r.op === 'HGET' && r.nulls) console.log(`warning: ${r.peer} ${r.mode}: ${r.nulls} nulls`);
+  for (const r of results) {
+    if (['HGET', 'LPOP'].includes(r.op) && r.nulls) console.log(`warning: ${r.peer} ${r.op} ${r.mode}: ${r.nulls} nulls`);
+  }
   const out = { bench: 'collections', quick: QUICK, date: new Date().toISOString(), node: process.version,
-    n: N, nTcp: N_TCP, rounds: ROUNDS, fieldsPerHash: FIELDS, results };
+    n: N, nTcp: N_TCP, rounds: ROUNDS, elementsPerCollection: FIELDS, results };
   fs.writeFileSync(OUT, JSON.stringify(out, null, 2) + '\n');
   console.log(`\nwrote ${path.relative(process.cwd(), OUT)}`);
 }

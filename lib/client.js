@@ -340,6 +340,26 @@ class RedisClient extends EventEmitter {
       yield reply.fields;
     } while (cursor.toString() !== '0');
   }
+
+  // SSCAN iterator, as node-redis 6.3.1's: one array of members per SSCAN page.
+  async* sScanIterator(key, options) {
+    let cursor = options?.cursor ?? '0';
+    do {
+      const reply = await this.sScan(key, cursor, options);
+      cursor = reply.cursor;
+      yield reply.members;
+    } while (cursor.toString() !== '0');
+  }
+
+  // ZSCAN iterator, as node-redis 6.3.1's: one array of { value, score } per ZSCAN page.
+  async* zScanIterator(key, options) {
+    let cursor = options?.cursor ?? '0';
+    do {
+      const reply = await this.zScan(key, cursor, options);
+      cursor = reply.cursor;
+      yield reply.members;
+    } while (cursor.toString() !== '0');
+  }
 }
 
 attachCommands(RedisClient.prototype, '_executeCommand');

@@ -5,7 +5,9 @@ const path = require('path');
 const { SimpleError } = require('./errors');
 
 const binding = require(path.join(__dirname, '..', 'build', 'Release', 'redlite.node'));
-binding.init({ SimpleError, MapClass: Map, mapPut: Map.prototype.set, SetClass: Set, setPut: Set.prototype.add });
+binding.init({
+  SimpleError, MapClass: Map, mapPut: Map.prototype.set, SetClass: Set, setPut: Set.prototype.add, arrayOf: Array.of
+});
 
 // Reply flags understood by binding.exec (src/napi/napi_util.h).
 const REPLY_BUFFERS = 1;

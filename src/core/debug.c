@@ -22,6 +22,20 @@ static const char *checkValue(const robj *o) {
             return NULL;
         }
         return o->encoding == OBJ_ENCODING_HT ? NULL : "bad hash encoding";
+    case OBJ_SET:
+        if (setTypeSize(o) == 0) return "empty set";
+        if (o->encoding == OBJ_ENCODING_INTSET) {
+            if (!intsetValidate(o->u.ptr)) return "corrupt intset";
+            if (intsetLen(o->u.ptr) > SET_MAX_INTSET_ENTRIES) return "intset too long";
+            return NULL;
+        }
+        return o->encoding == OBJ_ENCODING_HT ? NULL : "bad set encoding";
+    case OBJ_LIST:
+        if (o->encoding != OBJ_ENCODING_QUICKLIST) return "bad list encoding";
+        if (listTypeLength(o) == 0) return "empty list";
+        return qlValidate(o->u.ptr) ? NULL : "corrupt quicklist";
+    case OBJ_ZSET:
+        return zsetTypeCheck(o);
     default:
         return "unknown type";
     }

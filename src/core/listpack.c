@@ -178,12 +178,32 @@ unsigned char *lpSeek(unsigned char *lp, long index) {
     return p;
 }
 
+/* The hot loop of hash, set and sorted-set lookups: each entry is decoded once, and
+ * candidates of the right length are first compared on their last byte (keys that share
+ * a prefix, "field:0001"..."field:0099", differ there) before memcmp. */
 unsigned char *lpFind(unsigned char *lp, unsigned char *p, const char *s, size_t len,
                       unsigned skip) {
-    while (p) {
-        if (lpEq(p, s, len)) return p;
-        for (unsigned i = 0; i <= skip && p; i++)
-            p = lpNext(lp, p);
+    const unsigned char *end = lp + lpBytes(lp);
+    unsigned pending = 0; /* entries still to skip before the next comparison */
+    while (p && p < end) {
+        size_t n;
+        uint64_t elen;
+        if (p[0] < 128) {
+            elen = p[0];
+            n = 1;
+        } else {
+            elen = readForward(p, &n);
+        }
+        if (pending == 0) {
+            if (elen == len && (len == 0 || (p[n + len - 1] == (unsigned char)s[len - 1] &&
+                                             memcmp(p + n, s, len) == 0)))
+                return p;
+            pending = skip;
+        } else {
+            pending--;
+        }
+        size_t e = n + (size_t)elen;
+        p += e + (e < 128 ? 1 : varintSize(e));
     }
     return NULL;
 }
@@ -216,6 +236,17 @@ unsigned char *lpInsert(rlSlab *sl, unsigned char *lp, unsigned char *p, const c
     writeEntry(lp + off, s, len);
     setLength(lp, lpLength(lp) + 1);
     if (newp) *newp = lp + off;
+    return lp;
+}
+
+unsigned char *lpInsertPair(rlSlab *sl, unsigned char *lp, unsigned char *p, const char *a,
+                            size_t alen, const char *b, size_t blen) {
+    size_t off = p ? (size_t)(p - lp) : lpBytes(lp);
+    size_t ea = entrySizeForLen(alen);
+    lp = splice(sl, lp, off, 0, ea + entrySizeForLen(blen));
+    writeEntry(lp + off, a, alen);
+    writeEntry(lp + off + ea, b, blen);
+    setLength(lp, lpLength(lp) + 2);
     return lp;
 }
 

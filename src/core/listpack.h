@@ -64,6 +64,10 @@ unsigned char *lpFind(unsigned char *lp, unsigned char *p, const char *s, size_t
  * the inserted entry. */
 unsigned char *lpInsert(rlSlab *sl, unsigned char *lp, unsigned char *p, const char *s, size_t len,
                         unsigned char **newp);
+/* Insert two entries, 'a' then 'b', before 'p' (NULL: at the end) in one resize (a hash's
+ * field and value, a sorted set's member and score). */
+unsigned char *lpInsertPair(rlSlab *sl, unsigned char *lp, unsigned char *p, const char *a,
+                            size_t alen, const char *b, size_t blen);
 unsigned char *lpAppend(rlSlab *sl, unsigned char *lp, const char *s, size_t len);
 unsigned char *lpPrepend(rlSlab *sl, unsigned char *lp, const char *s, size_t len);
 /* Replace the entry '*p' with 's'/'len'; '*p' is updated to the new entry. */

@@ -96,6 +96,15 @@ void freeObject(rlServer *s, robj *o) {
     case OBJ_HASH:
         hashTypeFree(s, o);
         break;
+    case OBJ_SET:
+        setTypeFree(s, o);
+        break;
+    case OBJ_LIST:
+        listTypeFree(s, o);
+        break;
+    case OBJ_ZSET:
+        zsetTypeFree(s, o);
+        break;
     default:
         break;
     }
@@ -106,6 +115,12 @@ robj *dupObject(rlServer *s, const robj *o) {
     switch (o->type) {
     case OBJ_HASH:
         return hashTypeDup(s, o);
+    case OBJ_SET:
+        return setTypeDup(s, o);
+    case OBJ_LIST:
+        return listTypeDup(s, o);
+    case OBJ_ZSET:
+        return zsetTypeDup(s, o);
     default:
         return dupStringObject(&s->slab, o);
     }

@@ -10,6 +10,8 @@
 #include "dict.h"
 #include "intset.h"
 #include "listpack.h"
+#include "quicklist.h"
+#include "zskiplist.h"
 #include "sds.h"
 #include "slab.h"
 #include "util.h"
@@ -46,6 +48,9 @@
  * (its built-in defaults: hash-max-listpack-entries 512, -value 64...). */
 #define HASH_MAX_LISTPACK_ENTRIES 512
 #define HASH_MAX_LISTPACK_VALUE 64
+#define SET_MAX_INTSET_ENTRIES 512
+#define ZSET_MAX_LISTPACK_ENTRIES 128
+#define ZSET_MAX_LISTPACK_VALUE 64
 /* Collections above this many elements are freed in slices by the cron (lazy free). */
 #define LAZYFREE_THRESHOLD 64
 
@@ -84,9 +89,13 @@ typedef struct rlStats {
     long long lazyfree_pending;
 } rlStats;
 
-/* One deferred free: a whole dict being released in slices (FLUSHALL ASYNC, big values). */
+/* One deferred free, released in slices by the cron (FLUSHALL ASYNC, big values): a whole
+ * dict, or another structure ('obj') freed by 'freeSome' (qlReleaseSome, zslFreeSome: free
+ * up to 'budget' elements, return 0 once everything, 'obj' included, is freed). */
 typedef struct rlLazyFree {
     dict *d;
+    void *obj;
+    int (*freeSome)(rlSlab *sl, void *obj, long budget);
     int table;         /* which of the dict's two tables is being freed */
     unsigned long idx; /* next bucket of that table */
     struct rlLazyFree *next;
@@ -103,7 +112,7 @@ struct rlServer {
     /* active expire cycle state (Redis keeps these as statics in expire.c) */
     int expire_db;
     unsigned long expire_cursor[RL_DBNUM];
-    rlLazyFree *lazyfree_head;
+    rlLazyFree *lazyfree_head, *lazyfree_tail;
     int connected_clients;
     rlSlab slab; /* small objects: dict entries, value headers (slab.h) */
 };
@@ -361,6 +370,93 @@ void hincrbyfloatCommand(rlClient *c);
 void hrandfieldCommand(rlClient *c);
 void hscanCommand(rlClient *c);
 
+/* ---------------------------------------------------------------- t_set.c */
+unsigned long setTypeSize(const robj *o);
+int setTypeIsMember(const robj *o, const char *m, size_t len);
+/* Call 'fn' for every member. An intset member's bytes are valid during the call only; a
+ * hashtable member's until the set changes. */
+void setTypeForEach(const robj *o, void (*fn)(void *ctx, const char *m, size_t len), void *ctx);
+robj *setTypeDup(rlServer *s, const robj *o);
+void setTypeFree(rlServer *s, robj *o);
+void saddCommand(rlClient *c);
+void sremCommand(rlClient *c);
+void sismemberCommand(rlClient *c);
+void smismemberCommand(rlClient *c);
+void smembersCommand(rlClient *c);
+void scardCommand(rlClient *c);
+void spopCommand(rlClient *c);
+void srandmemberCommand(rlClient *c);
+void sinterCommand(rlClient *c);
+void sunionCommand(rlClient *c);
+void sdiffCommand(rlClient *c);
+void sinterstoreCommand(rlClient *c);
+void sunionstoreCommand(rlClient *c);
+void sdiffstoreCommand(rlClient *c);
+void sintercardCommand(rlClient *c);
+void smoveCommand(rlClient *c);
+void sscanCommand(rlClient *c);
+
+/* ---------------------------------------------------------------- t_list.c */
+unsigned long listTypeLength(const robj *o);
+robj *listTypeDup(rlServer *s, const robj *o);
+void listTypeFree(rlServer *s, robj *o);
+void lpushCommand(rlClient *c);
+void rpushCommand(rlClient *c);
+void lpushxCommand(rlClient *c);
+void rpushxCommand(rlClient *c);
+void lpopCommand(rlClient *c);
+void rpopCommand(rlClient *c);
+void llenCommand(rlClient *c);
+void lindexCommand(rlClient *c);
+void lrangeCommand(rlClient *c);
+void lposCommand(rlClient *c);
+void lsetCommand(rlClient *c);
+void ltrimCommand(rlClient *c);
+void lremCommand(rlClient *c);
+void linsertCommand(rlClient *c);
+void lmoveCommand(rlClient *c);
+void rpoplpushCommand(rlClient *c);
+void lmpopCommand(rlClient *c);
+
+/* ---------------------------------------------------------------- t_zset.c */
+unsigned long zsetLength(const robj *o);
+robj *zsetTypeDup(rlServer *s, const robj *o);
+void zsetTypeFree(rlServer *s, robj *o);
+/* NULL when a zset is well formed, else what is wrong (debug check). */
+const char *zsetTypeCheck(const robj *o);
+void zaddCommand(rlClient *c);
+void zincrbyCommand(rlClient *c);
+void zscoreCommand(rlClient *c);
+void zmscoreCommand(rlClient *c);
+void zcardCommand(rlClient *c);
+void zremCommand(rlClient *c);
+void zrankCommand(rlClient *c);
+void zrevrankCommand(rlClient *c);
+void zcountCommand(rlClient *c);
+void zlexcountCommand(rlClient *c);
+void zrangeCommand(rlClient *c);
+void zrangestoreCommand(rlClient *c);
+void zrevrangeCommand(rlClient *c);
+void zrangebyscoreCommand(rlClient *c);
+void zrevrangebyscoreCommand(rlClient *c);
+void zrangebylexCommand(rlClient *c);
+void zrevrangebylexCommand(rlClient *c);
+void zremrangebyrankCommand(rlClient *c);
+void zremrangebyscoreCommand(rlClient *c);
+void zremrangebylexCommand(rlClient *c);
+void zpopminCommand(rlClient *c);
+void zpopmaxCommand(rlClient *c);
+void zmpopCommand(rlClient *c);
+void zrandmemberCommand(rlClient *c);
+void zunionstoreCommand(rlClient *c);
+void zinterstoreCommand(rlClient *c);
+void zdiffstoreCommand(rlClient *c);
+void zunionCommand(rlClient *c);
+void zinterCommand(rlClient *c);
+void zdiffCommand(rlClient *c);
+void zintercardCommand(rlClient *c);
+void zscanCommand(rlClient *c);
+
 /* ---------------------------------------------------------------- multi.c */
 void multiCommand(rlClient *c);
 void execCommand(rlClient *c);
@@ -370,6 +466,7 @@ void freeClientMultiState(rlClient *c);
 
 /* ---------------------------------------------------------------- lazyfree.c / cron.c */
 void lazyfreeDict(rlServer *s, dict *d);
+void lazyfreeObject(rlServer *s, void *obj, int (*freeSome)(rlSlab *, void *, long));
 int lazyfreeStep(rlServer *s, long budget_entries);
 
 #endif

@@ -133,8 +133,7 @@ static int hashTypeSet(rlServer *s, robj *o, const char *f, size_t flen, const c
             o->u.ptr = lpReplace(&s->slab, lp, &p, v, vlen);
             return 0;
         }
-        lp = lpAppend(&s->slab, lp, f, flen);
-        o->u.ptr = lpAppend(&s->slab, lp, v, vlen);
+        o->u.ptr = lpInsertPair(&s->slab, lp, NULL, f, flen, v, vlen);
         if (hashTypeLength(o) > HASH_MAX_LISTPACK_ENTRIES) hashTypeConvert(s, o);
         return 1;
     }

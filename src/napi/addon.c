@@ -1,9 +1,9 @@
 /* addon.c -- module registration and the exported functions. Context-aware: all state is
  * per instance (napi_set_instance_data), so the addon loads in several worker threads.
  *
- * Exports: init({SimpleError, MapClass, mapPut, SetClass, setPut}), commands(), variants(),
- * serverNew(), clientNew(server), clientRelease(client), exec(client, flags, ...args | [args]),
- * cron(server, budget_us), debugCheck(server). */
+ * Exports: init({SimpleError, MapClass, mapPut, SetClass, setPut, arrayOf}), commands(),
+ * variants(), serverNew(), clientNew(server), clientRelease(client), exec(client, flags, ...args |
+ * [args]), cron(server, budget_us), debugCheck(server). */
 #include "napi_util.h"
 
 #include <stdio.h>
@@ -25,10 +25,12 @@ void rlThrowInternal(napi_env env, const char *where) {
 static void freeAddon(napi_env env, void *data, void *hint) {
     (void)hint;
     rlAddon *a = data;
-    napi_ref refs[] = {a->simple_error, a->map_ctor, a->map_put, a->set_ctor, a->set_put};
+    napi_ref refs[] = {a->simple_error, a->map_ctor, a->map_put,
+                       a->set_ctor,     a->set_put,  a->array_of};
     for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]); i++)
         if (refs[i]) napi_delete_reference(env, refs[i]);
     free(a->arena);
+    free(a->vals);
     free((void *)a->argv);
     free(a->argvlen);
     free(a->argvoff);
@@ -65,8 +67,8 @@ static int keepRef(napi_env env, napi_value obj, const char *name, napi_ref *ref
     return 0;
 }
 
-/* init({SimpleError, MapClass, mapPut, SetClass, setPut}): the constructors replies are built with
- * (mapPut/setPut: Map.prototype.set and Set.prototype.add). */
+/* init({SimpleError, MapClass, mapPut, SetClass, setPut, arrayOf}): the constructors replies
+ * are built with (mapPut/setPut: Map.prototype.set and Set.prototype.add; arrayOf: Array.of). */
 static napi_value Init(napi_env env, napi_callback_info info) {
     napi_value argv[1];
     if (getArgs(env, info, 1, argv) != 0) return NULL;
@@ -76,7 +78,8 @@ static napi_value Init(napi_env env, napi_callback_info info) {
         keepRef(env, argv[0], "MapClass", &a->map_ctor) != 0 ||
         keepRef(env, argv[0], "mapPut", &a->map_put) != 0 ||
         keepRef(env, argv[0], "SetClass", &a->set_ctor) != 0 ||
-        keepRef(env, argv[0], "setPut", &a->set_put) != 0)
+        keepRef(env, argv[0], "setPut", &a->set_put) != 0 ||
+        keepRef(env, argv[0], "arrayOf", &a->array_of) != 0)
         return NULL;
     return NULL;
 }

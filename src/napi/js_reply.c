@@ -17,9 +17,15 @@
 #define MAX_DEPTH 16
 
 /* How a frame stores what is emitted into it. */
-#define FRAME_ARRAY 0  /* value[index++] = v */
-#define FRAME_OBJECT 1 /* value[key] = v (a map as a plain object) */
-#define FRAME_CALL 2   /* adder.call(value, key, v) or adder.call(value, v): Map.set, Set.add */
+#define FRAME_ARRAY 0   /* value[index++] = v */
+#define FRAME_OBJECT 1  /* value[key] = v (a map as a plain object) */
+#define FRAME_CALL 2    /* adder.call(value, key, v) or adder.call(value, v): Map.set, Set.add */
+#define FRAME_COLLECT 3 /* pushed on the value stack; one Array.of(...values) call at the end */
+
+/* Arrays of up to this many elements are built with one Array.of call over the collected
+ * values (one V8 call instead of one napi_set_element per element: ZRANGE of 10 members
+ * measured ~2x faster); longer ones element by element (no huge argument lists). */
+#define COLLECT_MAX 256
 
 typedef struct frame {
     napi_value value; /* Array, Object, Map or Set */
@@ -28,6 +34,7 @@ typedef struct frame {
     uint32_t index;   /* next array index */
     napi_value key;   /* map: pending key, or NULL */
     napi_value adder; /* FRAME_CALL: the method */
+    size_t base;      /* FRAME_COLLECT: where its values start on the value stack */
 } frame;
 
 struct rlJsReply {
@@ -37,8 +44,29 @@ struct rlJsReply {
     int failed; /* a napi call failed: stop building */
     int depth;
     frame stack[MAX_DEPTH];
+    size_t nvals; /* values on the addon's value stack (FRAME_COLLECT frames) */
     napi_value result;
 };
+
+/* Push 'v' on the value stack (kept in the addon between calls). */
+static int pushValue(rlJsReply *r, napi_value v) {
+    rlAddon *a = r->addon;
+    if (r->nvals == a->vals_cap) {
+        size_t cap = a->vals_cap ? a->vals_cap * 2 : 64;
+        napi_value *n = realloc(a->vals, cap * sizeof(*n));
+        if (!n) return -1;
+        a->vals = n;
+        a->vals_cap = cap;
+    }
+    a->vals[r->nvals++] = v;
+    return 0;
+}
+
+/* 1 for a map stored key by key (a plain object or a Map), 0 for one flattened into an
+ * Array (RL_REPLY_MAP_AS_ARRAY) and for arrays and sets. */
+static int storedByKey(const frame *f) {
+    return f->kind == RL_AGG_MAP && (f->store == FRAME_OBJECT || f->store == FRAME_CALL);
+}
 
 /* Place 'v' into the open aggregate, or make it the result. */
 static void emit(rlJsReply *r, napi_value v) {
@@ -52,7 +80,7 @@ static void emit(rlJsReply *r, napi_value v) {
     }
     frame *f = &r->stack[r->depth - 1];
     napi_status st;
-    if (f->kind == RL_AGG_MAP && f->store != FRAME_ARRAY) {
+    if (storedByKey(f)) {
         if (!f->key) {
             f->key = v;
             return;
@@ -64,6 +92,8 @@ static void emit(rlJsReply *r, napi_value v) {
             st = napi_call_function(r->env, f->value, f->adder, 2, args, NULL);
         }
         f->key = NULL;
+    } else if (f->store == FRAME_COLLECT) {
+        st = pushValue(r, v) == 0 ? napi_ok : napi_generic_failure;
     } else if (f->store == FRAME_CALL) {
         st = napi_call_function(r->env, f->value, f->adder, 1, &v, NULL);
     } else {
@@ -77,7 +107,7 @@ static void emit(rlJsReply *r, napi_value v) {
 static int atMapKey(const rlJsReply *r) {
     if (r->depth == 0) return 0;
     const frame *f = &r->stack[r->depth - 1];
-    return f->kind == RL_AGG_MAP && f->store != FRAME_ARRAY && !f->key;
+    return storedByKey(f) && !f->key;
 }
 
 /* 1 when the bytes are all ASCII (then Latin-1 and UTF-8 decoding agree, and V8's Latin-1
@@ -207,6 +237,10 @@ static void jsAggBegin(void *ctx, int kind, long count) {
     if (kind == RL_AGG_MAP && (r->flags & RL_REPLY_MAP_AS_MAP)) {
         store = FRAME_CALL;
         st = newCollection(r->env, r->addon->map_ctor, r->addon->map_put, &v, &adder);
+    } else if (kind == RL_AGG_MAP && (r->flags & RL_REPLY_MAP_AS_ARRAY) &&
+               count * 2 <= COLLECT_MAX) {
+        store = FRAME_COLLECT;
+        st = napi_ok;
     } else if (kind == RL_AGG_MAP && (r->flags & RL_REPLY_MAP_AS_ARRAY)) {
         st = napi_create_array_with_length(r->env, (size_t)count * 2, &v);
     } else if (kind == RL_AGG_MAP) {
@@ -215,6 +249,9 @@ static void jsAggBegin(void *ctx, int kind, long count) {
     } else if (kind == RL_AGG_SET && (r->flags & RL_REPLY_SET_AS_SET)) {
         store = FRAME_CALL;
         st = newCollection(r->env, r->addon->set_ctor, r->addon->set_put, &v, &adder);
+    } else if (count <= COLLECT_MAX) {
+        store = FRAME_COLLECT;
+        st = napi_ok;
     } else {
         st = napi_create_array_with_length(r->env, (size_t)count, &v);
     }
@@ -229,6 +266,7 @@ static void jsAggBegin(void *ctx, int kind, long count) {
     f->index = 0;
     f->key = NULL;
     f->adder = adder;
+    f->base = r->nvals;
 }
 
 static void jsAggEnd(void *ctx, int kind) {
@@ -238,7 +276,17 @@ static void jsAggEnd(void *ctx, int kind) {
         r->failed = 1;
         return;
     }
-    napi_value v = r->stack[--r->depth].value;
+    frame *f = &r->stack[--r->depth];
+    napi_value v = f->value;
+    if (f->store == FRAME_COLLECT) {
+        napi_value fn, undef;
+        size_t n = r->nvals - f->base;
+        if (napi_get_reference_value(r->env, r->addon->array_of, &fn) != napi_ok ||
+            napi_get_undefined(r->env, &undef) != napi_ok ||
+            napi_call_function(r->env, undef, fn, n, r->addon->vals + f->base, &v) != napi_ok)
+            v = NULL;
+        r->nvals = f->base;
+    }
     emit(r, v);
 }
 
@@ -252,6 +300,7 @@ napi_value rlExecToJs(napi_env env, rlAddon *a, rlClient *c, int argc, int flags
     r.flags = flags;
     r.failed = 0;
     r.depth = 0;
+    r.nvals = 0;
     r.result = NULL;
     rlExec(c, argc, a->argv, a->argvlen, &jsSink, &r);
     if (r.failed || r.depth != 0 || !r.result) {

@@ -139,6 +139,152 @@ const HSET_SHAPES = [
   [['h'], 'f', 'v']
 ];
 
+// Set shapes.
+const KEY_MEMBERS = [
+  ...KEY_FIELDS, ['s', ['a']], ['s', [B2, '', 'a']], ['s', [[]]], ['s', [['a', 'b']]], ['s', [true]],
+  ['s', 0], ['s', -0.5], ['s', 10n]
+];
+const DEST_KEYS = [
+  ['d', ['a', 'b']], ['d', 'a'], ['d', []], [B, [B2, 'x']], ['d', ['d', 'a']], ['d', [1]], ['d', 1],
+  ['d'], [], ['d', null], ['d', undefined], [1, ['a']], [['d'], ['a']], ['d', 'a', 'b'], ['d', [['a']]]
+];
+const SINTERCARD_SHAPES = [
+  [['a', 'b']], ['a'], [[]], [[B, B2]], [['a', 'b'], 5], [['a'], 0], [['a'], '3'], [['a'], 1.5],
+  [['a'], { LIMIT: 2 }], [['a'], { LIMIT: 0 }], [['a'], { LIMIT: '7' }], [['a'], { LIMIT: undefined }],
+  [['a'], { LIMIT: null }], [['a'], { limit: 2 }], [['a'], {}], [['a'], null], [['a'], 'LIMIT'],
+  [['a'], NaN], [['a'], 10n], [['a'], [1]], [], [undefined], [null], [1], [[1, 2]], [['a'], { LIMIT: 1 }, 'x']
+];
+const SMOVE_SHAPES = [
+  ['s', 'd', 'm'], [B, B2, B], ['s', 's', 'm'], ['s', 'd', ''], ['s', 'd', 1], ['s', 'd', null],
+  ['s', 'd'], ['s'], [], ['s', 'd', 'm', 'x'], [['s'], 'd', 'm'], [1, 2, 'm'], ['s', ['d', 'e'], 'm'],
+  ['s', 'd', ['m', 'n']]
+];
+
+// List shapes.
+const KEY_START_STOP = [
+  ['l', 0, -1], ['l', '0', '-1'], ['l', 1.5, 2], ['l', -100, 100], [B, 0, 1], ['l', 0n, 1n], ['l', NaN, Infinity],
+  ['l', 0], ['l'], [], ['l', 0, null], ['l', undefined, 1], ['l', 0, -1, 'x'], [1, 0, -1], ['l', {}, []]
+];
+const LSET_SHAPES = [
+  ['l', 0, 'v'], ['l', -1, B2], ['l', '2', 'v'], [B, 0, B], ['l', 1.5, 'v'], ['l', 0, 1], ['l', 0, ''],
+  ['l', 0, null], ['l', 0], ['l'], [], ['l', null, 'v'], ['l', 0, 'v', 'x'], [1, 0, 'v'], ['l', 0n, 'v']
+];
+const LINSERT_SHAPES = [
+  ['l', 'BEFORE', 'p', 'e'], ['l', 'AFTER', 'p', 'e'], ['l', 'before', B2, B], [B, 'AFTER', '', ''],
+  ['l', 'MIDDLE', 'p', 'e'], ['l', 'BEFORE', 'p', 1], ['l', 'BEFORE', 1, 'e'], ['l', 1, 'p', 'e'],
+  ['l', 'BEFORE', 'p'], ['l', 'BEFORE'], ['l'], [], ['l', 'BEFORE', 'p', 'e', 'x'], ['l', null, 'p', 'e'],
+  [1, 'BEFORE', 'p', 'e']
+];
+const LPOS_OPTIONS = [
+  undefined, {}, null, { RANK: 2 }, { RANK: -1 }, { RANK: 0 }, { RANK: '3' }, { MAXLEN: 2 }, { MAXLEN: 0 },
+  { RANK: 1, MAXLEN: 10 }, { MAXLEN: 10, RANK: 1 }, { RANK: undefined }, { RANK: null }, { MAXLEN: null },
+  { COUNT: 2 }, { rank: 1 }, 'RANK', 5
+];
+const LPOS_SHAPES = [
+  ...LPOS_OPTIONS.map((o) => ['l', 'e', o]), [B, B2], ['l', ''], ['l', 1], ['l', null], ['l'], [], [1, 'e'],
+  ['l', 'e', { RANK: 1 }, 'x']
+];
+const LPOS_COUNT_SHAPES = [
+  ...LPOS_OPTIONS.map((o) => ['l', 'e', 2, o]), ['l', 'e', 0], ['l', 'e', '3'], ['l', 'e', 1.5], ['l', 'e', -1],
+  [B, B2, 1], ['l', 'e'], ['l', 'e', null], ['l', 'e', undefined, { RANK: 1 }], ['l', 1, 1], ['l'], [],
+  ['l', 'e', 1, { MAXLEN: 3 }, 'x'], [1, 'e', 1]
+];
+const LMOVE_SHAPES = [
+  ['s', 'd', 'LEFT', 'RIGHT'], ['s', 'd', 'RIGHT', 'LEFT'], ['s', 's', 'LEFT', 'LEFT'], [B, B2, 'left', 'right'],
+  ['s', 'd', 'UP', 'DOWN'], ['s', 'd', 'LEFT'], ['s', 'd'], ['s'], [], ['s', 'd', 1, 'LEFT'], ['s', 'd', 'LEFT', null],
+  ['s', 'd', 'LEFT', 'RIGHT', 'x'], [['s'], 'd', 'LEFT', 'RIGHT'], [1, 'd', 'LEFT', 'RIGHT']
+];
+const LMPOP_SHAPES = [
+  [['a', 'b'], 'LEFT'], ['a', 'RIGHT'], [[], 'LEFT'], [[B, B2], 'RIGHT'], [['a'], 'LEFT', { COUNT: 2 }],
+  [['a'], 'LEFT', { COUNT: 0 }], [['a'], 'LEFT', { COUNT: '3' }], [['a'], 'LEFT', { COUNT: 1.5 }],
+  [['a'], 'LEFT', { COUNT: undefined }], [['a'], 'LEFT', { COUNT: null }], [['a'], 'LEFT', {}], [['a'], 'LEFT', null],
+  [['a'], 'LEFT', 2], [['a'], 'UP'], [['a'], 1], [['a']], ['a'], [], [[1], 'LEFT'], [1, 'LEFT'],
+  [['a'], 'LEFT', { COUNT: 2 }, 'x'], [null, 'LEFT']
+];
+
+// Sorted set shapes.
+const M1 = { score: 1, value: 'a' };
+const ZADD_MEMBERS = [
+  M1, [M1, { score: 2, value: 'b' }], [], { score: 1.5, value: B2 }, { score: '2', value: 's' },
+  { score: Infinity, value: 'i' }, { score: -Infinity, value: 'n' }, { score: NaN, value: 'x' }, { score: -0, value: 'z' },
+  { score: 1e-7, value: 'e' }, { score: 10n, value: 'g' }, { score: 1, value: 1 }, { score: 1 }, { value: 'a' },
+  { score: null, value: 'a' }, [M1, null], 'a', null, undefined
+];
+const ZADD_OPTIONS = [
+  undefined, {}, null, { condition: 'NX' }, { condition: 'XX' }, { comparison: 'GT' }, { comparison: 'LT' }, { CH: true },
+  { condition: 'XX', comparison: 'GT', CH: true }, { condition: 'NX', comparison: 'GT' }, { NX: true }, { XX: true },
+  { GT: true }, { LT: true }, { XX: true, GT: true, CH: true }, { NX: true, XX: true }, { GT: true, LT: true },
+  { condition: 'NX', XX: true }, { comparison: 'LT', GT: true }, { INCR: true }, { CH: false }, { CH: 1 },
+  { condition: '', NX: true }, { condition: 'nx' }
+];
+const ZADD_SHAPES = [
+  ...ZADD_MEMBERS.map((m) => ['z', m]),
+  ...ZADD_OPTIONS.map((o) => ['z', M1, o]),
+  [B, [M1]], ['z'], [], [1, M1], ['z', '1', 'a'], ['z', M1, { CH: true }, 'x']
+];
+const ZINCRBY_SHAPES = [
+  ['z', 1, 'a'], ['z', 2.5, 'b'], ['z', -1, B2], ['z', '3', 'a'], ['z', Infinity, 'a'], ['z', -Infinity, 'a'],
+  ['z', NaN, 'a'], ['z', 10n, 'a'], ['z', 1, 1], ['z', 1], ['z'], [], ['z', null, 'a'], [B, 0, 'a'], ['z', 1, 'a', 'x'],
+  ['z', 'x', 'a']
+];
+const SCORE_RANGE = [
+  ['z', 1, 2], ['z', '(1', '+inf'], ['z', -Infinity, Infinity], ['z', NaN, 1], ['z', '-', '+'], ['z', '[a', '(c'],
+  ['z', 1.5, '3'], ['z', -0, 0], ['z', 1e21, 1e-7], ['z', 1n, 2], [B, B2, B], ['z', 1], ['z'], [], ['z', null, 1],
+  ['z', 1, undefined], ['z', 1, 2, 'x'], [1, 1, 2], ['z', {}, []]
+];
+const ZRANGE_OPTIONS = [
+  undefined, {}, null, { REV: true }, { BY: 'SCORE' }, { BY: 'LEX' }, { BY: 'score' }, { BY: 'RANK' },
+  { BY: 'SCORE', REV: true }, { LIMIT: { offset: 1, count: 2 } }, { BY: 'SCORE', LIMIT: { offset: 0, count: -1 } },
+  { BY: 'LEX', REV: true, LIMIT: { offset: '1', count: '2' } }, { LIMIT: { offset: 1 } }, { LIMIT: {} }, { LIMIT: null },
+  { REV: false }, { REV: 1 }, { WITHSCORES: true }, { LIMIT: { offset: 1.5, count: 10n } }
+];
+const ZRANGE_SHAPES = [
+  ...SCORE_RANGE,
+  ...ZRANGE_OPTIONS.map((o) => ['z', 0, -1, o]),
+  ['z', '(1', Infinity, { BY: 'SCORE' }], ['z', '[b', '(d', { BY: 'LEX' }], ['z', 0, -1, { REV: true }, 'x']
+];
+const ZRANGEBY_SHAPES = [
+  ...SCORE_RANGE,
+  ['z', 0, 1, { LIMIT: { offset: 1, count: 2 } }], ['z', '-inf', '+inf', { LIMIT: { offset: 0, count: -1 } }],
+  ['z', 0, 1, { LIMIT: {} }], ['z', 0, 1, { LIMIT: { count: 1 } }], ['z', 0, 1, { LIMIT: null }], ['z', 0, 1, {}],
+  ['z', 0, 1, null], ['z', 0, 1, { REV: true }], ['z', 0, 1, 'LIMIT']
+];
+const ZRANGESTORE_SHAPES = [
+  ['d', 'z', 0, -1], [B, B2, 0, 1], ['d', 'd', 0, -1], ['d', 'z', '(1', Infinity, { BY: 'SCORE' }],
+  ...ZRANGE_OPTIONS.map((o) => ['d', 'z', 0, 1, o]),
+  ['d', 'z', 0], ['d', 'z'], ['d'], [], ['d', 'z', null, 1], [1, 'z', 0, 1], ['d', ['z'], 0, 1]
+];
+const ZMPOP_SHAPES = [
+  [['a', 'b'], 'MIN'], ['a', 'MAX'], [[], 'MIN'], [[B, B2], 'MAX'], [['a'], 'MIN', { COUNT: 2 }],
+  [['a'], 'MIN', { COUNT: 0 }], [['a'], 'MIN', { COUNT: '3' }], [['a'], 'MIN', { COUNT: 1.5 }],
+  [['a'], 'MIN', { COUNT: undefined }], [['a'], 'MIN', { COUNT: null }], [['a'], 'MIN', { COUNT: -1 }], [['a'], 'MIN', {}],
+  [['a'], 'MIN', null], [['a'], 'MIN', 2], [['a'], 'LEFT'], [['a'], 1], [['a']], ['a'], [], [[1], 'MIN'], [1, 'MIN'],
+  [['a'], 'MIN', { COUNT: 2 }, 'x'], [null, 'MIN']
+];
+const ZKEYS = [
+  'a', B, ['a', 'b'], [B, 'b'], [], [{ key: 'a', weight: 2 }], [{ key: 'a', weight: 1 }, { key: 'b', weight: 0.5 }],
+  { key: 'a', weight: 3 }, { key: B, weight: Infinity }, [{ key: 'a', weight: -Infinity }], [{ key: 'a', weight: NaN }],
+  [{ key: 'a', weight: '2' }], [{ key: 'a' }], [{ weight: 1 }], ['a', { key: 'b', weight: 2 }], [{ key: 'a', weight: 2 }, 'b'],
+  [1, 2], 1, null, undefined, { key: 'a' }, [[]]
+];
+const ZKEYS_OPTIONS = [
+  undefined, {}, null, { AGGREGATE: 'SUM' }, { AGGREGATE: 'MIN' }, { AGGREGATE: 'MAX' }, { AGGREGATE: 'avg' },
+  { AGGREGATE: '' }, { AGGREGATE: B }, { WITHSCORES: true }, 'AGGREGATE'
+];
+const ZUNION_SHAPES = [
+  ...ZKEYS.map((k) => [k]),
+  ...ZKEYS_OPTIONS.map((o) => [['a', 'b'], o]),
+  [[{ key: 'a', weight: 2 }], { AGGREGATE: 'MAX' }], [['a'], { AGGREGATE: 'MIN' }, 'x'], []
+];
+const ZSTORE_SHAPES = [
+  ...ZKEYS.map((k) => ['d', k]),
+  ...ZKEYS_OPTIONS.map((o) => ['d', ['a', 'b'], o]),
+  [B, [{ key: 'a', weight: 2 }], { AGGREGATE: 'MAX' }], ['d', ['d', 'a']], ['d'], [], [1, ['a']], [['d'], 'a']
+];
+const ZINTERCARD_SHAPES = [
+  ...SINTERCARD_SHAPES, [['a'], { LIMIT: -1 }], [['a'], -1], [['a'], 0]
+];
+
 const SHAPES = {
   GET: ONE_KEY,
   SET: [
@@ -358,7 +504,87 @@ const SHAPES = {
   HRANDFIELD_COUNT: KEY_COUNT,
   HRANDFIELD_COUNT_WITHVALUES: KEY_COUNT,
   HSCAN: HSCAN_SHAPES,
-  HSCAN_NOVALUES: HSCAN_SHAPES
+  HSCAN_NOVALUES: HSCAN_SHAPES,
+  SADD: KEY_MEMBERS,
+  SREM: KEY_MEMBERS,
+  SISMEMBER: KEY_FIELD,
+  SMISMEMBER: KEY_MEMBERS,
+  SMEMBERS: ONE_KEY,
+  SCARD: ONE_KEY,
+  SPOP: [...ONE_KEY, ['s', 2], ['s', '2']],
+  SPOP_COUNT: KEY_COUNT,
+  SRANDMEMBER: [...ONE_KEY, ['s', 2], ['s', -2]],
+  SRANDMEMBER_COUNT: KEY_COUNT,
+  SINTER: VARIADIC_KEYS,
+  SUNION: VARIADIC_KEYS,
+  SDIFF: VARIADIC_KEYS,
+  SINTERSTORE: DEST_KEYS,
+  SUNIONSTORE: DEST_KEYS,
+  SDIFFSTORE: DEST_KEYS,
+  SINTERCARD: SINTERCARD_SHAPES,
+  SMOVE: SMOVE_SHAPES,
+  SSCAN: HSCAN_SHAPES,
+  LPUSH: KEY_MEMBERS,
+  RPUSH: KEY_MEMBERS,
+  LPUSHX: KEY_MEMBERS,
+  RPUSHX: KEY_MEMBERS,
+  LPOP: [...ONE_KEY, ['l', 2]],
+  LPOP_COUNT: KEY_COUNT,
+  RPOP: [...ONE_KEY, ['l', 2]],
+  RPOP_COUNT: KEY_COUNT,
+  LRANGE: KEY_START_STOP,
+  LTRIM: KEY_START_STOP,
+  LLEN: ONE_KEY,
+  LINDEX: KEY_INT,
+  LSET: LSET_SHAPES,
+  LREM: LSET_SHAPES,
+  LINSERT: LINSERT_SHAPES,
+  LPOS: LPOS_SHAPES,
+  LPOS_COUNT: LPOS_COUNT_SHAPES,
+  LMOVE: LMOVE_SHAPES,
+  RPOPLPUSH: [['a', 'b'], [B, B2], ['a', 'a'], ['a'], [], ['a', 'b', 'c'], [['a', 'b'], 'c'], [1, 2]],
+  LMPOP: LMPOP_SHAPES,
+  ZADD: ZADD_SHAPES,
+  ZADD_INCR: ZADD_SHAPES,
+  ZINCRBY: ZINCRBY_SHAPES,
+  ZSCORE: KEY_FIELD,
+  ZMSCORE: KEY_MEMBERS,
+  ZREM: KEY_MEMBERS,
+  ZCARD: ONE_KEY,
+  ZCOUNT: SCORE_RANGE,
+  ZLEXCOUNT: SCORE_RANGE,
+  ZRANK: KEY_FIELD,
+  ZRANK_WITHSCORE: KEY_FIELD,
+  ZREVRANK: KEY_FIELD,
+  ZREVRANK_WITHSCORE: KEY_FIELD,
+  ZRANGE: ZRANGE_SHAPES,
+  ZRANGE_WITHSCORES: ZRANGE_SHAPES,
+  ZRANGEBYSCORE: ZRANGEBY_SHAPES,
+  ZRANGEBYSCORE_WITHSCORES: ZRANGEBY_SHAPES,
+  ZRANGEBYLEX: ZRANGEBY_SHAPES,
+  ZRANGESTORE: ZRANGESTORE_SHAPES,
+  ZREMRANGEBYSCORE: SCORE_RANGE,
+  ZREMRANGEBYRANK: KEY_START_STOP,
+  ZREMRANGEBYLEX: SCORE_RANGE,
+  ZPOPMIN: [...ONE_KEY, ['z', 2]],
+  ZPOPMIN_COUNT: KEY_COUNT,
+  ZPOPMAX: [...ONE_KEY, ['z', 2]],
+  ZPOPMAX_COUNT: KEY_COUNT,
+  ZMPOP: ZMPOP_SHAPES,
+  ZRANDMEMBER: [...ONE_KEY, ['z', 2], ['z', 2, 'WITHSCORES']],
+  ZRANDMEMBER_COUNT: KEY_COUNT,
+  ZRANDMEMBER_COUNT_WITHSCORES: KEY_COUNT,
+  ZUNION: ZUNION_SHAPES,
+  ZUNION_WITHSCORES: ZUNION_SHAPES,
+  ZINTER: ZUNION_SHAPES,
+  ZINTER_WITHSCORES: ZUNION_SHAPES,
+  ZDIFF: VARIADIC_KEYS,
+  ZDIFF_WITHSCORES: VARIADIC_KEYS,
+  ZUNIONSTORE: ZSTORE_SHAPES,
+  ZINTERSTORE: ZSTORE_SHAPES,
+  ZDIFFSTORE: DEST_KEYS,
+  ZINTERCARD: ZINTERCARD_SHAPES,
+  ZSCAN: HSCAN_SHAPES
 };
 
 // Run one parseCommand; return what it built, or what it threw.
@@ -440,6 +666,16 @@ describe('reply transforms (vs node-redis RESP3)', () => {
     const t = theirs(name).transformReply;
     return t && typeof t === 'object' ? t[3] : t;
   };
+  const SORTED_SET_REPLIES = [
+    [],
+    [['a', 1]],
+    [['a', 1.5], ['b', -Infinity], ['c', Infinity]],
+    [[B, '1'], [B2, 0]],
+    [['__proto__', 1]],
+    [['a', 1, 'extra']]
+  ];
+  const ZRANK_REPLIES = [null, [0, 1.5], [3, Infinity], ['1', '2'], [B, -0]];
+  const POP_REPLIES = [[], ['a', 1], [B, Infinity], ['a', '1.5'], ['a']];
   const SAMPLES = {
     HRANDFIELD_COUNT_WITHVALUES: [
       [],
@@ -459,6 +695,34 @@ describe('reply transforms (vs node-redis RESP3)', () => {
     HSCAN_NOVALUES: [
       ['0', []],
       ['0', ['f0', 'f1']],
+      [B, [B, B2]],
+      ['5', ['x'], 'extra']
+    ],
+    ZRANK_WITHSCORE: ZRANK_REPLIES,
+    ZREVRANK_WITHSCORE: ZRANK_REPLIES,
+    ZRANGE_WITHSCORES: SORTED_SET_REPLIES,
+    ZRANGEBYSCORE_WITHSCORES: SORTED_SET_REPLIES,
+    ZPOPMIN_COUNT: SORTED_SET_REPLIES,
+    ZPOPMAX_COUNT: SORTED_SET_REPLIES,
+    ZRANDMEMBER_COUNT_WITHSCORES: SORTED_SET_REPLIES,
+    ZUNION_WITHSCORES: SORTED_SET_REPLIES,
+    ZINTER_WITHSCORES: SORTED_SET_REPLIES,
+    ZDIFF_WITHSCORES: SORTED_SET_REPLIES,
+    ZPOPMIN: POP_REPLIES,
+    ZPOPMAX: POP_REPLIES,
+    ZMPOP: [null, ['z', []], ['z', [['a', 1]]], [B, [[B, Infinity], [B2, -0]]], ['z', [['a', '1'], ['b', 2]]]],
+    ZSCAN: [
+      ['0', []],
+      ['0', ['a', '1', 'b', '2.5']],
+      ['7', ['x', 'inf', 'y', '-inf', 'z', 'nan', 'w', '+inf']],
+      ['0', ['a', '-0', 'b', '1e400', 'c', '0.1', 'd', '1e-05', 'e', ' 1', 'f', '']],
+      [B, [B, Buffer.from('1.5'), B2, Buffer.from('inf')]],
+      ['0', ['__proto__', '1'], 'extra']
+    ],
+    SSCAN: [
+      ['0', []],
+      ['0', ['a', 'b', 'c']],
+      ['17', ['x']],
       [B, [B, B2]],
       ['5', ['x'], 'extra']
     ]
@@ -484,6 +748,28 @@ describe('reply transforms (vs node-redis RESP3)', () => {
     const out = ours('HSCAN_NOVALUES').transformReply(['0', fields]);
     assert.deepStrictEqual(Object.keys(out), ['cursor', 'fields']);
     assert.strictEqual(out.fields, fields);
+  });
+
+  it('SSCAN keeps the cursor as is and the members array by identity', () => {
+    const members = ['a'];
+    const out = ours('SSCAN').transformReply([B, members]);
+    assert.deepStrictEqual(Object.keys(out), ['cursor', 'members']);
+    assert.strictEqual(out.cursor, B);
+    assert.strictEqual(out.members, members);
+  });
+
+  it('sorted set replies are plain objects in value, score order', () => {
+    for (const name of ['ZRANGE_WITHSCORES', 'ZPOPMIN_COUNT', 'ZUNION_WITHSCORES']) {
+      const [entry] = ours(name).transformReply([['a', 1]]);
+      assert.deepStrictEqual(Object.keys(entry), ['value', 'score']);
+      assert.strictEqual(Object.getPrototypeOf(entry), Object.prototype);
+    }
+    const out = ours('ZSCAN').transformReply(['0', ['a', '1']]);
+    assert.deepStrictEqual(Object.keys(out), ['cursor', 'members']);
+    assert.deepStrictEqual(Object.keys(out.members[0]), ['value', 'score']);
+    assert.deepStrictEqual(Object.keys(ours('ZMPOP').transformReply(['z', []])), ['key', 'members']);
+    assert.deepStrictEqual(Object.keys(ours('ZRANK_WITHSCORE').transformReply([1, 2])), ['rank', 'score']);
+    assert.deepStrictEqual(Object.keys(ours('ZPOPMIN').transformReply(['a', 1])), ['value', 'score']);
   });
 
   it('every module without a transform matches a node-redis module without a RESP3 transform', () => {

@@ -67,10 +67,12 @@ int test_hash_counters(void) {
     EXPECT(c, "HINCRBYFLOAT h fl 1.5", "$1\r\n3\r\n");
     EXPECT(c, "HINCRBYFLOAT h n 0.5", "$4\r\n-1.5\r\n");
     EXPECT(c, "HINCRBYFLOAT h s 1", "-ERR hash value is not a float\r\n");
-    EXPECT(c, "HINCRBYFLOAT h fl inf", "-ERR value is NaN or Infinity\r\n");
+    if (testLongDoubleExact()) /* valgrind's long doubles lose infinities */
+        EXPECT(c, "HINCRBYFLOAT h fl inf", "-ERR value is NaN or Infinity\r\n");
     EXPECT(c, "HINCRBYFLOAT h fl nan", "-ERR value is not a valid float\r\n");
     EXPECT(c, "HINCRBYFLOAT h fl abc", "-ERR value is not a valid float\r\n");
-    EXPECT(c, "HINCRBYFLOAT nk f inf", "-ERR value is NaN or Infinity\r\n");
+    if (testLongDoubleExact())
+        EXPECT(c, "HINCRBYFLOAT nk f inf", "-ERR value is NaN or Infinity\r\n");
     EXPECT(c, "EXISTS nk", ":0\r\n");
     EXPECT(c, "HGET h fl", "$1\r\n3\r\n");
     rlClientRelease(c);
@@ -159,7 +161,8 @@ int test_hash_encoding_conversions(void) {
     EXPECT(c, "OBJECT ENCODING h3", "$8\r\nlistpack\r\n");
     /* HINCRBYFLOAT producing a long value converts too */
     sdsfree(runf(c, "HINCRBYFLOAT", "h3", "big", "1e100"));
-    EXPECT(c, "HSTRLEN h3 big", ":100\r\n"); /* 9999...488, as Redis */
+    if (testLongDoubleExact()) /* 9999...488 as Redis: long double digits */
+        EXPECT(c, "HSTRLEN h3 big", ":100\r\n");
     EXPECT(c, "OBJECT ENCODING h3", "$9\r\nhashtable\r\n");
     rlClientRelease(c);
     rlServerRelease(s);

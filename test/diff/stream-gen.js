@@ -1,9 +1,9 @@
 'use strict';
 // Seeded generator of random commands for the differential stream: ~8 keys,
-// 3 databases, the string/key/server/hash commands with mostly valid and
-// sometimes invalid arguments. Hash commands use the same key names as the
-// string commands, so WRONGTYPE happens both ways. Generation never depends on
-// replies, so both sides receive exactly the same sequence.
+// 3 databases, the string/key/server/hash/set/list/sorted set commands with
+// mostly valid and sometimes invalid arguments. Collection commands use the same key names as
+// the string commands, so WRONGTYPE happens every way. Generation never depends
+// on replies, so both sides receive exactly the same sequence.
 
 const { approxNumber, sortReply, canon } = require('./harness.js');
 
@@ -52,6 +52,16 @@ const FLOATS = ['1.5', '-0.25', '0.1', '3', '1e2', '-7', '2.5e-3', '0', 'abc', '
 const FIELDS = ['f1', 'f2', 'f3', 'f4'];
 const HASH_FLOATS = ['1.5', '-0.25', '2', '1e2', '-3', '0', 'x', 'inf', '1e308'];
 
+// Set members: integers (an intset) and strings (a hashtable).
+const MEMBERS = ['1', '2', '3', '-7', '100', 'm1', 'm2', 'x'];
+
+// List elements: integers and strings (Redis stores integers compactly in a listpack node).
+const ELEMENTS = ['a', 'b', 'c', '1', '2', '-30', 'hello', '', '007'];
+const SIDES = ['LEFT', 'RIGHT'];
+
+// Sorted set scores (the members are MEMBERS): sums reach inf, and inf + -inf is refused.
+const SCORES = [0, 1, 2, -1, 0.5, 1.5, 0.1, 1e-5, 100, Infinity, -Infinity];
+
 const TTL = approxNumber(1);
 const PTTL = approxNumber(100);
 const RANDOMKEY = (r) => (r === null ? null : typeof r);
@@ -87,6 +97,33 @@ function randFieldNorm(count) {
 }
 
 const RANDFIELD = (r) => (r === null ? null : FIELDS.includes(r));
+
+/* A set reply (SMEMBERS, SINTER... : Redis fixes no order) sorted. */
+const SORTED_SET = (r) => (Array.isArray(r) ? r.slice().sort() : r);
+
+/* SRANDMEMBER / SPOP key count: the length, membership (MEMBERS) and, for a positive count,
+ * uniqueness. */
+function randMemberNorm(count) {
+  return (r) => {
+    if (!Array.isArray(r)) return r;
+    const out = { length: r.length, members: r.every((m) => MEMBERS.includes(m)) };
+    if (count > 0) out.unique = new Set(r).size === r.length;
+    return out;
+  };
+}
+
+const RANDMEMBER = (r) => (r === null ? null : MEMBERS.includes(r));
+
+/* ZRANDMEMBER key count [WITHSCORES]: length, membership, uniqueness for a positive count. */
+function zRandNorm(count) {
+  return (r) => {
+    if (!Array.isArray(r)) return r;
+    const values = r.map((x) => (x && typeof x === 'object' ? x.value : x));
+    const out = { length: r.length, members: values.every((m) => MEMBERS.includes(m)) };
+    if (count > 0) out.unique = new Set(values).size === values.length;
+    return out;
+  };
+}
 
 function show(v) {
   if (typeof v === 'string') return v.length > 24 ? JSON.stringify(v.slice(0, 20) + '…') : JSON.stringify(v);
@@ -180,6 +217,235 @@ class Generator {
         return {
           label: `hScanAll(${show(k)}, ${show(opts)})`,
           run: (c) => hScanAll(c, k, opts),
+          keys: [k], whole: false, norm: null, short: 0, multi: false,
+        };
+      }],
+    ])();
+  }
+
+  member() {
+    return this.r.pick(MEMBERS);
+  }
+
+  members(lo, hi) {
+    const n = this.r.int(lo, hi);
+    const out = [];
+    for (let i = 0; i < n; i++) out.push(this.member());
+    return out;
+  }
+
+  /* A set command (valid arguments; the keys may hold other types). */
+  setTypeOp(k) {
+    const r = this.r;
+    const m = this.member();
+    const variadic = () => (r.chance(0.5) ? this.member() : this.members(1, 3));
+    return r.weighted([
+      [6, () => this.op('sAdd', [k, variadic()], { keys: [k] })],
+      [3, () => this.op('sRem', [k, variadic()], { keys: [k] })],
+      [2, () => this.op('sIsMember', [k, m], { keys: [k] })],
+      [1, () => this.op('smIsMember', [k, this.members(1, 3)], { keys: [k] })],
+      [2, () => this.op('sMembers', [k], { keys: [k], norm: SORTED_SET })],
+      [2, () => this.op('sCard', [k], { keys: [k] })],
+      [2, () => {
+        // SPOP, then the popped members are added back: what was popped is random, the
+        // set afterwards is not (minus its TTL when it was emptied).
+        const count = r.int(1, 4);
+        return {
+          label: `sPopCount+sAdd(${show(k)}, ${count})`,
+          run: async (c) => {
+            const popped = await c.sPopCount(k, count);
+            if (popped.length) await c.sAdd(k, popped);
+            return popped;
+          },
+          keys: [k], whole: false, norm: randMemberNorm(count), short: 0, multi: false,
+        };
+      }],
+      [1, () => this.op('sPop', ['nokey'], { keys: ['nokey'] })],
+      [2, () => {
+        if (r.chance(0.3)) return this.op('sRandMember', [k], { keys: [k], norm: RANDMEMBER });
+        const count = r.int(-5, 5);
+        return this.op('sRandMemberCount', [k, count], { keys: [k], norm: randMemberNorm(count) });
+      }],
+      [3, () => {
+        const ks = this.keys(1, 3);
+        return this.op(r.pick(['sInter', 'sUnion', 'sDiff']), [ks], { keys: ks, norm: SORTED_SET });
+      }],
+      [3, () => {
+        const ks = this.keys(1, 3);
+        return this.op(r.pick(['sInterStore', 'sUnionStore', 'sDiffStore']), [k, ks], { keys: [k, ...ks] });
+      }],
+      [1, () => {
+        const ks = this.keys(1, 3);
+        return this.op('sInterCard', r.chance(0.5) ? [ks] : [ks, { LIMIT: r.int(0, 3) }], { keys: ks });
+      }],
+      [2, () => {
+        const k2 = this.key();
+        return this.op('sMove', [k, k2, m], { keys: [k, k2] });
+      }],
+      [1, () => {
+        const opts = r.chance(0.5) ? { COUNT: r.int(1, 5) } : {};
+        return {
+          label: `sScanAll(${show(k)}, ${show(opts)})`,
+          run: (c) => sScanAll(c, k, opts),
+          keys: [k], whole: false, norm: null, short: 0, multi: false,
+        };
+      }],
+    ])();
+  }
+
+  element() {
+    return this.r.pick(ELEMENTS);
+  }
+
+  /* A list command (valid arguments; the keys may hold other types). */
+  listOp(k) {
+    const r = this.r;
+    const e = this.element();
+    const variadic = () => {
+      if (r.chance(0.5)) return this.element();
+      const n = r.int(1, 4);
+      const out = [];
+      for (let i = 0; i < n; i++) out.push(this.element());
+      return out;
+    };
+    const index = () => r.int(-6, 6);
+    return r.weighted([
+      [6, () => this.op(r.pick(['lPush', 'rPush']), [k, variadic()], { keys: [k] })],
+      [1, () => this.op(r.pick(['lPushX', 'rPushX']), [k, variadic()], { keys: [k] })],
+      [2, () => this.op(r.pick(['lPop', 'rPop']), [k], { keys: [k] })],
+      [1, () => this.op(r.pick(['lPopCount', 'rPopCount']), [k, r.int(0, 3)], { keys: [k] })],
+      [3, () => this.op('lRange', [k, index(), index()], { keys: [k] })],
+      [1, () => this.op('lLen', [k], { keys: [k] })],
+      [1, () => this.op('lIndex', [k, index()], { keys: [k] })],
+      [1, () => this.op('lSet', [k, index(), e], { keys: [k] })],
+      [1, () => this.op('lTrim', [k, r.int(-4, 2), r.int(-2, 6)], { keys: [k] })],
+      [1, () => this.op('lRem', [k, r.int(-2, 2), e], { keys: [k] })],
+      [1, () => this.op('lInsert', [k, r.pick(['BEFORE', 'AFTER']), this.element(), e], { keys: [k] })],
+      [1, () => {
+        const opts = {};
+        if (r.chance(0.4)) opts.RANK = r.pick([1, 2, -1, -2]);
+        if (r.chance(0.3)) opts.MAXLEN = r.int(0, 4);
+        return r.chance(0.5)
+          ? this.op('lPos', [k, e, opts], { keys: [k] })
+          : this.op('lPosCount', [k, e, r.int(0, 3), opts], { keys: [k] });
+      }],
+      [2, () => {
+        const k2 = this.key();
+        return r.chance(0.7)
+          ? this.op('lMove', [k, k2, r.pick(SIDES), r.pick(SIDES)], { keys: [k, k2] })
+          : this.op('rPopLPush', [k, k2], { keys: [k, k2] });
+      }],
+      [1, () => {
+        const ks = this.keys(1, 3);
+        return this.op('lmPop', r.chance(0.5) ? [ks, r.pick(SIDES)] : [ks, r.pick(SIDES), { COUNT: r.int(1, 3) }], { keys: ks });
+      }],
+    ])();
+  }
+
+  score() {
+    return this.r.pick(SCORES);
+  }
+
+  /* A score range bound: a number, inclusive or exclusive text, or an infinity. */
+  bound() {
+    const r = this.r;
+    return r.weighted([
+      [3, () => this.score()],
+      [2, () => `(${r.pick(['0', '1', '2', '0.5', '-1'])}`],
+      [1, () => r.pick(['-inf', '+inf'])],
+    ])();
+  }
+
+  /* A sorted set command (valid arguments; the keys may hold other types). */
+  zsetOp(k) {
+    const r = this.r;
+    const m = this.member();
+    const zmembers = () => {
+      const n = r.int(1, 3);
+      const out = [];
+      for (let i = 0; i < n; i++) out.push({ score: this.score(), value: this.member() });
+      return n === 1 && r.chance(0.5) ? out[0] : out;
+    };
+    const zaddOptions = () => {
+      const o = {};
+      if (r.chance(0.2)) o.condition = r.pick(['NX', 'XX']);
+      if (r.chance(0.2) && o.condition !== 'NX') o.comparison = r.pick(['GT', 'LT']);
+      if (r.chance(0.2)) o.CH = true;
+      return o;
+    };
+    const rangeOptions = () => {
+      const o = {};
+      if (r.chance(0.4)) o.REV = true;
+      if (r.chance(0.3)) o.LIMIT = { offset: r.int(0, 2), count: r.int(-1, 3) };
+      return o;
+    };
+    const zkeys = () => {
+      const ks = this.keys(1, 3);
+      return r.chance(0.3) ? ks.map((key) => ({ key, weight: r.pick([1, 2, 0.5, -1, 0]) })) : ks;
+    };
+    const aggregate = () => (r.chance(0.4) ? { AGGREGATE: r.pick(['SUM', 'MIN', 'MAX']) } : undefined);
+    return r.weighted([
+      [6, () => this.op('zAdd', [k, zmembers(), zaddOptions()], { keys: [k] })],
+      [1, () => this.op('zAddIncr', [k, { score: this.score(), value: m }, zaddOptions()], { keys: [k] })],
+      [2, () => this.op('zIncrBy', [k, this.score(), m], { keys: [k] })],
+      [2, () => this.op('zScore', [k, m], { keys: [k] })],
+      [1, () => this.op('zmScore', [k, this.members(1, 3)], { keys: [k] })],
+      [2, () => this.op('zRem', [k, r.chance(0.5) ? m : this.members(1, 3)], { keys: [k] })],
+      [1, () => this.op('zCard', [k], { keys: [k] })],
+      [1, () => this.op('zCount', [k, this.bound(), this.bound()], { keys: [k] })],
+      [2, () => this.op(r.pick(['zRank', 'zRevRank']), [k, m], { keys: [k] })],
+      [2, () => this.op('zRange', [k, r.int(-4, 3), r.int(-3, 5), r.chance(0.5) ? { REV: true } : {}], { keys: [k] })],
+      [2, () => this.op(r.pick(['zRange', 'zRangeWithScores']), [k, this.bound(), this.bound(), { BY: 'SCORE', ...rangeOptions() }],
+        { keys: [k] })],
+      [1, () => this.op(r.pick(['zRangeByScore', 'zRangeByScoreWithScores']), [k, this.bound(), this.bound()], { keys: [k] })],
+      [1, () => {
+        const k2 = this.key();
+        return this.op('zRangeStore', [k2, k, r.int(-3, 1), r.int(-1, 4)], { keys: [k, k2] });
+      }],
+      [1, () => (r.chance(0.5)
+        ? this.op('zRemRangeByScore', [k, this.bound(), this.bound()], { keys: [k] })
+        : this.op('zRemRangeByRank', [k, r.int(-3, 2), r.int(-2, 3)], { keys: [k] }))],
+      [2, () => {
+        const which = r.pick(['zPopMin', 'zPopMax', 'zPopMinCount', 'zPopMaxCount']);
+        return this.op(which, which.endsWith('Count') ? [k, r.int(0, 3)] : [k], { keys: [k] });
+      }],
+      [1, () => {
+        const ks = this.keys(1, 3);
+        return this.op('zmPop', [ks, r.pick(['MIN', 'MAX']), { COUNT: r.int(0, 3) }], { keys: ks });
+      }],
+      [1, () => {
+        if (r.chance(0.3)) return this.op('zRandMember', [k], { keys: [k], norm: RANDMEMBER });
+        const count = r.int(-5, 5);
+        return this.op(r.chance(0.5) ? 'zRandMemberCount' : 'zRandMemberCountWithScores', [k, count],
+          { keys: [k], norm: zRandNorm(count) });
+      }],
+      [2, () => {
+        const keys = zkeys();
+        const method = r.pick(['zUnion', 'zUnionWithScores', 'zInter', 'zInterWithScores']);
+        return this.op(method, [keys, aggregate()], { keys: keys.map((x) => x.key || x) });
+      }],
+      [1, () => {
+        const ks = this.keys(1, 3);
+        return this.op(r.pick(['zDiff', 'zDiffWithScores']), [ks], { keys: ks });
+      }],
+      [2, () => {
+        const keys = zkeys();
+        const method = r.pick(['zUnionStore', 'zInterStore']);
+        return this.op(method, [k, keys, aggregate()], { keys: [k, ...keys.map((x) => x.key || x)] });
+      }],
+      [1, () => {
+        const ks = this.keys(1, 3);
+        return this.op('zDiffStore', [k, ks], { keys: [k, ...ks] });
+      }],
+      [1, () => {
+        const ks = this.keys(1, 3);
+        return this.op('zInterCard', r.chance(0.5) ? [ks] : [ks, { LIMIT: r.int(0, 3) }], { keys: ks });
+      }],
+      [1, () => {
+        const opts = r.chance(0.5) ? { COUNT: r.int(1, 5) } : {};
+        return {
+          label: `zScanAll(${show(k)}, ${show(opts)})`,
+          run: (c) => zScanAll(c, k, opts),
           keys: [k], whole: false, norm: null, short: 0, multi: false,
         };
       }],
@@ -295,6 +561,31 @@ class Generator {
       () => this.raw(['HRANDFIELD', k, r.pick(['x', '-9223372036854775808']), 'WITHVALUES'], { keys: [k] }),
       () => this.raw(['HSCAN', k, r.pick(['abc', '0 COUNT 0', '0 NOVALUES'])].flatMap((a) => a.split(' ')), { keys: [k] }),
       () => this.op('hIncrByFloat', [k, this.field(), r.pick(['inf', 'nan', '1e4933'])], { keys: [k] }),
+      () => this.raw(['SPOP', k, r.pick(['-1', 'x', '0'])], { keys: [k] }),
+      () => this.raw(['SRANDMEMBER', k, r.pick(['x', '-9223372036854775808'])], { keys: [k] }),
+      () => this.raw(['SINTERCARD', r.pick(['0', '2', 'x']), k], { keys: [k] }),
+      () => this.raw(['SINTERCARD', '1', k, 'LIMIT', r.pick(['-1', 'x'])], { keys: [k] }),
+      () => this.raw(['SSCAN', k, r.pick(['abc', '0 COUNT 0', '0 MATCH'])].flatMap((a) => a.split(' ')), { keys: [k] }),
+      () => this.raw(['SMOVE', k, this.key()], { keys: [k] }),
+      () => this.raw(['LPOS', k, this.element(), r.pick(['RANK', 'COUNT', 'MAXLEN']), r.pick(['0', '-1'])], { keys: [k] }),
+      () => this.raw(['LPOP', k, r.pick(['-1', 'x'])], { keys: [k] }),
+      () => this.raw(['LSET', k, r.pick(['100', 'x']), 'v'], { keys: [k] }),
+      () => this.raw(['LINSERT', k, 'MIDDLE', 'a', 'b'], { keys: [k] }),
+      () => this.raw(['LMOVE', k, this.key(), 'UP', 'LEFT'], { keys: [k] }),
+      () => this.raw(['LMPOP', r.pick(['0', '2']), k, 'LEFT'], { keys: [k] }),
+      () => this.raw(['LMPOP', '1', k, 'LEFT', 'COUNT', '0'], { keys: [k] }),
+      () => this.raw(['ZADD', k, ...r.pick([['NX', 'XX'], ['GT', 'LT'], ['NX', 'GT'], ['INCR'], ['XX']]), '1', 'a', '2', 'b'], { keys: [k] }),
+      () => this.raw(['ZADD', k, r.pick(['nan', 'x', '', '1e400']), 'a'], { keys: [k] }),
+      () => this.op('zIncrBy', [k, r.pick([Infinity, -Infinity, NaN]), this.member()], { keys: [k] }),
+      () => this.raw(['ZRANGE', k, '0', '-1', 'LIMIT', '0', '1'], { keys: [k] }),
+      () => this.raw(['ZRANGE', k, r.pick(['x', '(', '((1']), '1', 'BYSCORE'], { keys: [k] }),
+      () => this.raw(['ZRANGE', k, 'a', 'b', 'BYLEX'], { keys: [k] }),
+      () => this.raw(['ZPOPMIN', k, '-1'], { keys: [k] }),
+      () => this.raw(['ZMPOP', '1', k, 'MIN', 'COUNT', '0'], { keys: [k] }),
+      () => this.raw([r.pick(['ZUNION', 'ZINTER', 'ZDIFF', 'ZINTERCARD']), r.pick(['0', '2', 'x']), k], { keys: [k] }),
+      () => this.raw(['ZUNIONSTORE', k, '1', this.key(), 'WEIGHTS', r.pick(['x', 'nan'])], { keys: [k] }),
+      () => this.raw(['ZRANDMEMBER', k, '-9223372036854775808', 'WITHSCORES'], { keys: [k] }),
+      () => this.raw(['ZRANK', k, this.member(), 'WITHSCORE'], { keys: [k] }),
     ])();
   }
 
@@ -370,6 +661,9 @@ class Generator {
       [4, () => this.rawValid(k, k2)],
       [4, () => this.invalidOp()],
       [30, () => this.hashOp(k)],
+      [25, () => this.setTypeOp(k)],
+      [25, () => this.listOp(k)],
+      [30, () => this.zsetOp(k)],
     ];
     return r.weighted(table)();
   }
@@ -400,6 +694,17 @@ class Generator {
         const count = r.int(-4, 4);
         return this.raw(['HRANDFIELD', k, String(count), 'WITHVALUES'], { keys: [k], norm: randFieldNorm(count) });
       },
+      () => this.raw(['SADD', k, ...this.members(1, 4)], { keys: [k] }),
+      () => this.raw(['SMEMBERS', k], { keys: [k], norm: SORTED_SET }),
+      () => this.raw(['SUNIONSTORE', k, k2, this.key()], { keys: [k, k2] }),
+      () => this.raw(['SMISMEMBER', k, this.member(), this.member()], { keys: [k] }),
+      () => this.raw(['RPUSH', k, this.element(), this.element()], { keys: [k] }),
+      () => this.raw(['LRANGE', k, '0', '-1'], { keys: [k] }),
+      () => this.raw(['LMOVE', k, k2, r.pick(SIDES), r.pick(SIDES)], { keys: [k, k2] }),
+      () => this.raw(['ZADD', k, 'CH', String(this.score()), this.member(), String(this.score()), this.member()], { keys: [k] }),
+      () => this.raw(['ZRANGE', k, '0', '-1', 'WITHSCORES'], { keys: [k] }),
+      () => this.raw(['ZREVRANGEBYSCORE', k, '+inf', '-inf', 'WITHSCORES', 'LIMIT', '0', '3'], { keys: [k] }),
+      () => this.raw(['ZUNIONSTORE', k, '2', k, k2, 'AGGREGATE', r.pick(['SUM', 'MIN', 'MAX'])], { keys: [k, k2] }),
     ])();
   }
 
@@ -408,7 +713,7 @@ class Generator {
     const opts = {};
     if (r.chance(0.5)) opts.MATCH = r.pick(PATTERNS);
     if (r.chance(0.5)) opts.COUNT = r.int(1, 20);
-    if (r.chance(0.2)) opts.TYPE = r.pick(['string', 'hash']);
+    if (r.chance(0.2)) opts.TYPE = r.pick(['string', 'hash', 'set', 'list', 'zset']);
     return {
       label: `scanAll(${show(opts)})`,
       run: (c) => scanAll(c, opts),
@@ -431,6 +736,34 @@ async function hScanAll(c, key, opts) {
   return [...seen].sort(byCanon);
 }
 
+/* Full SSCAN iteration of one key; resolves the sorted, de-duplicated members. */
+async function sScanAll(c, key, opts) {
+  const seen = new Set();
+  let cursor = '0';
+  let rounds = 0;
+  do {
+    const page = await c.sScan(key, cursor, opts);
+    for (const m of page.members) seen.add(m);
+    cursor = page.cursor;
+    if (++rounds > 100000) throw new Error('SSCAN never returned cursor 0');
+  } while (cursor !== '0');
+  return [...seen].sort();
+}
+
+/* Full ZSCAN iteration of one key; resolves the sorted, de-duplicated [value, score] pairs. */
+async function zScanAll(c, key, opts) {
+  const seen = new Map();
+  let cursor = '0';
+  let rounds = 0;
+  do {
+    const page = await c.zScan(key, cursor, opts);
+    for (const { value, score } of page.members) seen.set(value, score);
+    cursor = page.cursor;
+    if (++rounds > 100000) throw new Error('ZSCAN never returned cursor 0');
+  } while (cursor !== '0');
+  return [...seen].sort(byCanon);
+}
+
 /* Full SCAN iteration; resolves the sorted, de-duplicated key list. */
 async function scanAll(c, opts) {
   const seen = new Set();
@@ -445,4 +778,6 @@ async function scanAll(c, opts) {
   return [...seen].sort();
 }
 
-module.exports = { Rng, Generator, KEYS, DBS, FIELDS, scanAll, hScanAll, sortedHash, show };
+module.exports = {
+  Rng, Generator, KEYS, DBS, FIELDS, MEMBERS, ELEMENTS, SCORES, scanAll, hScanAll, sScanAll, zScanAll, sortedHash, show
+};

@@ -2,7 +2,8 @@
 // The seeded random command stream: the same generated commands go to both
 // sides, outcome by outcome, stopping at the first mismatch with the last
 // commands as context. Every CHECKPOINT_EVERY commands, and at the end, the
-// whole keyspace of every database is compared too (GET, HGETALL, PTTL, OBJECT ENCODING).
+// whole keyspace of every database is compared too (GET, HGETALL, SMEMBERS, LRANGE, ZRANGE
+// WITHSCORES with the scores as Redis formats them, PTTL, OBJECT ENCODING).
 //
 // Expiry without flakiness: long TTLs compare within a tolerance. A short PX
 // (1-20 ms) marks its key "unstable" until the expiry is well past; any later
@@ -12,9 +13,10 @@
 // touched with EXISTS so lazy expiry reclaims them on both sides (DBSIZE
 // counts expired keys that nobody has reclaimed yet).
 
-const { settle, makeEntry, sameEntry, describe, normalizeMultiError, approxNumber, prepare } =
+const { settle, makeEntry, sameEntry, describe, normalizeMultiError, approxNumber, prepare, sortReply } =
   require('./harness.js');
 const { Rng, Generator, DBS, sortedHash } = require('./stream-gen.js');
+const { RESP_TYPES } = require('redis');
 
 const DEFAULT_SEED = 20240611;
 const DEFAULT_LENGTH = 3000;
@@ -173,12 +175,16 @@ class StreamRun {
           out.push(makeEntry(`db${db} OBJECT ENCODING ${k}`, await settle(() => c.objectEncoding(k))));
         }
       }
-      // Hash contents in a second pass, so that the PTTL reads above are not delayed more on
-      // the (slower, networked) real side than they were before hashes existed.
+      // Hash, set, list and sorted set contents in a second pass, so that the PTTL reads above are not delayed
+      // more on the (slower, networked) real side than they were before hashes existed.
       for (let db = 0; db < DBS; db++) {
         await c.select(db);
         for (const k of keysByDb[db]) {
           out.push(makeEntry(`db${db} HGETALL ${k}`, await settle(() => c.hGetAll(k)), sortedHash));
+          out.push(makeEntry(`db${db} SMEMBERS ${k}`, await settle(() => c.sMembers(k)), sortReply));
+          out.push(makeEntry(`db${db} LRANGE ${k}`, await settle(() => c.lRange(k, 0, -1))));
+          out.push(makeEntry(`db${db} ZRANGE ${k} WITHSCORES`, await settle(() => c.sendCommand(['ZRANGE', k, '0', '-1', 'WITHSCORES'],
+            { typeMapping: { [RESP_TYPES.DOUBLE]: String } }))));
         }
       }
       await c.select(this.db);

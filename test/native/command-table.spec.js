@@ -12,7 +12,9 @@ const { RedisMulti } = require('../../lib/multi');
 const COMMANDS_DIR = path.join(__dirname, '..', '..', 'lib', 'commands');
 // Rows node-redis 6 has no generated method for: client-level methods, containers, and
 // commands it removed (reachable through sendCommand).
-const CLIENT_LEVEL = new Set(['select', 'multi', 'exec', 'discard', 'object', 'substr', 'hmset']);
+const CLIENT_LEVEL = new Set([
+  'select', 'multi', 'exec', 'discard', 'object', 'substr', 'hmset', 'zrevrange', 'zrevrangebyscore', 'zrevrangebylex'
+]);
 
 describe('command table', () => {
   const rows = binding.commands();

@@ -30,6 +30,17 @@ import {
   HScanIteratorOptions,
   HSETObject,
   HashEntry,
+  SScanIteratorOptions,
+  SInterCardOptions,
+  ListSide,
+  LPosOptions,
+  LMPopOptions,
+  SortedSetMember,
+  SortedSetEntry,
+  ZAddOptions,
+  ZRangeOptions,
+  ZKeys,
+  ZScanIteratorOptions,
   MSetArguments,
   TypeMapping,
   ReplyUnion
@@ -300,6 +311,315 @@ export async function main(): Promise<void> {
   check(hreplies[0] === 1 && hreplies[1].a === '1' && hreplies[2] === 2, 'hashes in MULTI');
   await client.del(['h', 'mh']);
 
+  // ---- sets ----
+  const sa = await client.sAdd('set', 'a');
+  exact<typeof sa, number>(true);
+  check(sa === 1, 'sAdd one');
+  check((await client.sAdd('set', ['b', 'c', 'a'])) === 2, 'sAdd array');
+  await client.SADD('set2', [Buffer.from('b'), 'c', 'd']);
+  check((await client.sRem('set', 'nomember')) === 0, 'sRem');
+  await client.SREM('set2', ['x', 'y']);
+  const im = await client.sIsMember('set', 'a');
+  exact<typeof im, number>(true);
+  check(im === 1, 'sIsMember');
+  await client.SISMEMBER('set', 'zz');
+  const mim = await client.smIsMember('set', ['a', 'zz', 'b']);
+  exact<typeof mim, number[]>(true);
+  check(mim.join() === '1,0,1', 'smIsMember');
+  await client.SMISMEMBER('set', 'a');
+  const members = await client.sMembers('set');
+  exact<typeof members, string[]>(true);
+  check(members.slice().sort().join() === 'a,b,c', 'sMembers');
+  await client.SMEMBERS('nokey');
+  check((await client.sCard('set')) === 3, 'sCard');
+  await client.SCARD('set');
+  const inter = await client.sInter(['set', 'set2']);
+  exact<typeof inter, string[]>(true);
+  check(inter.slice().sort().join() === 'b,c', 'sInter');
+  await client.SINTER('set');
+  check((await client.sUnion(['set', 'set2'])).length === 4, 'sUnion');
+  await client.SUNION('set');
+  check((await client.sDiff(['set', 'set2'])).join() === 'a', 'sDiff');
+  await client.SDIFF(['set', 'nokey']);
+  check((await client.sInterStore('dst', ['set', 'set2'])) === 2, 'sInterStore');
+  await client.SINTERSTORE('dst', 'set');
+  check((await client.sUnionStore('dst', ['set', 'set2'])) === 4, 'sUnionStore');
+  await client.SUNIONSTORE('dst', 'set');
+  check((await client.sDiffStore('dst', ['set', 'set2'])) === 1, 'sDiffStore');
+  await client.SDIFFSTORE('dst', ['set2', 'set']);
+  const card = await client.sInterCard(['set', 'set2']);
+  exact<typeof card, number>(true);
+  check(card === 2, 'sInterCard');
+  const cardOptions: SInterCardOptions = { LIMIT: 1 };
+  check((await client.sInterCard(['set', 'set2'], cardOptions)) === 1, 'sInterCard LIMIT');
+  await client.SINTERCARD('set', 1);
+  check((await client.sMove('set', 'moved', 'a')) === 1, 'sMove');
+  await client.SMOVE('moved', 'set', 'a');
+  const srm = await client.sRandMember('set');
+  exact<typeof srm, string | null>(true);
+  check(isString(srm) && ['a', 'b', 'c'].includes(srm), 'sRandMember');
+  await client.SRANDMEMBER('nokey');
+  const srmc = await client.sRandMemberCount('set', -5);
+  exact<typeof srmc, string[]>(true);
+  check(srmc.length === 5, 'sRandMemberCount');
+  await client.SRANDMEMBER_COUNT('set', 2);
+  const popped = await client.sPop('set');
+  exact<typeof popped, string | null>(true);
+  check(isString(popped) && ['a', 'b', 'c'].includes(popped), 'sPop');
+  await client.SPOP('nokey');
+  const pc = await client.sPopCount('set', 1);
+  exact<typeof pc, string[]>(true);
+  check(pc.length === 1, 'sPopCount');
+  await client.SPOP_COUNT('nokey', 2);
+  const spage = await client.sScan('set2', '0', { MATCH: '*', COUNT: 10 });
+  exact<typeof spage, { cursor: string; members: string[] }>(true);
+  check(spage.cursor === '0' && spage.members.length === 3, 'sScan');
+  await client.SSCAN('set2', '0');
+  const sOptions: SScanIteratorOptions = { MATCH: '[bc]', COUNT: 5, cursor: '0' };
+  let scount = 0;
+  for await (const page of client.sScanIterator('set2', sOptions)) {
+    exact<typeof page, string[]>(true);
+    scount += page.length;
+  }
+  check(scount === 2, 'sScanIterator');
+  const asSet = client.withTypeMapping({ [RESP_TYPES.SET]: Set });
+  const ms = await asSet.sMembers('set2');
+  exact<typeof ms, Set<string>>(true);
+  check(ms instanceof Set && ms.size === 3, 'sMembers as a Set');
+  exact<Awaited<ReturnType<typeof asSet.sRandMemberCount>>, string[]>(true);
+  const setBuffers = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer, [RESP_TYPES.SET]: Set });
+  exact<Awaited<ReturnType<typeof setBuffers.sInter>>, Set<Buffer>>(true);
+  const schain = client.multi().sAdd('ms', ['a', 'b']).sMembers('ms').sIsMember('ms', 'a').sScan('ms', '0');
+  exact<typeof schain, RedisMulti<{}, [number, string[], number, { cursor: string; members: string[] }]>>(true);
+  const sreplies = await schain.execTyped();
+  check(sreplies[0] === 2 && sreplies[1].length === 2 && sreplies[2] === 1, 'sets in MULTI');
+  await client.del(['set', 'set2', 'dst', 'moved', 'ms']);
+
+  // ---- lists ----
+  const lp = await client.lPush('l', 'a');
+  exact<typeof lp, number>(true);
+  check(lp === 1, 'lPush');
+  check((await client.lPush('l', ['b', 'c'])) === 3, 'lPush array');
+  check((await client.rPush('l', 'x')) === 4, 'rPush');
+  await client.RPUSH('l', [Buffer.from('y'), 'z']);
+  await client.LPUSH('l', 'p');
+  check((await client.lPushX('nolist', 'a')) === 0, 'lPushX missing key');
+  await client.LPUSHX('l', 'q');
+  check((await client.rPushX('l', 'end')) === 9, 'rPushX');
+  await client.RPUSHX('nolist', ['a']);
+  const lr = await client.lRange('l', 0, -1);
+  exact<typeof lr, string[]>(true);
+  check(lr.join() === 'q,p,c,b,a,x,y,z,end', 'lRange');
+  await client.LRANGE('l', 1, 2);
+  const ll = await client.lLen('l');
+  exact<typeof ll, number>(true);
+  check(ll === 9, 'lLen');
+  await client.LLEN('nolist');
+  const lpop = await client.lPop('l');
+  exact<typeof lpop, string | null>(true);
+  check(lpop === 'q', 'lPop');
+  await client.LPOP('nolist');
+  check((await client.rPop('l')) === 'end', 'rPop');
+  await client.RPOP('l');
+  const lpc = await client.lPopCount('l', 2);
+  exact<typeof lpc, string[] | null>(true);
+  check(lpc !== null && lpc.join() === 'p,c', 'lPopCount');
+  check((await client.LPOP_COUNT('nolist', 2)) === null, 'LPOP_COUNT missing key');
+  check((await client.rPopCount('l', 1))?.join() === 'y', 'rPopCount');
+  await client.RPOP_COUNT('l', 1);
+  const li = await client.lIndex('l', 0);
+  exact<typeof li, string | null>(true);
+  check(li === 'b', 'lIndex');
+  await client.LINDEX('l', 100);
+  const lset = await client.lSet('l', 0, 'B');
+  exact<typeof lset, 'OK'>(true);
+  await client.LSET('l', -1, 'X');
+  check((await client.lInsert('l', 'BEFORE', 'B', 'first')) === 3, 'lInsert');
+  await client.LINSERT('l', 'AFTER', 'nopivot', 'x');
+  check((await client.lRem('l', 0, 'first')) === 1, 'lRem');
+  await client.LREM('l', -1, 'zz');
+  await client.rPush('p', ['a', 'b', 'c', 'b', 'd', 'b']);
+  const pos = await client.lPos('p', 'b');
+  exact<typeof pos, number | null>(true);
+  check(pos === 1, 'lPos');
+  const posOptions: LPosOptions = { RANK: -1, MAXLEN: 0 };
+  check((await client.LPOS('p', 'b', posOptions)) === 5, 'LPOS RANK -1');
+  const posc = await client.lPosCount('p', 'b', 0);
+  exact<typeof posc, number[]>(true);
+  check(posc.join() === '1,3,5', 'lPosCount');
+  await client.LPOS_COUNT('p', 'b', 2, { RANK: 2 });
+  const side: ListSide = 'LEFT';
+  const moved = await client.lMove('p', 'dst', side, 'RIGHT');
+  exact<typeof moved, string | null>(true);
+  check(moved === 'a', 'lMove');
+  await client.LMOVE('nolist', 'dst', 'RIGHT', 'LEFT');
+  check((await client.rPopLPush('p', 'dst')) === 'b', 'rPopLPush');
+  await client.RPOPLPUSH('nolist', 'dst');
+  const popOptions: LMPopOptions = { COUNT: 2 };
+  const mp = await client.lmPop(['nolist', 'dst'], 'LEFT', popOptions);
+  exact<typeof mp, [key: string, elements: string[]] | null>(true);
+  check(mp !== null && mp[0] === 'dst' && mp[1].join() === 'b,a', 'lmPop');
+  check((await client.LMPOP('nolist', 'RIGHT')) === null, 'LMPOP missing keys');
+  check((await client.lTrim('p', 1, 2)) === 'OK', 'lTrim');
+  await client.LTRIM('p', 5, 1);
+  const listBuffers = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+  exact<Awaited<ReturnType<typeof listBuffers.lRange>>, Buffer[]>(true);
+  exact<Awaited<ReturnType<typeof listBuffers.lmPop>>, [key: Buffer, elements: Buffer[]] | null>(true);
+  const lchain = client.multi().rPush('ml', ['a', 'b']).lRange('ml', 0, -1).lPopCount('ml', 5).lLen('ml');
+  exact<typeof lchain, RedisMulti<{}, [number, string[], string[] | null, number]>>(true);
+  const lreplies = await lchain.execTyped();
+  check(lreplies[0] === 2 && lreplies[1].join() === 'a,b' && lreplies[3] === 0, 'lists in MULTI');
+  await client.del(['l', 'p', 'dst']);
+
+  // ---- sorted sets ----
+  const za = await client.zAdd('z', { score: 1, value: 'a' });
+  exact<typeof za, number>(true);
+  check(za === 1, 'zAdd');
+  const zmembers: SortedSetMember[] = [{ score: 2, value: 'b' }, { score: 3, value: Buffer.from('c') }];
+  check((await client.zAdd('z', zmembers)) === 2, 'zAdd array');
+  const zaddOptions: ZAddOptions = { condition: 'XX', comparison: 'GT', CH: true };
+  check((await client.ZADD('z', { score: 5, value: 'a' }, zaddOptions)) === 1, 'ZADD XX GT CH');
+  await client.zAdd('z', { score: 0, value: 'a' }, { NX: true });
+  const zi = await client.zAddIncr('z', { score: 10, value: 'a' });
+  exact<typeof zi, number | null>(true);
+  check(zi === 15, 'zAddIncr');
+  check((await client.ZADD_INCR('z', { score: 1, value: 'new' }, { condition: 'XX' })) === null, 'ZADD_INCR XX refused');
+  const zinc = await client.zIncrBy('z', 0.5, 'b');
+  exact<typeof zinc, number>(true);
+  check(zinc === 2.5, 'zIncrBy');
+  await client.ZINCRBY('z', -0.5, 'b');
+  const zs = await client.zScore('z', 'b');
+  exact<typeof zs, number | null>(true);
+  check(zs === 2, 'zScore');
+  await client.ZSCORE('z', 'nomember');
+  const zms = await client.zmScore('z', ['a', 'nomember']);
+  exact<typeof zms, Array<number | null>>(true);
+  check(zms[0] === 15 && zms[1] === null, 'zmScore');
+  await client.ZMSCORE('z', 'a');
+  check((await client.zCard('z')) === 3, 'zCard');
+  await client.ZCARD('z');
+  check((await client.zCount('z', 2, '+inf')) === 3, 'zCount');
+  await client.ZCOUNT('z', '(2', Infinity);
+  await client.zAdd('lex', ['p', 'q', 'r', 's'].map((value) => ({ score: 0, value })));
+  check((await client.zLexCount('lex', '[q', '+')) === 3, 'zLexCount');
+  await client.ZLEXCOUNT('lex', '-', '(r');
+  const rank = await client.zRank('z', 'b');
+  exact<typeof rank, number | null>(true);
+  check(rank === 0, 'zRank');
+  await client.ZRANK('z', 'nomember');
+  check((await client.zRevRank('z', 'b')) === 2, 'zRevRank');
+  await client.ZREVRANK('z', 'a');
+  // WITHSCORE needs Redis 7.2: redis-server 7.0 rejects it.
+  const rws = await client.zRankWithScore('z', 'b').catch((err: unknown) => err);
+  check(rws instanceof SimpleError || (typeof rws === 'object' && rws !== null && 'rank' in rws), 'zRankWithScore');
+  await client.ZRANK_WITHSCORE('z', 'b').catch(() => null);
+  await client.zRevRankWithScore('z', 'b').catch(() => null);
+  await client.ZREVRANK_WITHSCORE('z', 'b').catch(() => null);
+  const zr = await client.zRange('z', 0, -1);
+  exact<typeof zr, string[]>(true);
+  check(zr.join() === 'b,c,a', 'zRange');
+  const rangeOptions: ZRangeOptions = { BY: 'SCORE', REV: true, LIMIT: { offset: 0, count: 2 } };
+  check((await client.ZRANGE('z', '+inf', '-inf', rangeOptions)).join() === 'a,c', 'ZRANGE BYSCORE REV LIMIT');
+  const zrw = await client.zRangeWithScores('z', 0, 0);
+  exact<typeof zrw, Array<SortedSetEntry<{}>>>(true);
+  check(zrw[0].value === 'b' && zrw[0].score === 2, 'zRangeWithScores');
+  await client.ZRANGE_WITHSCORES('z', '-inf', '(3', { BY: 'SCORE', REV: false });
+  check((await client.zRangeByScore('z', 2, 3)).join() === 'b,c', 'zRangeByScore');
+  await client.ZRANGEBYSCORE('z', '-inf', '+inf', { LIMIT: { offset: 1, count: 1 } });
+  const zrbs = await client.zRangeByScoreWithScores('z', '(2', 100);
+  check(zrbs.length === 2 && zrbs[1].score === 15, 'zRangeByScoreWithScores');
+  await client.ZRANGEBYSCORE_WITHSCORES('z', 0, 1);
+  check((await client.zRangeByLex('lex', '-', '[q')).join() === 'p,q', 'zRangeByLex');
+  await client.ZRANGEBYLEX('lex', '(p', '+', { LIMIT: { offset: 0, count: 1 } });
+  check((await client.zRangeStore('zdst', 'z', 0, 1)) === 2, 'zRangeStore');
+  await client.ZRANGESTORE('zdst', 'lex', '[p', '[q', { BY: 'LEX' });
+  const zu = await client.zUnion(['z', 'lex']);
+  exact<typeof zu, string[]>(true);
+  check(zu.length === 7, 'zUnion');
+  const weighted: ZKeys = [{ key: 'z', weight: 2 }, { key: 'zdst', weight: 1 }];
+  await client.ZUNION(weighted, { AGGREGATE: 'MAX' });
+  const zuw = await client.zUnionWithScores('z');
+  exact<typeof zuw, Array<SortedSetEntry<{}>>>(true);
+  await client.ZUNION_WITHSCORES({ key: 'z', weight: 3 });
+  check((await client.zInter(['z', 'zdst'])).length === 0, 'zInter');
+  await client.ZINTER('z', { AGGREGATE: 'MIN' });
+  await client.zInterWithScores(['z', 'z']);
+  await client.ZINTER_WITHSCORES(['z', 'z']);
+  check((await client.zDiff(['z', 'lex'])).length === 3, 'zDiff');
+  await client.ZDIFF('z');
+  await client.zDiffWithScores(['z', 'nokey']);
+  await client.ZDIFF_WITHSCORES('z');
+  check((await client.zUnionStore('zu', ['z', 'lex'])) === 7, 'zUnionStore');
+  await client.ZUNIONSTORE('zu', weighted, { AGGREGATE: 'SUM' });
+  check((await client.zInterStore('zi', ['z', 'zu'])) === 3, 'zInterStore');
+  await client.ZINTERSTORE('zi', 'z');
+  check((await client.zDiffStore('zd', ['zu', 'z'])) === 2, 'zDiffStore');
+  await client.ZDIFFSTORE('zd', 'z');
+  check((await client.zInterCard(['z', 'zu'])) === 3, 'zInterCard');
+  await client.ZINTERCARD(['z', 'zu'], { LIMIT: 1 });
+  await client.zInterCard('z', 2);
+  const zrm = await client.zRandMember('z');
+  exact<typeof zrm, string | null>(true);
+  check(isString(zrm) && ['a', 'b', 'c'].includes(zrm), 'zRandMember');
+  await client.ZRANDMEMBER('nokey');
+  const zrmc = await client.zRandMemberCount('z', -5);
+  exact<typeof zrmc, string[]>(true);
+  check(zrmc.length === 5, 'zRandMemberCount');
+  await client.ZRANDMEMBER_COUNT('z', 2);
+  const zrmw = await client.zRandMemberCountWithScores('z', 3);
+  exact<typeof zrmw, Array<SortedSetEntry<{}>>>(true);
+  check(zrmw.length === 3 && zrmw.every((e) => isNumber(e.score)), 'zRandMemberCountWithScores');
+  await client.ZRANDMEMBER_COUNT_WITHSCORES('z', -1);
+  const zpage = await client.zScan('z', '0', { MATCH: '*', COUNT: 10 });
+  exact<typeof zpage, { cursor: string; members: Array<{ value: string; score: number }> }>(true);
+  check(zpage.cursor === '0' && zpage.members.length === 3, 'zScan');
+  await client.ZSCAN('z', '0');
+  const zOptions: ZScanIteratorOptions = { COUNT: 5, cursor: '0' };
+  let zcount = 0;
+  for await (const page of client.zScanIterator('z', zOptions)) {
+    exact<typeof page, Array<{ value: string; score: number }>>(true);
+    zcount += page.length;
+  }
+  check(zcount === 3, 'zScanIterator');
+  const pmin = await client.zPopMin('z');
+  exact<typeof pmin, SortedSetEntry<{}> | null>(true);
+  check(pmin !== null && pmin.value === 'b' && pmin.score === 2, 'zPopMin');
+  await client.ZPOPMIN('nokey');
+  check((await client.zPopMax('z'))?.value === 'a', 'zPopMax');
+  await client.ZPOPMAX('z');
+  const pminc = await client.zPopMinCount('lex', 2);
+  exact<typeof pminc, Array<SortedSetEntry<{}>>>(true);
+  check(pminc.length === 2, 'zPopMinCount');
+  await client.ZPOPMIN_COUNT('lex', 1);
+  await client.zPopMaxCount('zu', 2);
+  await client.ZPOPMAX_COUNT('nokey', 2);
+  const zmp = await client.zmPop(['nokey', 'zu'], 'MIN', { COUNT: 2 });
+  exact<typeof zmp, { key: string; members: Array<SortedSetEntry<{}>> } | null>(true);
+  check(zmp !== null && zmp.key === 'zu' && zmp.members.length === 2, 'zmPop');
+  check((await client.ZMPOP('nokey', 'MAX')) === null, 'ZMPOP missing keys');
+  await client.zAdd('zr', [{ score: 1, value: 'a' }, { score: 2, value: 'b' }, { score: 3, value: 'c' }]);
+  check((await client.zRem('zr', 'a')) === 1, 'zRem');
+  await client.ZREM('zr', ['x', 'y']);
+  check((await client.zRemRangeByScore('zr', '-inf', '(3')) === 1, 'zRemRangeByScore');
+  await client.ZREMRANGEBYSCORE('zr', 10, 20);
+  check((await client.zRemRangeByRank('zr', 0, 0)) === 1, 'zRemRangeByRank');
+  await client.ZREMRANGEBYRANK('zr', 0, -1);
+  await client.zAdd('zl', [{ score: 0, value: 'a' }, { score: 0, value: 'b' }]);
+  check((await client.zRemRangeByLex('zl', '[a', '[a')) === 1, 'zRemRangeByLex');
+  await client.ZREMRANGEBYLEX('zl', '-', '+');
+  const doubles = client.withTypeMapping({ [RESP_TYPES.DOUBLE]: String });
+  const zsStr = await doubles.zScore('zi', 'a');
+  exact<typeof zsStr, string | null>(true);
+  exact<Awaited<ReturnType<typeof doubles.zRangeWithScores>>, Array<{ value: string; score: string }>>(true);
+  exact<Awaited<ReturnType<typeof doubles.zScan>>['members'], Array<{ value: string; score: number }>>(true);
+  const zbuf = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+  exact<Awaited<ReturnType<typeof zbuf.zPopMin>>, { value: Buffer; score: number } | null>(true);
+  const zchain = client.multi().zAdd('mz', { score: 1, value: 'a' }).zScore('mz', 'a').zRangeWithScores('mz', 0, -1).zPopMin('mz');
+  exact<typeof zchain, RedisMulti<{}, [number, number | null, Array<SortedSetEntry<{}>>, SortedSetEntry<{}> | null]>>(true);
+  const zreplies = await zchain.execTyped();
+  check(zreplies[0] === 1 && zreplies[1] === 1 && zreplies[2][0].score === 1 && zreplies[3]?.value === 'a', 'sorted sets in MULTI');
+  await client.del(['z', 'lex', 'zdst', 'zu', 'zi', 'zd']);
+
   // ---- keys ----
   check((await client.del('ap')) === 1, 'del one');
   check((await client.del(['m2', 'm3', 'nope'])) === 2, 'del array');
@@ -520,6 +840,18 @@ export function misuses(client: RedisClient, multi: RedisMulti): void {
   void client.set('k', 'v', { expiration: { type: 'EX' } });
   // @ts-expect-error v3-style positional SET flags
   void client.set('k', 'v', 'EX', 10);
+  // @ts-expect-error zAdd takes { score, value } members, not positional scores
+  void client.zAdd('z', 1, 'a');
+  // @ts-expect-error zAddIncr takes no deprecated flat flags
+  void client.zAddIncr('z', { score: 1, value: 'a' }, { NX: true });
+  // @ts-expect-error zmScore is spelled zmScore, not zMScore
+  void client.zMScore('z', ['a']);
+  // @ts-expect-error ZMPOP's side is MIN or MAX
+  void client.zmPop('z', 'LEFT');
+  // @ts-expect-error AGGREGATE is SUM, MIN or MAX
+  void client.zUnion(['a', 'b'], { AGGREGATE: 'AVG' });
+  // @ts-expect-error zRevRangeByScore was removed in node-redis v6
+  void client.zRevRangeByScore('z', 0, 1);
   // @ts-expect-error zRevRange was removed in node-redis v6 (use zRange with REV)
   void client.zRevRange('z', 0, -1);
   // @ts-expect-error hmSet was removed in node-redis v6
@@ -534,6 +866,22 @@ export function misuses(client: RedisClient, multi: RedisMulti): void {
   void client.hScan('h', 0);
   // @ts-expect-error hScanIterator takes no TYPE option
   void client.hScanIterator('h', { TYPE: 'hash' });
+  // @ts-expect-error SADD members are strings or Buffers, not numbers
+  void client.sAdd('s', 1);
+  // @ts-expect-error smIsMember is spelled smIsMember, not sMIsMember
+  void client.sMIsMember('s', ['a']);
+  // @ts-expect-error sPop takes no count (use sPopCount)
+  void client.sPop('s', 2);
+  // @ts-expect-error SSCAN's cursor is a string, not a number
+  void client.sScan('s', 0);
+  // @ts-expect-error list elements are strings or Buffers, not numbers
+  void client.rPush('l', 5);
+  // @ts-expect-error LINSERT's position is BEFORE or AFTER
+  void client.lInsert('l', 'MIDDLE', 'p', 'e');
+  // @ts-expect-error LMOVE's sides are LEFT or RIGHT
+  void client.lMove('a', 'b', 'UP', 'DOWN');
+  // @ts-expect-error lPop takes no count (use lPopCount)
+  void client.lPop('l', 2);
   // @ts-expect-error there is no discard on the client
   void client.discard();
   // @ts-expect-error GETEX requires options

@@ -1,0 +1,10 @@
+'use strict';
+
+// LLEN key
+module.exports = {
+  parseCommand(parser, key) {
+    parser.push('LLEN');
+    parser.pushKey(key);
+  },
+  transformReply: undefined
+};

@@ -1,0 +1,11 @@
+'use strict';
+
+// ZMSCORE key member [member ...]
+module.exports = {
+  parseCommand(parser, key, members) {
+    parser.push('ZMSCORE');
+    parser.pushKey(key);
+    parser.pushVariadic(members);
+  },
+  transformReply: undefined
+};

@@ -1,0 +1,14 @@
+'use strict';
+
+// ZPOPMIN key count
+const { transformSortedSetReply } = require('../transformers');
+
+module.exports = {
+  parseCommand(parser, key, count) {
+    parser.push('ZPOPMIN');
+    parser.pushKey(key);
+    parser.push(count.toString());
+  },
+  // [[value, score], ...] -> [{ value, score }, ...]
+  transformReply: transformSortedSetReply
+};

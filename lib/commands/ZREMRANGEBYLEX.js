@@ -1,0 +1,13 @@
+'use strict';
+
+// ZREMRANGEBYLEX key min max
+const { transformStringDoubleArgument } = require('../transformers');
+
+module.exports = {
+  parseCommand(parser, key, min, max) {
+    parser.push('ZREMRANGEBYLEX');
+    parser.pushKey(key);
+    parser.push(transformStringDoubleArgument(min), transformStringDoubleArgument(max));
+  },
+  transformReply: undefined
+};

@@ -1,0 +1,506 @@
+/* t_list.c -- the list type: pushes and pops at both ends, ranges, LPOS, LMOVE, LMPOP.
+ * Behaviour and error texts follow Redis 7.0. Every list is a quicklist (what Redis 7.0
+ * reports for lists of any size). */
+#include "server.h"
+
+#include <limits.h>
+#include <string.h>
+
+#define LIST_HEAD QL_HEAD
+#define LIST_TAIL QL_TAIL
+
+/* ---------------------------------------------------------------- list type API */
+
+static robj *createListObject(rlServer *s) {
+    return createObject(&s->slab, OBJ_LIST, OBJ_ENCODING_QUICKLIST, qlCreate(&s->slab));
+}
+
+unsigned long listTypeLength(const robj *o) {
+    return ((const quicklist *)o->u.ptr)->count;
+}
+
+static int qlFreeSome(rlSlab *sl, void *ql, long budget) {
+    return qlReleaseSome(sl, ql, budget);
+}
+
+void listTypeFree(rlServer *s, robj *o) {
+    quicklist *ql = o->u.ptr;
+    if (ql->count > LAZYFREE_THRESHOLD)
+        lazyfreeObject(s, ql, qlFreeSome);
+    else
+        qlRelease(&s->slab, ql);
+}
+
+robj *listTypeDup(rlServer *s, const robj *o) {
+    return createObject(&s->slab, OBJ_LIST, OBJ_ENCODING_QUICKLIST, qlDup(&s->slab, o->u.ptr));
+}
+
+/* Pop from 'where' into a new allocation (caller frees with rl_free); the list must not be
+ * empty. */
+static char *listTypePop(rlServer *s, robj *o, int where, size_t *len) {
+    quicklist *ql = o->u.ptr;
+    qlEntry e;
+    qlIndex(ql, where == LIST_HEAD ? 0 : -1, &e);
+    const char *v = qlGet(&e, len);
+    char *copy = rl_malloc(*len + 1);
+    memcpy(copy, v, *len);
+    qlDelete(&s->slab, ql, &e, LIST_TAIL);
+    return copy;
+}
+
+/* Lookup of argv[idx] expecting a list ('write': no hit/miss stats). NULL with '*err' set
+ * after WRONGTYPE, NULL without it when missing. */
+static robj *listLookup(rlClient *c, int idx, int write, int *err) {
+    robj *o = write ? lookupKeyWrite(c, c->db, c->argv[idx], c->argvlen[idx])
+                    : lookupKeyRead(c, c->db, c->argv[idx], c->argvlen[idx]);
+    *err = checkType(c, o, OBJ_LIST);
+    return *err ? NULL : o;
+}
+
+/* LEFT / RIGHT of argv[idx] into '*where'; replies a syntax error otherwise. */
+static int getListPositionOrReply(rlClient *c, int idx, int *where) {
+    if (argEq(c, idx, "left"))
+        *where = LIST_HEAD;
+    else if (argEq(c, idx, "right"))
+        *where = LIST_TAIL;
+    else {
+        addReplyError(c, RL_ERR_SYNTAX);
+        return RL_ERR;
+    }
+    return RL_OK;
+}
+
+/* ---------------------------------------------------------------- push / pop */
+
+/* LPUSH / RPUSH / LPUSHX / RPUSHX: 'xx' pushes only onto an existing list. */
+static void pushGeneric(rlClient *c, int where, int xx) {
+    int err;
+    robj *o = listLookup(c, 1, 1, &err);
+    if (err) return;
+    if (!o) {
+        if (xx) {
+            addReplyLongLong(c, 0);
+            return;
+        }
+        o = createListObject(c->srv);
+        dbAdd(c->db, c->argv[1], c->argvlen[1], o);
+    }
+    for (int j = 2; j < c->argc; j++)
+        qlPush(&c->srv->slab, o->u.ptr, c->argv[j], c->argvlen[j], where);
+    addReplyLongLong(c, (long long)listTypeLength(o));
+}
+
+void lpushCommand(rlClient *c) {
+    pushGeneric(c, LIST_HEAD, 0);
+}
+
+void rpushCommand(rlClient *c) {
+    pushGeneric(c, LIST_TAIL, 0);
+}
+
+void lpushxCommand(rlClient *c) {
+    pushGeneric(c, LIST_HEAD, 1);
+}
+
+void rpushxCommand(rlClient *c) {
+    pushGeneric(c, LIST_TAIL, 1);
+}
+
+/* Pop up to 'count' elements of 'o' at 'where' and reply them as an array; deletes the key
+ * when the list empties. */
+static void popRangeAndReply(rlClient *c, robj *o, const char *key, size_t klen, int where,
+                             long long count) {
+    unsigned long llen = listTypeLength(o);
+    unsigned long n = (unsigned long long)count < llen ? (unsigned long)count : llen;
+    addReplyArrayLen(c, (long)n);
+    for (unsigned long i = 0; i < n; i++) {
+        size_t len;
+        char *v = listTypePop(c->srv, o, where, &len);
+        addReplyBulk(c, v, len);
+        rl_free(v);
+    }
+    addReplyAggregateEnd(c, RL_AGG_ARRAY);
+    dbDeleteIfEmpty(c, key, klen, listTypeLength(o));
+}
+
+/* LPOP / RPOP key [count] */
+static void popGeneric(rlClient *c, int where) {
+    long long count = 0;
+    int hascount = c->argc == 3;
+    if (c->argc > 3) {
+        addReplyErrorArity(c);
+        return;
+    }
+    if (hascount && (getLongLongFromArg(c, 2, &count) != RL_OK || count < 0)) {
+        addReplyError(c, "value is out of range, must be positive");
+        return;
+    }
+    int err;
+    robj *o = listLookup(c, 1, 1, &err);
+    if (err) return;
+    if (!o) {
+        addReplyNull(c);
+        return;
+    }
+    if (hascount) {
+        popRangeAndReply(c, o, c->argv[1], c->argvlen[1], where, count);
+        return;
+    }
+    size_t len;
+    char *v = listTypePop(c->srv, o, where, &len);
+    addReplyBulk(c, v, len);
+    rl_free(v);
+    dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], listTypeLength(o));
+}
+
+void lpopCommand(rlClient *c) {
+    popGeneric(c, LIST_HEAD);
+}
+
+void rpopCommand(rlClient *c) {
+    popGeneric(c, LIST_TAIL);
+}
+
+/* ---------------------------------------------------------------- reading */
+
+/* LLEN key */
+void llenCommand(rlClient *c) {
+    int err;
+    robj *o = listLookup(c, 1, 0, &err);
+    if (err) return;
+    addReplyLongLong(c, o ? (long long)listTypeLength(o) : 0);
+}
+
+/* LINDEX key index */
+void lindexCommand(rlClient *c) {
+    long long index;
+    int err;
+    robj *o = listLookup(c, 1, 0, &err);
+    if (err) return;
+    if (!o) {
+        addReplyNull(c);
+        return;
+    }
+    if (getLongLongFromArgOrReply(c, 2, &index, NULL) != RL_OK) return;
+    qlEntry e;
+    if (index < LONG_MIN || index > LONG_MAX || !qlIndex(o->u.ptr, (long)index, &e)) {
+        addReplyNull(c);
+        return;
+    }
+    size_t len;
+    const char *v = qlGet(&e, &len);
+    addReplyBulk(c, v, len);
+}
+
+/* LRANGE key start stop */
+void lrangeCommand(rlClient *c) {
+    long long start, end;
+    if (getLongLongFromArgOrReply(c, 2, &start, NULL) != RL_OK ||
+        getLongLongFromArgOrReply(c, 3, &end, NULL) != RL_OK)
+        return;
+    int err;
+    robj *o = listLookup(c, 1, 0, &err);
+    if (err) return;
+    long long llen = o ? (long long)listTypeLength(o) : 0;
+    if (start < 0) start = llen + start;
+    if (end < 0) end = llen + end;
+    if (start < 0) start = 0;
+    if (!o || start > end || start >= llen) {
+        addReplyArrayLen(c, 0);
+        addReplyAggregateEnd(c, RL_AGG_ARRAY);
+        return;
+    }
+    if (end >= llen) end = llen - 1;
+    long long n = end - start + 1;
+    addReplyArrayLen(c, (long)n);
+    qlEntry e;
+    qlIndex(o->u.ptr, (long)start, &e);
+    for (long long i = 0; i < n; i++) {
+        size_t len;
+        const char *v = qlGet(&e, &len);
+        addReplyBulk(c, v, len);
+        if (i + 1 < n) qlMove(o->u.ptr, &e, LIST_TAIL);
+    }
+    addReplyAggregateEnd(c, RL_AGG_ARRAY);
+}
+
+/* LPOS key element [RANK rank] [COUNT num-matches] [MAXLEN len] */
+void lposCommand(rlClient *c) {
+    long long rank = 1, count = -1, maxlen = 0;
+    int direction = LIST_TAIL;
+    for (int j = 3; j < c->argc; j++) {
+        int more = j + 1 < c->argc;
+        if (argEq(c, j, "rank") && more) {
+            if (getLongLongFromArgOrReply(c, ++j, &rank, NULL) != RL_OK) return;
+            if (rank == 0) {
+                addReplyError(c, "RANK can't be zero: use 1 to start from the first match, 2 "
+                                 "from the second ... or use negative to start from the end "
+                                 "of the list");
+                return;
+            }
+        } else if (argEq(c, j, "count") && more) {
+            if (getLongLongFromArg(c, ++j, &count) != RL_OK || count < 0) {
+                addReplyError(c, "COUNT can't be negative");
+                return;
+            }
+        } else if (argEq(c, j, "maxlen") && more) {
+            if (getLongLongFromArg(c, ++j, &maxlen) != RL_OK || maxlen < 0) {
+                addReplyError(c, "MAXLEN can't be negative");
+                return;
+            }
+        } else {
+            addReplyError(c, RL_ERR_SYNTAX);
+            return;
+        }
+    }
+    if (rank < 0) {
+        /* from the tail; Redis's -LONG_MIN wraps to itself and then matches the first hit */
+        rank = rank == LLONG_MIN ? 1 : -rank;
+        direction = LIST_HEAD;
+    }
+    int err;
+    robj *o = listLookup(c, 1, 0, &err);
+    if (err) return;
+    if (!o) {
+        if (count != -1) {
+            addReplyArrayLen(c, 0);
+            addReplyAggregateEnd(c, RL_AGG_ARRAY);
+        } else {
+            addReplyNull(c);
+        }
+        return;
+    }
+    long long llen = (long long)listTypeLength(o);
+    /* matches are collected first: the reply length must come before them */
+    long long *found = NULL;
+    size_t nfound = 0, cap = 0;
+    long long index = 0, matches = 0;
+    qlEntry e;
+    int ok = qlIndex(o->u.ptr, direction == LIST_TAIL ? 0 : -1, &e);
+    while (ok && (maxlen == 0 || index < maxlen)) {
+        size_t len;
+        const char *v = qlGet(&e, &len);
+        if (len == c->argvlen[2] && memcmp(v, c->argv[2], len) == 0) {
+            matches++;
+            if (matches >= rank) {
+                if (nfound == cap) {
+                    cap = cap ? cap * 2 : 8;
+                    found = rl_realloc(found, sizeof(*found) * cap);
+                }
+                found[nfound++] = direction == LIST_TAIL ? index : llen - index - 1;
+                if (count == -1 || (count && matches - rank + 1 >= count)) break;
+            }
+        }
+        index++;
+        ok = qlMove(o->u.ptr, &e, direction);
+    }
+    if (count != -1) {
+        addReplyArrayLen(c, (long)nfound);
+        for (size_t i = 0; i < nfound; i++)
+            addReplyLongLong(c, found[i]);
+        addReplyAggregateEnd(c, RL_AGG_ARRAY);
+    } else if (nfound) {
+        addReplyLongLong(c, found[0]);
+    } else {
+        addReplyNull(c);
+    }
+    rl_free(found);
+}
+
+/* ---------------------------------------------------------------- changing */
+
+/* LSET key index element */
+void lsetCommand(rlClient *c) {
+    int err;
+    robj *o = listLookup(c, 1, 1, &err);
+    if (err) return;
+    if (!o) {
+        addReplyError(c, RL_ERR_NOSUCHKEY);
+        return;
+    }
+    long long index;
+    if (getLongLongFromArgOrReply(c, 2, &index, NULL) != RL_OK) return;
+    qlEntry e;
+    if (index < LONG_MIN || index > LONG_MAX || !qlIndex(o->u.ptr, (long)index, &e)) {
+        addReplyError(c, "index out of range");
+        return;
+    }
+    qlReplace(&c->srv->slab, o->u.ptr, &e, c->argv[3], c->argvlen[3]);
+    addReplyOK(c);
+}
+
+/* LTRIM key start stop */
+void ltrimCommand(rlClient *c) {
+    long long start, end;
+    if (getLongLongFromArgOrReply(c, 2, &start, NULL) != RL_OK ||
+        getLongLongFromArgOrReply(c, 3, &end, NULL) != RL_OK)
+        return;
+    int err;
+    robj *o = listLookup(c, 1, 1, &err);
+    if (err) return;
+    if (!o) {
+        addReplyOK(c);
+        return;
+    }
+    long long llen = (long long)listTypeLength(o), ltrim, rtrim;
+    if (start < 0) start = llen + start;
+    if (end < 0) end = llen + end;
+    if (start < 0) start = 0;
+    if (start > end || start >= llen) {
+        ltrim = llen; /* everything goes */
+        rtrim = 0;
+    } else {
+        if (end >= llen) end = llen - 1;
+        ltrim = start;
+        rtrim = llen - end - 1;
+    }
+    quicklist *ql = o->u.ptr;
+    qlDeleteRange(&c->srv->slab, ql, 0, (unsigned long)ltrim);
+    if (rtrim)
+        qlDeleteRange(&c->srv->slab, ql, (long)(ql->count - (unsigned long)rtrim),
+                      (unsigned long)rtrim);
+    dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], listTypeLength(o));
+    addReplyOK(c);
+}
+
+/* LREM key count element */
+void lremCommand(rlClient *c) {
+    long long toremove, removed = 0;
+    if (getLongLongFromArgOrReply(c, 2, &toremove, NULL) != RL_OK) return;
+    int err;
+    robj *o = listLookup(c, 1, 1, &err);
+    if (err) return;
+    if (!o) {
+        addReplyLongLong(c, 0);
+        return;
+    }
+    int dir = toremove < 0 ? LIST_HEAD : LIST_TAIL;
+    unsigned long long limit =
+        toremove < 0 ? 0ULL - (unsigned long long)toremove : (unsigned long long)toremove;
+    qlEntry e;
+    int ok = qlIndex(o->u.ptr, dir == LIST_TAIL ? 0 : -1, &e);
+    while (ok) {
+        size_t len;
+        const char *v = qlGet(&e, &len);
+        if (len == c->argvlen[3] && memcmp(v, c->argv[3], len) == 0) {
+            ok = qlDelete(&c->srv->slab, o->u.ptr, &e, dir);
+            removed++;
+            if (limit && (unsigned long long)removed == limit) break;
+        } else {
+            ok = qlMove(o->u.ptr, &e, dir);
+        }
+    }
+    dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], listTypeLength(o));
+    addReplyLongLong(c, removed);
+}
+
+/* LINSERT key BEFORE|AFTER pivot element */
+void linsertCommand(rlClient *c) {
+    int after;
+    if (argEq(c, 2, "after"))
+        after = 1;
+    else if (argEq(c, 2, "before"))
+        after = 0;
+    else {
+        addReplyError(c, RL_ERR_SYNTAX);
+        return;
+    }
+    int err;
+    robj *o = listLookup(c, 1, 1, &err);
+    if (err) return;
+    if (!o) {
+        addReplyLongLong(c, 0);
+        return;
+    }
+    qlEntry e;
+    int ok = qlIndex(o->u.ptr, 0, &e);
+    while (ok) {
+        size_t len;
+        const char *v = qlGet(&e, &len);
+        if (len == c->argvlen[3] && memcmp(v, c->argv[3], len) == 0) {
+            qlInsert(&c->srv->slab, o->u.ptr, &e, c->argv[4], c->argvlen[4], after);
+            addReplyLongLong(c, (long long)listTypeLength(o));
+            return;
+        }
+        ok = qlMove(o->u.ptr, &e, LIST_TAIL);
+    }
+    addReplyLongLong(c, -1);
+}
+
+/* ---------------------------------------------------------------- moving */
+
+/* LMOVE / RPOPLPUSH: pop at 'wherefrom' of argv[1], push at 'whereto' of argv[2]. */
+static void lmoveGeneric(rlClient *c, int wherefrom, int whereto) {
+    int err;
+    robj *src = listLookup(c, 1, 1, &err);
+    if (err) return;
+    if (!src) {
+        addReplyNull(c);
+        return;
+    }
+    robj *dst = listLookup(c, 2, 1, &err);
+    if (err) return;
+    size_t len;
+    char *v = listTypePop(c->srv, src, wherefrom, &len);
+    if (!dst) {
+        dst = createListObject(c->srv);
+        dbAdd(c->db, c->argv[2], c->argvlen[2], dst);
+    }
+    qlPush(&c->srv->slab, dst->u.ptr, v, len, whereto);
+    addReplyBulk(c, v, len);
+    rl_free(v);
+    dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], listTypeLength(src));
+}
+
+/* LMOVE source destination LEFT|RIGHT LEFT|RIGHT */
+void lmoveCommand(rlClient *c) {
+    int from, to;
+    if (getListPositionOrReply(c, 3, &from) != RL_OK || getListPositionOrReply(c, 4, &to) != RL_OK)
+        return;
+    lmoveGeneric(c, from, to);
+}
+
+/* RPOPLPUSH source destination */
+void rpoplpushCommand(rlClient *c) {
+    lmoveGeneric(c, LIST_TAIL, LIST_HEAD);
+}
+
+/* LMPOP numkeys key [key ...] LEFT|RIGHT [COUNT count] */
+void lmpopCommand(rlClient *c) {
+    long long numkeys, count = -1;
+    if (getLongLongFromArg(c, 1, &numkeys) != RL_OK || numkeys < 1) {
+        addReplyError(c, "numkeys should be greater than 0");
+        return;
+    }
+    if (numkeys >= c->argc - 2) {
+        addReplyError(c, RL_ERR_SYNTAX);
+        return;
+    }
+    int where_idx = 2 + (int)numkeys, where;
+    if (getListPositionOrReply(c, where_idx, &where) != RL_OK) return;
+    for (int j = where_idx + 1; j < c->argc; j++) {
+        if (count == -1 && argEq(c, j, "count") && j + 1 < c->argc) {
+            j++;
+            if (getLongLongFromArg(c, j, &count) != RL_OK || count < 1) {
+                addReplyError(c, "count should be greater than 0");
+                return;
+            }
+        } else {
+            addReplyError(c, RL_ERR_SYNTAX);
+            return;
+        }
+    }
+    if (count == -1) count = 1;
+    for (int j = 2; j < where_idx; j++) {
+        int err;
+        robj *o = listLookup(c, j, 1, &err);
+        if (err) return;
+        if (!o) continue;
+        addReplyArrayLen(c, 2);
+        addReplyBulk(c, c->argv[j], c->argvlen[j]);
+        popRangeAndReply(c, o, c->argv[j], c->argvlen[j], where, count);
+        addReplyAggregateEnd(c, RL_AGG_ARRAY);
+        return;
+    }
+    addReplyNull(c);
+}
