@@ -123,7 +123,7 @@ static void writeEntry(unsigned char *p, const char *s, size_t len) {
     writeBackward(p + e, e, varintSize(e));
 }
 
-const char *lpGet(const unsigned char *p, size_t *len) {
+const char *lpGetSlow(const unsigned char *p, size_t *len) {
     size_t n;
     *len = (size_t)readForward(p, &n);
     return (const char *)p + n;

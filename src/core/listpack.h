@@ -51,7 +51,26 @@ unsigned char *lpPrev(unsigned char *lp, unsigned char *p);
 unsigned char *lpSeek(unsigned char *lp, long index);
 
 /* The bytes of the entry at 'p' and their count. */
-const char *lpGet(const unsigned char *p, size_t *len);
+const char *lpGetSlow(const unsigned char *p, size_t *len);
+static inline const char *lpGet(const unsigned char *p, size_t *len) {
+    if (p[0] < 128) { /* entries under 128 bytes: a one-byte length */
+        *len = p[0];
+        return (const char *)p + 1;
+    }
+    return lpGetSlow(p, len);
+}
+
+/* The entry after 'p', without checking for the end of the listpack: the caller compares
+ * the result with lp + lpBytes(lp). For tight scans (sorted-set inserts). */
+static inline unsigned char *lpSkip(unsigned char *p) {
+    size_t len;
+    const char *data = lpGet(p, &len);
+    size_t e = (size_t)((const unsigned char *)data - p) + len;
+    size_t back = 1;
+    for (size_t v = e; v >= 128; v >>= 7)
+        back++;
+    return p + e + back;
+}
 /* 1 if the entry at 'p' holds exactly 's'/'len'. */
 int lpEq(const unsigned char *p, const char *s, size_t len);
 

@@ -38,15 +38,20 @@ static unsigned char *zzlFind(unsigned char *lp, const char *ele, size_t len, do
 /* Insert (member, score) at its place in the order. */
 static unsigned char *zzlInsert(rlSlab *sl, unsigned char *lp, const char *ele, size_t len,
                                 double score) {
-    unsigned char *p = lpFirst(lp);
-    while (p) {
-        unsigned char *sp = lpNext(lp, p);
-        double s = zzlScore(sp);
-        size_t elen;
-        const char *e = lpGet(p, &elen);
-        if (s > score || (s == score && zslCompareEle(e, elen, ele, len) > 0)) break;
-        p = lpNext(lp, sp);
+    unsigned char *p = lpFirst(lp), *end = lp + lpBytes(lp);
+    while (p && p < end) {
+        unsigned char *sp = lpSkip(p);
+        size_t slen, elen;
+        double s;
+        memcpy(&s, lpGet(sp, &slen), sizeof(s));
+        if (s > score) break;
+        if (s == score) {
+            const char *e = lpGet(p, &elen);
+            if (zslCompareEle(e, elen, ele, len) > 0) break;
+        }
+        p = lpSkip(sp);
     }
+    if (p >= end) p = NULL;
     return lpInsertPair(sl, lp, p, ele, len, (const char *)&score, sizeof(score));
 }
 
