@@ -5,8 +5,16 @@ const path = require('path');
 const { SimpleError } = require('./errors');
 
 const binding = require(path.join(__dirname, '..', 'build', 'Release', 'redlite.node'));
+
+// Short reply arrays are built by one call of this function with the elements as arguments:
+// a rest parameter is V8's fastest way from an argument list to an Array (Array.of defines
+// each element as a property: measured ~2x slower).
+function arrayOf(...elements) {
+  return elements;
+}
+
 binding.init({
-  SimpleError, MapClass: Map, mapPut: Map.prototype.set, SetClass: Set, setPut: Set.prototype.add, arrayOf: Array.of
+  SimpleError, MapClass: Map, mapPut: Map.prototype.set, SetClass: Set, setPut: Set.prototype.add, arrayOf
 });
 
 // Reply flags understood by binding.exec (src/napi/napi_util.h).

@@ -288,15 +288,20 @@ static const char *zcurEle(const zcur *c, size_t *len) {
 }
 
 static double zcurScore(const zcur *c) {
-    if (c->o->encoding == OBJ_ENCODING_LISTPACK) return zzlScore(lpNext(c->o->u.ptr, c->p));
+    if (c->o->encoding == OBJ_ENCODING_LISTPACK) return zzlScore(lpSkip(c->p));
     return c->x->score;
 }
 
 static void zcurNext(zcur *c) {
     if (c->o->encoding == OBJ_ENCODING_LISTPACK) {
         unsigned char *lp = c->o->u.ptr;
-        c->p = c->rev ? lpPrev(lp, c->p) : lpNext(lp, lpNext(lp, c->p));
-        if (c->rev && c->p) c->p = lpPrev(lp, c->p);
+        if (c->rev) {
+            c->p = lpPrev(lp, c->p);
+            if (c->p) c->p = lpPrev(lp, c->p);
+        } else {
+            c->p = lpSkip(lpSkip(c->p)); /* member, score: the next member */
+            if (c->p >= lp + lpBytes(lp)) c->p = NULL;
+        }
     } else {
         c->x = c->rev ? c->x->backward : c->x->level[0].forward;
     }

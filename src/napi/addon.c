@@ -68,7 +68,8 @@ static int keepRef(napi_env env, napi_value obj, const char *name, napi_ref *ref
 }
 
 /* init({SimpleError, MapClass, mapPut, SetClass, setPut, arrayOf}): the constructors replies
- * are built with (mapPut/setPut: Map.prototype.set and Set.prototype.add; arrayOf: Array.of). */
+ * are built with (mapPut/setPut: Map.prototype.set and Set.prototype.add; arrayOf: a function
+ * returning its arguments as an Array). */
 static napi_value Init(napi_env env, napi_callback_info info) {
     napi_value argv[1];
     if (getArgs(env, info, 1, argv) != 0) return NULL;

@@ -19,7 +19,7 @@ typedef struct rlAddon {
     napi_ref map_put;
     napi_ref set_ctor; /* Set, and Set.prototype.add (for RL_REPLY_SET_AS_SET) */
     napi_ref set_put;
-    napi_ref array_of; /* Array.of: builds short reply arrays in one call */
+    napi_ref array_of; /* (...a) => a: builds short reply arrays in one call */
     napi_value *vals;  /* js_reply.c's value stack (handles of the current call only) */
     size_t vals_cap;
     char *arena; /* argument bytes of the current call (strings copied as UTF-8) */
