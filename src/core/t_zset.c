@@ -35,6 +35,29 @@ static unsigned char *zzlFind(unsigned char *lp, const char *ele, size_t len, do
     return p;
 }
 
+/* One pass over a listpack zset for ZADD: the entry of 'ele' if it is a member ('*cur' gets
+ * its score); otherwise NULL, with '*ins' the entry before which (score, ele) belongs (NULL:
+ * at the end). Saves the second scan a lookup followed by zzlInsert would make. */
+static unsigned char *zzlFindOrPlace(unsigned char *lp, const char *ele, size_t len, double score,
+                                     double *cur, unsigned char **ins) {
+    unsigned char *p = lpFirst(lp), *end = lp + lpBytes(lp);
+    *ins = NULL;
+    while (p && p < end) {
+        size_t elen, slen;
+        const char *e = lpGet(p, &elen);
+        unsigned char *sp = lpSkip(p);
+        double s;
+        memcpy(&s, lpGet(sp, &slen), sizeof(s));
+        if (elen == len && (len == 0 || (e[len - 1] == ele[len - 1] && memcmp(e, ele, len) == 0))) {
+            *cur = s;
+            return p;
+        }
+        if (!*ins && (s > score || (s == score && zslCompareEle(e, elen, ele, len) > 0))) *ins = p;
+        p = lpSkip(sp);
+    }
+    return NULL;
+}
+
 /* Insert (member, score) at its place in the order. */
 static unsigned char *zzlInsert(rlSlab *sl, unsigned char *lp, const char *ele, size_t len,
                                 double score) {
@@ -211,8 +234,12 @@ static int zsetAdd(rlServer *s, robj *o, double score, const char *ele, size_t l
         *out = ZADD_OUT_NAN;
         return 0;
     }
-    double cur;
-    if (zsetScore(o, ele, len, &cur)) {
+    double cur = 0;
+    unsigned char *ins = NULL; /* listpack: where a new member goes */
+    int found = o->encoding == OBJ_ENCODING_LISTPACK
+                    ? zzlFindOrPlace(o->u.ptr, ele, len, score, &cur, &ins) != NULL
+                    : zsetScore(o, ele, len, &cur);
+    if (found) {
         if (in & ZADD_IN_NX) {
             *out |= ZADD_OUT_NOP;
             return 1;
@@ -254,7 +281,8 @@ static int zsetAdd(rlServer *s, robj *o, double score, const char *ele, size_t l
         (zsetLength(o) + 1 > ZSET_MAX_LISTPACK_ENTRIES || len > ZSET_MAX_LISTPACK_VALUE))
         zsetConvert(s, o);
     if (o->encoding == OBJ_ENCODING_LISTPACK)
-        o->u.ptr = zzlInsert(&s->slab, o->u.ptr, ele, len, score);
+        o->u.ptr =
+            lpInsertPair(&s->slab, o->u.ptr, ins, ele, len, (const char *)&score, sizeof(score));
     else
         zsetSkiplistAdd(s, o->u.ptr, score, ele, len);
     if (newscore) *newscore = score;
