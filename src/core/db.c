@@ -276,6 +276,43 @@ int parseScanOptionsOrReply(rlClient *c, int start, int allow_type, scanOptions 
     return RL_OK;
 }
 
+int parseMpopArgsOrReply(rlClient *c, const char *end0, const char *end1, int *where,
+                         int *where_idx, long long *count) {
+    long long numkeys;
+    if (getLongLongFromArg(c, 1, &numkeys) != RL_OK || numkeys < 1) {
+        addReplyError(c, "numkeys should be greater than 0");
+        return RL_ERR;
+    }
+    if (numkeys >= c->argc - 2) {
+        addReplyError(c, RL_ERR_SYNTAX);
+        return RL_ERR;
+    }
+    *where_idx = 2 + (int)numkeys;
+    if (argEq(c, *where_idx, end0)) {
+        *where = 0;
+    } else if (argEq(c, *where_idx, end1)) {
+        *where = 1;
+    } else {
+        addReplyError(c, RL_ERR_SYNTAX);
+        return RL_ERR;
+    }
+    *count = -1;
+    for (int j = *where_idx + 1; j < c->argc; j++) {
+        if (*count == -1 && argEq(c, j, "count") && j + 1 < c->argc) {
+            j++;
+            if (getLongLongFromArg(c, j, count) != RL_OK || *count < 1) {
+                addReplyError(c, "count should be greater than 0");
+                return RL_ERR;
+            }
+        } else {
+            addReplyError(c, RL_ERR_SYNTAX);
+            return RL_ERR;
+        }
+    }
+    if (*count == -1) *count = 1;
+    return RL_OK;
+}
+
 /* SCAN cursor [MATCH pattern] [COUNT count] [TYPE type] */
 void scanCommand(rlClient *c) {
     unsigned long cursor;

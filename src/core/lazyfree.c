@@ -23,6 +23,15 @@ void lazyfreeDict(rlServer *s, dict *d) {
     enqueue(s, lf);
 }
 
+/* Free a collection's dict: at once when small, through the queue above LAZYFREE_THRESHOLD
+ * entries. O(1) for big dicts, O(LAZYFREE_THRESHOLD) at most otherwise. */
+void freeDictMaybeLazy(rlServer *s, dict *d) {
+    if (dictSize(d) > LAZYFREE_THRESHOLD)
+        lazyfreeDict(s, d);
+    else
+        dictRelease(d);
+}
+
 /* The same for another structure, freed in slices by 'freeSome' (see rlLazyFree). */
 void lazyfreeObject(rlServer *s, void *obj, int (*freeSome)(rlSlab *, void *, long)) {
     rlLazyFree *lf = rl_calloc(1, sizeof(*lf));

@@ -304,6 +304,11 @@ typedef struct scanOptions {
 } scanOptions;
 /* Parse [MATCH p] [COUNT n] (and [TYPE t] when 'allow_type') from argv['start']. */
 int parseScanOptionsOrReply(rlClient *c, int start, int allow_type, scanOptions *opt);
+/* Parse LMPOP/ZMPOP's "numkeys key [key ...] END [COUNT count]" from argv[1]: END is 'end0'
+ * ('*where' 0) or 'end1' (1), at argv['*where_idx'] (the keys are argv[2..*where_idx));
+ * '*count' is 1 when absent. Replies Redis's error and returns RL_ERR on bad input. */
+int parseMpopArgsOrReply(rlClient *c, const char *end0, const char *end1, int *where,
+                         int *where_idx, long long *count);
 /* Delete 'key' if it holds an empty collection (after removing its last element). */
 void dbDeleteIfEmpty(rlClient *c, const char *key, size_t len, unsigned long size);
 
@@ -466,6 +471,7 @@ void freeClientMultiState(rlClient *c);
 
 /* ---------------------------------------------------------------- lazyfree.c / cron.c */
 void lazyfreeDict(rlServer *s, dict *d);
+void freeDictMaybeLazy(rlServer *s, dict *d);
 void lazyfreeObject(rlServer *s, void *obj, int (*freeSome)(rlSlab *, void *, long));
 int lazyfreeStep(rlServer *s, long budget_entries);
 

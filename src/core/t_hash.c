@@ -55,13 +55,10 @@ unsigned long hashTypeLength(const robj *o) {
 }
 
 void hashTypeFree(rlServer *s, robj *o) {
-    if (o->encoding == OBJ_ENCODING_LISTPACK) {
+    if (o->encoding == OBJ_ENCODING_LISTPACK)
         lpFree(&s->slab, o->u.ptr);
-    } else if (dictSize((dict *)o->u.ptr) > LAZYFREE_THRESHOLD) {
-        lazyfreeDict(s, o->u.ptr);
-    } else {
-        dictRelease(o->u.ptr);
-    }
+    else
+        freeDictMaybeLazy(s, o->u.ptr);
 }
 
 /* Convert a listpack hash to a dict. O(N) with N <= HASH_MAX_LISTPACK_ENTRIES. */

@@ -467,30 +467,9 @@ void rpoplpushCommand(rlClient *c) {
 
 /* LMPOP numkeys key [key ...] LEFT|RIGHT [COUNT count] */
 void lmpopCommand(rlClient *c) {
-    long long numkeys, count = -1;
-    if (getLongLongFromArg(c, 1, &numkeys) != RL_OK || numkeys < 1) {
-        addReplyError(c, "numkeys should be greater than 0");
-        return;
-    }
-    if (numkeys >= c->argc - 2) {
-        addReplyError(c, RL_ERR_SYNTAX);
-        return;
-    }
-    int where_idx = 2 + (int)numkeys, where;
-    if (getListPositionOrReply(c, where_idx, &where) != RL_OK) return;
-    for (int j = where_idx + 1; j < c->argc; j++) {
-        if (count == -1 && argEq(c, j, "count") && j + 1 < c->argc) {
-            j++;
-            if (getLongLongFromArg(c, j, &count) != RL_OK || count < 1) {
-                addReplyError(c, "count should be greater than 0");
-                return;
-            }
-        } else {
-            addReplyError(c, RL_ERR_SYNTAX);
-            return;
-        }
-    }
-    if (count == -1) count = 1;
+    int where, where_idx; /* LIST_HEAD is 0 (LEFT), LIST_TAIL 1 (RIGHT) */
+    long long count;
+    if (parseMpopArgsOrReply(c, "left", "right", &where, &where_idx, &count) != RL_OK) return;
     for (int j = 2; j < where_idx; j++) {
         int err;
         robj *o = listLookup(c, j, 1, &err);

@@ -32,13 +32,10 @@ unsigned long setTypeSize(const robj *o) {
 }
 
 void setTypeFree(rlServer *s, robj *o) {
-    if (o->encoding == OBJ_ENCODING_INTSET) {
+    if (o->encoding == OBJ_ENCODING_INTSET)
         intsetFree(&s->slab, o->u.ptr);
-    } else if (dictSize((dict *)o->u.ptr) > LAZYFREE_THRESHOLD) {
-        lazyfreeDict(s, o->u.ptr);
-    } else {
-        dictRelease(o->u.ptr);
-    }
+    else
+        freeDictMaybeLazy(s, o->u.ptr);
 }
 
 /* Convert an intset to a dict. O(N), N <= SET_MAX_INTSET_ENTRIES. */

@@ -663,6 +663,16 @@ void zrevrankCommand(rlClient *c) {
     zrankGeneric(c, 1);
 }
 
+/* Members from 'first' to 'last' inclusive (0 when the range is empty: 'first' NULL), by
+ * rank arithmetic: O(log N). */
+static long long rankSpan(const zskiplist *zsl, const zskiplistNode *first,
+                          const zskiplistNode *last) {
+    if (!first || !last) return 0;
+    return (long long)(zslGetRank(zsl, last->score, zslNodeEle(last), last->len) -
+                       zslGetRank(zsl, first->score, zslNodeEle(first), first->len)) +
+           1;
+}
+
 /* ZCOUNT key min max: O(log N) on a skiplist (rank arithmetic). */
 void zcountCommand(rlClient *c) {
     zrangespec r;
@@ -673,13 +683,7 @@ void zcountCommand(rlClient *c) {
     long long count = 0;
     if (o && o->encoding == OBJ_ENCODING_SKIPLIST) {
         const zset *zs = o->u.ptr;
-        zskiplistNode *first = zslFirstInRange(zs->zsl, &r);
-        if (first) {
-            zskiplistNode *last = zslLastInRange(zs->zsl, &r);
-            count = (long long)(zslGetRank(zs->zsl, last->score, zslNodeEle(last), last->len) -
-                                zslGetRank(zs->zsl, first->score, zslNodeEle(first), first->len)) +
-                    1;
-        }
+        count = rankSpan(zs->zsl, zslFirstInRange(zs->zsl, &r), zslLastInRange(zs->zsl, &r));
     } else if (o) {
         zcur cur;
         for (zcurAtScore(&cur, o, &r, 0); zcurValid(&cur) && zslValueLteMax(zcurScore(&cur), &r);
@@ -699,13 +703,7 @@ void zlexcountCommand(rlClient *c) {
     long long count = 0;
     if (o && o->encoding == OBJ_ENCODING_SKIPLIST) {
         const zset *zs = o->u.ptr;
-        zskiplistNode *first = zslFirstInLexRange(zs->zsl, &r);
-        if (first) {
-            zskiplistNode *last = zslLastInLexRange(zs->zsl, &r);
-            count = (long long)(zslGetRank(zs->zsl, last->score, zslNodeEle(last), last->len) -
-                                zslGetRank(zs->zsl, first->score, zslNodeEle(first), first->len)) +
-                    1;
-        }
+        count = rankSpan(zs->zsl, zslFirstInLexRange(zs->zsl, &r), zslLastInLexRange(zs->zsl, &r));
     } else if (o) {
         zcur cur;
         for (zcurAtLex(&cur, o, &r, 0); zcurValid(&cur); zcurNext(&cur)) {
@@ -1091,37 +1089,9 @@ void zpopmaxCommand(rlClient *c) {
 
 /* ZMPOP numkeys key [key ...] MIN|MAX [COUNT count] */
 void zmpopCommand(rlClient *c) {
-    long long numkeys, count = -1;
-    if (getLongLongFromArg(c, 1, &numkeys) != RL_OK || numkeys < 1) {
-        addReplyError(c, "numkeys should be greater than 0");
-        return;
-    }
-    if (numkeys >= c->argc - 2) {
-        addReplyError(c, RL_ERR_SYNTAX);
-        return;
-    }
-    int where_idx = 2 + (int)numkeys, where;
-    if (argEq(c, where_idx, "min"))
-        where = ZPOP_MIN;
-    else if (argEq(c, where_idx, "max"))
-        where = ZPOP_MAX;
-    else {
-        addReplyError(c, RL_ERR_SYNTAX);
-        return;
-    }
-    for (int j = where_idx + 1; j < c->argc; j++) {
-        if (count == -1 && argEq(c, j, "count") && j + 1 < c->argc) {
-            j++;
-            if (getLongLongFromArg(c, j, &count) != RL_OK || count < 1) {
-                addReplyError(c, "count should be greater than 0");
-                return;
-            }
-        } else {
-            addReplyError(c, RL_ERR_SYNTAX);
-            return;
-        }
-    }
-    if (count == -1) count = 1;
+    int where, where_idx; /* ZPOP_MIN is 0 (MIN), ZPOP_MAX 1 (MAX) */
+    long long count;
+    if (parseMpopArgsOrReply(c, "min", "max", &where, &where_idx, &count) != RL_OK) return;
     for (int j = 2; j < where_idx; j++) {
         int err;
         robj *o = zsetLookup(c, j, 1, &err);
