@@ -4,6 +4,7 @@
 #include "server.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +74,13 @@ void setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t h
 int dbDelete(rlDb *db, const char *key, size_t len) {
     if (dictSize(db->expires)) dictDelete(db->expires, key, len);
     return dictDelete(db->keys, key, len) == DICT_OK;
+}
+
+robj *lookupArgTyped(rlClient *c, int idx, int type, int write, int *err) {
+    robj *o = write ? lookupKeyWrite(c, c->db, c->argv[idx], c->argvlen[idx])
+                    : lookupKeyRead(c, c->db, c->argv[idx], c->argvlen[idx]);
+    *err = checkType(c, o, type);
+    return *err ? NULL : o;
 }
 
 /* Reply WRONGTYPE and return 1 when 'o' is not of 'type'. */
@@ -310,6 +318,25 @@ int parseMpopArgsOrReply(rlClient *c, const char *end0, const char *end1, int *w
         }
     }
     if (*count == -1) *count = 1;
+    return RL_OK;
+}
+
+int parseRandCountOrReply(rlClient *c, const char *withword, long long *count, int *with) {
+    if (getLongLongFromArgOrReply(c, 2, count, NULL) != RL_OK) return RL_ERR;
+    if (*count < -LLONG_MAX) {
+        addReplyErrorFormat(c, "value is out of range, value must between %lld and %lld",
+                            -LLONG_MAX, LLONG_MAX);
+        return RL_ERR;
+    }
+    if (c->argc > 4 || (c->argc == 4 && !argEq(c, 3, withword))) {
+        addReplyError(c, RL_ERR_SYNTAX);
+        return RL_ERR;
+    }
+    *with = c->argc == 4;
+    if (*with && (*count < -LLONG_MAX / 2 || *count > LLONG_MAX / 2)) {
+        addReplyError(c, "value is out of range");
+        return RL_ERR;
+    }
     return RL_OK;
 }
 

@@ -40,12 +40,23 @@ static const dictType plainDictType = {NULL, serverEntryAlloc, serverEntryFree};
 /* The command lookup dict outlives slab resets (emptyDb), so it uses malloc. */
 static const dictType commandsDictType = {NULL, NULL, NULL};
 
+/* Keys only, plain malloc: a command's scratch set (it never outlives the command). */
+static const dictType scratchDictType = {NULL, NULL, NULL};
+
+dict *serverCreateDict(rlServer *s, const dictType *type) {
+    return dictCreate(type, s, rlRandNext(&s->rng), rlRandNext(&s->rng));
+}
+
+dict *serverCreateScratchDict(rlServer *s) {
+    return serverCreateDict(s, &scratchDictType);
+}
+
 dict *serverCreateKeysDict(rlServer *s) {
-    return dictCreate(&keysDictType, s, rlRandNext(&s->rng), rlRandNext(&s->rng));
+    return serverCreateDict(s, &keysDictType);
 }
 
 dict *serverCreateExpiresDict(rlServer *s) {
-    return dictCreate(&plainDictType, s, rlRandNext(&s->rng), rlRandNext(&s->rng));
+    return serverCreateDict(s, &plainDictType);
 }
 
 rlServer *rlServerNew(const rlConfig *cfg) {
@@ -62,7 +73,7 @@ rlServer *rlServerNew(const rlConfig *cfg) {
         s->db[i].keys = serverCreateKeysDict(s);
         s->db[i].expires = serverCreateExpiresDict(s);
     }
-    s->commands = dictCreate(&commandsDictType, s, rlRandNext(&s->rng), rlRandNext(&s->rng));
+    s->commands = serverCreateDict(s, &commandsDictType);
     commandsPopulate(s);
     return s;
 }

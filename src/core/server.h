@@ -173,6 +173,10 @@ void serverFreeObjectCallback(void *privdata, dictEntry *de);
 /* dictType entryAlloc/entryFree over the server's slab (privdata: the rlServer). */
 void *serverEntryAlloc(void *privdata, size_t size);
 void serverEntryFree(void *privdata, void *p, size_t size);
+/* A dict of 'type' with the server as privdata and fresh seeds from the server's RNG. */
+dict *serverCreateDict(rlServer *s, const dictType *type);
+/* A keys-only dict on plain malloc for one command's temporary use (HRANDFIELD's picks...). */
+dict *serverCreateScratchDict(rlServer *s);
 dict *serverCreateKeysDict(rlServer *s);
 dict *serverCreateExpiresDict(rlServer *s);
 void infoCommand(rlClient *c);
@@ -273,6 +277,10 @@ void setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t h
 void dbAdd(rlDb *db, const char *key, size_t len, robj *val);
 int dbDelete(rlDb *db, const char *key, size_t len);
 int checkType(rlClient *c, const robj *o, int type);
+/* The value of the key at argv['idx'] for a command on 'type': a read lookup, or a write
+ * lookup (no hit/miss stats) when 'write'. Returns NULL when the key is missing, and NULL
+ * with '*err' set after replying WRONGTYPE when it holds another type. */
+robj *lookupArgTyped(rlClient *c, int idx, int type, int write, int *err);
 long long rlDbSize(rlDb *db);
 void emptyDb(rlServer *s, int dbnum, int async);
 rlDb *selectDbOrNull(rlServer *s, long long id);
@@ -309,6 +317,9 @@ int parseScanOptionsOrReply(rlClient *c, int start, int allow_type, scanOptions 
  * '*count' is 1 when absent. Replies Redis's error and returns RL_ERR on bad input. */
 int parseMpopArgsOrReply(rlClient *c, const char *end0, const char *end1, int *where,
                          int *where_idx, long long *count);
+/* Parse HRANDFIELD/ZRANDMEMBER's "count [WITH...]" at argv[2..3] ('withword': "withvalues"
+ * or "withscores") with Redis 7.0's range checks; replies and returns RL_ERR on bad input. */
+int parseRandCountOrReply(rlClient *c, const char *withword, long long *count, int *with);
 /* Delete 'key' if it holds an empty collection (after removing its last element). */
 void dbDeleteIfEmpty(rlClient *c, const char *key, size_t len, unsigned long size);
 

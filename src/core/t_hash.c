@@ -42,7 +42,7 @@ static void hashEntryDestructor(void *privdata, dictEntry *de) {
 static const dictType hashDictType = {hashEntryDestructor, serverEntryAlloc, serverEntryFree};
 
 dict *hashCreateDict(rlServer *s) {
-    return dictCreate(&hashDictType, s, rlRandNext(&s->rng), rlRandNext(&s->rng));
+    return serverCreateDict(s, &hashDictType);
 }
 
 robj *createHashObject(rlSlab *sl) {
@@ -192,9 +192,7 @@ static void hashCommit(rlClient *c, robj *o, int created) {
 /* A read lookup of argv[1] that replies WRONGTYPE (returns NULL, '*err' set) for another
  * type. NULL without '*err' when missing. */
 static robj *hashLookupRead(rlClient *c, int *err) {
-    robj *o = lookupKeyRead(c, c->db, c->argv[1], c->argvlen[1]);
-    *err = checkType(c, o, OBJ_HASH);
-    return *err ? NULL : o;
+    return lookupArgTyped(c, 1, OBJ_HASH, 0, err);
 }
 
 /* ---------------------------------------------------------------- iteration */
@@ -513,9 +511,6 @@ static void randomDictPick(rlClient *c, dict *d, hashPick *pk) {
     pk->vlen = HVAL_LEN(de);
 }
 
-/* Fields already picked by HRANDFIELD (keys only, plain malloc). */
-static const dictType pickedDictType = {NULL, NULL, NULL};
-
 static void hrandfieldWithCount(rlClient *c, long long l, int withvalues) {
     robj *o = lookupKeyRead(c, c->db, c->argv[1], c->argvlen[1]);
     if (checkType(c, o, OBJ_HASH)) return;
@@ -559,8 +554,7 @@ static void hrandfieldWithCount(rlClient *c, long long l, int withvalues) {
         }
     } else {
         /* few of many: random picks, skipping fields already taken */
-        dict *seen =
-            dictCreate(&pickedDictType, NULL, rlRandNext(&c->srv->rng), rlRandNext(&c->srv->rng));
+        dict *seen = serverCreateScratchDict(c->srv);
         addReplyArrayLen(c, (long)count);
         while (dictSize(seen) < count) {
             hashPick pk;
@@ -578,21 +572,8 @@ static void hrandfieldWithCount(rlClient *c, long long l, int withvalues) {
 void hrandfieldCommand(rlClient *c) {
     if (c->argc >= 3) {
         long long l;
-        if (getLongLongFromArgOrReply(c, 2, &l, NULL) != RL_OK) return;
-        if (l < -LLONG_MAX) {
-            addReplyErrorFormat(c, "value is out of range, value must between %lld and %lld",
-                                -LLONG_MAX, LLONG_MAX);
-            return;
-        }
-        if (c->argc > 4 || (c->argc == 4 && !argEq(c, 3, "withvalues"))) {
-            addReplyError(c, RL_ERR_SYNTAX);
-            return;
-        }
-        int withvalues = c->argc == 4;
-        if (withvalues && (l < -LLONG_MAX / 2 || l > LLONG_MAX / 2)) {
-            addReplyError(c, "value is out of range");
-            return;
-        }
+        int withvalues;
+        if (parseRandCountOrReply(c, "withvalues", &l, &withvalues) != RL_OK) return;
         hrandfieldWithCount(c, l, withvalues);
         return;
     }

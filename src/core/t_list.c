@@ -35,8 +35,8 @@ robj *listTypeDup(rlServer *s, const robj *o) {
     return createObject(&s->slab, OBJ_LIST, OBJ_ENCODING_QUICKLIST, qlDup(&s->slab, o->u.ptr));
 }
 
-/* Pop from 'where' into a new allocation (caller frees with rl_free); the list must not be
- * empty. */
+/* Pop from 'where' into a new allocation (caller frees with rl_free), for LMOVE, which
+ * pushes the element again (maybe onto the same list); the list must not be empty. */
 static char *listTypePop(rlServer *s, robj *o, int where, size_t *len) {
     quicklist *ql = o->u.ptr;
     qlEntry e;
@@ -51,10 +51,7 @@ static char *listTypePop(rlServer *s, robj *o, int where, size_t *len) {
 /* Lookup of argv[idx] expecting a list ('write': no hit/miss stats). NULL with '*err' set
  * after WRONGTYPE, NULL without it when missing. */
 static robj *listLookup(rlClient *c, int idx, int write, int *err) {
-    robj *o = write ? lookupKeyWrite(c, c->db, c->argv[idx], c->argvlen[idx])
-                    : lookupKeyRead(c, c->db, c->argv[idx], c->argvlen[idx]);
-    *err = checkType(c, o, OBJ_LIST);
-    return *err ? NULL : o;
+    return lookupArgTyped(c, idx, OBJ_LIST, write, err);
 }
 
 /* LEFT / RIGHT of argv[idx] into '*where'; replies a syntax error otherwise. */
@@ -106,6 +103,18 @@ void rpushxCommand(rlClient *c) {
     pushGeneric(c, LIST_TAIL, 1);
 }
 
+/* Reply the element at 'where' and remove it (no copy: the reply sink copies the bytes
+ * before the entry goes). The list must not be empty. */
+static void listPopAndReply(rlClient *c, robj *o, int where) {
+    quicklist *ql = o->u.ptr;
+    qlEntry e;
+    qlIndex(ql, where == LIST_HEAD ? 0 : -1, &e);
+    size_t len;
+    const char *v = qlGet(&e, &len);
+    addReplyBulk(c, v, len);
+    qlDelete(&c->srv->slab, ql, &e, LIST_TAIL);
+}
+
 /* Pop up to 'count' elements of 'o' at 'where' and reply them as an array; deletes the key
  * when the list empties. */
 static void popRangeAndReply(rlClient *c, robj *o, const char *key, size_t klen, int where,
@@ -113,12 +122,8 @@ static void popRangeAndReply(rlClient *c, robj *o, const char *key, size_t klen,
     unsigned long llen = listTypeLength(o);
     unsigned long n = (unsigned long long)count < llen ? (unsigned long)count : llen;
     addReplyArrayLen(c, (long)n);
-    for (unsigned long i = 0; i < n; i++) {
-        size_t len;
-        char *v = listTypePop(c->srv, o, where, &len);
-        addReplyBulk(c, v, len);
-        rl_free(v);
-    }
+    for (unsigned long i = 0; i < n; i++)
+        listPopAndReply(c, o, where);
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
     dbDeleteIfEmpty(c, key, klen, listTypeLength(o));
 }
@@ -146,10 +151,7 @@ static void popGeneric(rlClient *c, int where) {
         popRangeAndReply(c, o, c->argv[1], c->argvlen[1], where, count);
         return;
     }
-    size_t len;
-    char *v = listTypePop(c->srv, o, where, &len);
-    addReplyBulk(c, v, len);
-    rl_free(v);
+    listPopAndReply(c, o, where);
     dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], listTypeLength(o));
 }
 

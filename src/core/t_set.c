@@ -15,7 +15,7 @@
 static const dictType setDictType = {NULL, serverEntryAlloc, serverEntryFree};
 
 static dict *setCreateDict(rlServer *s) {
-    return dictCreate(&setDictType, s, rlRandNext(&s->rng), rlRandNext(&s->rng));
+    return serverCreateDict(s, &setDictType);
 }
 
 /* An empty set for a first member 's': an intset if it is an integer, else a dict. */
@@ -173,10 +173,7 @@ static void replyMember(rlClient *c, const setMember *m) {
 /* Lookup of argv[idx] expecting a set: NULL with '*err' set after WRONGTYPE; NULL without
  * it when missing. 'write': a write lookup (no hit/miss stats). */
 static robj *setLookup(rlClient *c, int idx, int write, int *err) {
-    robj *o = write ? lookupKeyWrite(c, c->db, c->argv[idx], c->argvlen[idx])
-                    : lookupKeyRead(c, c->db, c->argv[idx], c->argvlen[idx]);
-    *err = checkType(c, o, OBJ_SET);
-    return *err ? NULL : o;
+    return lookupArgTyped(c, idx, OBJ_SET, write, err);
 }
 
 /* ---------------------------------------------------------------- commands */
@@ -309,12 +306,9 @@ void spopCommand(rlClient *c) {
         for (unsigned long i = 0; i < remaining; i++) {
             setMember m;
             setTypeRandom(c, o, &m);
-            char *copy = rl_malloc(m.len + 1);
-            memcpy(copy, m.s, m.len);
-            if (!newset) newset = setTypeCreate(c->srv, copy, m.len);
-            setTypeAdd(c->srv, newset, copy, m.len);
-            setTypeRemove(c->srv, o, copy, m.len);
-            rl_free(copy);
+            if (!newset) newset = setTypeCreate(c->srv, m.s, m.len);
+            setTypeAdd(c->srv, newset, m.s, m.len);
+            setTypeRemove(c->srv, o, m.s, m.len); /* m may point into o: used last */
         }
         replySet(c, o);
         setKey(c, c->db, c->argv[1], c->argvlen[1], newset, 1); /* frees o, keeps the TTL */
@@ -325,11 +319,8 @@ void spopCommand(rlClient *c) {
     for (long long i = 0; i < count; i++) {
         setMember m;
         setTypeRandom(c, o, &m);
-        char *copy = rl_malloc(m.len + 1);
-        memcpy(copy, m.s, m.len);
-        setTypeRemove(c->srv, o, copy, m.len);
-        addReplyBulk(c, copy, m.len);
-        rl_free(copy);
+        addReplyBulk(c, m.s, m.len);          /* the sink copies the bytes */
+        setTypeRemove(c->srv, o, m.s, m.len); /* m may point into o: used last */
     }
     addReplyAggregateEnd(c, RL_AGG_SET);
 }
@@ -383,8 +374,7 @@ static void srandmemberWithCount(rlClient *c, long long l) {
         }
         rl_free(all);
     } else { /* few of many: random picks, skipping repeats */
-        static const dictType seenType = {NULL, NULL, NULL};
-        dict *seen = dictCreate(&seenType, NULL, rlRandNext(&c->srv->rng), 1);
+        dict *seen = serverCreateScratchDict(c->srv);
         addReplyArrayLen(c, (long)count);
         while (dictSize(seen) < count) {
             setMember m;

@@ -88,7 +88,7 @@ static robj *createZsetListpackObject(rlServer *s) {
 
 static robj *createZsetObject(rlServer *s) {
     zset *zs = slabAlloc(&s->slab, sizeof(*zs));
-    zs->dict = dictCreate(&zsetDictType, s, rlRandNext(&s->rng), rlRandNext(&s->rng));
+    zs->dict = serverCreateDict(s, &zsetDictType);
     zs->zsl = zslCreate(&s->slab);
     return createObject(&s->slab, OBJ_ZSET, OBJ_ENCODING_SKIPLIST, zs);
 }
@@ -473,10 +473,7 @@ static int parseLexRangeOrReply(rlClient *c, int minidx, int maxidx, zlexrangesp
 /* A read or write lookup of argv[idx] expecting a zset: NULL with '*err' after WRONGTYPE,
  * NULL without it when missing. */
 static robj *zsetLookup(rlClient *c, int idx, int write, int *err) {
-    robj *o = write ? lookupKeyWrite(c, c->db, c->argv[idx], c->argvlen[idx])
-                    : lookupKeyRead(c, c->db, c->argv[idx], c->argvlen[idx]);
-    *err = checkType(c, o, OBJ_ZSET);
-    return *err ? NULL : o;
+    return lookupArgTyped(c, idx, OBJ_ZSET, write, err);
 }
 
 static void replyEmptyArray(rlClient *c) {
@@ -1039,20 +1036,8 @@ static void zpopAndReply(rlClient *c, robj *o, int keyidx, int where, long long 
         zcurAtRank(&cur, o, 0, where == ZPOP_MAX);
         size_t len;
         const char *e = zcurEle(&cur, &len);
-        double sc = zcurScore(&cur);
-        char small[64];
-        char *copy = len <= sizeof(small) ? small : rl_malloc(len);
-        memcpy(copy, e, len);
-        zsetDel(c->srv, o, copy, len);
-        if (nested) {
-            replyScored(c, copy, len, sc, 1);
-        } else {
-            addReplyArrayLen(c, 2);
-            addReplyBulk(c, copy, len);
-            addReplyDouble(c, sc);
-            addReplyAggregateEnd(c, RL_AGG_ARRAY);
-        }
-        if (copy != small) rl_free(copy);
+        replyScored(c, e, len, zcurScore(&cur), 1); /* the sink copies the bytes */
+        zsetDel(c->srv, o, e, len);                 /* 'e' may point into o: see zsetDel */
     }
     if (nested) addReplyAggregateEnd(c, RL_AGG_ARRAY);
     dbDeleteIfEmpty(c, c->argv[keyidx], c->argvlen[keyidx], zsetLength(o));
@@ -1156,8 +1141,7 @@ static void zrandmemberWithCount(rlClient *c, long long l, int withscores) {
             replyScored(c, all.v[i].ele, all.v[i].len, all.v[i].score, withscores);
         }
     } else {
-        static const dictType seenType = {NULL, NULL, NULL};
-        dict *seen = dictCreate(&seenType, NULL, rlRandNext(&c->srv->rng), 1);
+        dict *seen = serverCreateScratchDict(c->srv);
         const zset *zs = o->u.ptr;
         addReplyArrayLen(c, (long)count);
         while (dictSize(seen) < count) {
@@ -1176,21 +1160,8 @@ static void zrandmemberWithCount(rlClient *c, long long l, int withscores) {
 void zrandmemberCommand(rlClient *c) {
     if (c->argc >= 3) {
         long long l;
-        if (getLongLongFromArgOrReply(c, 2, &l, NULL) != RL_OK) return;
-        if (l < -LLONG_MAX) {
-            addReplyErrorFormat(c, "value is out of range, value must between %lld and %lld",
-                                -LLONG_MAX, LLONG_MAX);
-            return;
-        }
-        if (c->argc > 4 || (c->argc == 4 && !argEq(c, 3, "withscores"))) {
-            addReplyError(c, RL_ERR_SYNTAX);
-            return;
-        }
-        int withscores = c->argc == 4;
-        if (withscores && (l < -LLONG_MAX / 2 || l > LLONG_MAX / 2)) {
-            addReplyError(c, "value is out of range");
-            return;
-        }
+        int withscores;
+        if (parseRandCountOrReply(c, "withscores", &l, &withscores) != RL_OK) return;
         zrandmemberWithCount(c, l, withscores);
         return;
     }
