@@ -8,6 +8,7 @@
 #include "dict.h"
 
 #include "alloc.h"
+#include "util.h"
 
 #include <limits.h>
 #include <string.h>
@@ -103,7 +104,7 @@ uint64_t rlRandNext(uint64_t *state) {
 
 /* True when 'de' holds exactly the key 'key'/'len'. */
 static inline int keyEquals(const dictEntry *de, const void *key, size_t len) {
-    return de->keylen == len && (len == 0 || memcmp(de->key, key, len) == 0);
+    return de->keylen == len && rlMemEq(de->key, key, len);
 }
 
 /* Number of segments of a table of 'size' buckets, and buckets per segment. */

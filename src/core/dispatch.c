@@ -54,7 +54,7 @@ static const rlCommand *lookupCommandCached(rlClient *c, const char *name, size_
     if (len < CLIENT_CMD_CACHE_NAME) {
         for (int i = 0; i < CLIENT_CMD_CACHE; i++) {
             if (c->cmdcache[i].cmd && c->cmdcache[i].len == len &&
-                memcmp(c->cmdcache[i].name, name, len) == 0)
+                rlMemEq(c->cmdcache[i].name, name, len))
                 return c->cmdcache[i].cmd;
         }
     }

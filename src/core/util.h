@@ -6,6 +6,41 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <string.h>
+
+/* 1 if the 'len' bytes at 'a' and 'b' are equal. For the short keys and command names of
+ * lookups: compares 8 bytes at a time inline instead of calling memcmp through the PLT
+ * (that call measured as a tenth of an in-cache GET's native time). */
+static inline int rlMemEq(const void *a, const void *b, size_t len) {
+    const unsigned char *p = a, *q = b;
+    if (len >= 8) {
+        uint64_t x, y;
+        while (len > 8) {
+            memcpy(&x, p, 8);
+            memcpy(&y, q, 8);
+            if (x != y) return 0;
+            p += 8;
+            q += 8;
+            len -= 8;
+        }
+        /* The last 8 bytes, overlapping what was compared already. */
+        memcpy(&x, p + len - 8, 8);
+        memcpy(&y, q + len - 8, 8);
+        return x == y;
+    }
+    if (len >= 4) {
+        uint32_t x0, y0, x1, y1;
+        memcpy(&x0, p, 4);
+        memcpy(&y0, q, 4);
+        memcpy(&x1, p + len - 4, 4);
+        memcpy(&y1, q + len - 4, 4);
+        return x0 == y0 && x1 == y1;
+    }
+    for (size_t i = 0; i < len; i++)
+        if (p[i] != q[i]) return 0;
+    return 1;
+}
+
 /* Largest buffer any of the formatters below need (including the NUL). */
 #define RL_LONG_STR_SIZE 21
 #define RL_LD_STR_SIZE 5600 /* %.17Lf of LDBL_MAX is ~4950 digits */

@@ -30,6 +30,7 @@ static void freeAddon(napi_env env, void *data, void *hint) {
     for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]); i++)
         if (refs[i]) napi_delete_reference(env, refs[i]);
     free(a->arena);
+    free(a->u16);
     free(a->vals);
     free((void *)a->argv);
     free(a->argvlen);

@@ -24,6 +24,8 @@ typedef struct rlAddon {
     size_t vals_cap;
     char *arena; /* argument bytes of the current call (strings copied as UTF-8) */
     size_t arena_cap;
+    uint16_t *u16; /* a string argument's UTF-16 code units, before encoding to the arena */
+    size_t u16_cap;
     const char **argv;
     size_t *argvlen;
     size_t *argvoff; /* offset in arena, or SIZE_MAX when argv[i] points elsewhere */

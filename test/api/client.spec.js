@@ -179,6 +179,20 @@ describe('commands from JS', () => {
     assert.strictEqual(await c.withTypeMapping({ [RESP_TYPES.NUMBER]: String }).incr('n'), '1');
   });
 
+  it('string arguments are stored as the UTF-8 bytes Buffer.from(string) gives, lone surrogates as U+FFFD', async () => {
+    const b = c.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+    const samples = [
+      '', 'ascii', 'caf\u00e9 \u00ff', '\u20ac\u4e2d\u6587', '\ud83d\ude00 emoji', 'lone \ud800 high',
+      'lone \udc00 low', 'reversed \ude00\ud83d', 'end \ud83d', 'x'.repeat(255), 'y'.repeat(256),
+      '\u00e9'.repeat(300), 'z'.repeat(70000) + '\u4e2d', '\ud83d\ude00'.repeat(1000)
+    ];
+    for (const [i, s] of samples.entries()) {
+      await c.set(`enc:${i}:${s.slice(0, 40)}`, s);
+      assert.deepStrictEqual(await b.get(`enc:${i}:${s.slice(0, 40)}`), Buffer.from(s), `sample ${i}`);
+      assert.deepStrictEqual(await b.get(Buffer.from(`enc:${i}:${s.slice(0, 40)}`)), Buffer.from(s), `key ${i}`);
+    }
+  });
+
   it('select() resolves undefined and rejects an out-of-range db', async () => {
     assert.strictEqual(await c.select(1), undefined);
     await assert.rejects(c.select(16), { message: 'ERR DB index is out of range' });

@@ -30,6 +30,7 @@ extern int test_util_stringmatch_nocase(void);
 extern int test_util_stringmatch_hostile(void);
 extern int test_util_stringmatch_nesting_limit(void);
 extern int test_util_streqnocase(void);
+extern int test_util_memeq(void);
 
 /* Size of the scratch buffers used to build long inputs. */
 #define BIG 12000
@@ -799,5 +800,25 @@ int test_util_streqnocase(void) {
     TEST_ASSERT(rlStrEqNoCase("[", 1, "{") == 0); /* '[' is not 'A'-'Z' folded */
     TEST_ASSERT(rlStrEqNoCase("@", 1, "`") == 0);
     TEST_ASSERT(rlStrEqNoCase("\xc4", 1, "\xe4") == 0); /* ASCII only */
+    return 0;
+}
+
+/* rlMemEq agrees with memcmp for every length up to 40 and a difference at every position
+ * (the 8-byte loop, its overlapping tail, the 4-byte and byte paths). */
+int test_util_memeq(void) {
+    char a[48], b[48];
+    for (size_t i = 0; i < sizeof(a); i++)
+        a[i] = b[i] = (char)('a' + i % 26);
+    for (size_t len = 0; len <= 40; len++) {
+        TEST_ASSERT(rlMemEq(a, b, len));
+        for (size_t pos = 0; pos < len; pos++) {
+            b[pos] ^= 0x40;
+            TEST_ASSERT(!rlMemEq(a, b, len));
+            TEST_ASSERT(rlMemEq(a, b, pos)); /* the prefix before the difference */
+            b[pos] ^= 0x40;
+        }
+        /* Unaligned starts. */
+        TEST_ASSERT(rlMemEq(a + 1, b + 1, len));
+    }
     return 0;
 }
