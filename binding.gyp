@@ -5,6 +5,7 @@
       "sources": [
         "src/core/alloc.c",
         "src/core/commands.c",
+        "src/core/config.c",
         "src/core/cron.c",
         "src/core/db.c",
         "src/core/debug.c",
@@ -15,7 +16,10 @@
         "src/core/intset.c",
         "src/core/lazyfree.c",
         "src/core/multi.c",
+        "src/core/notify.c",
         "src/core/object.c",
+        "src/core/outbox.c",
+        "src/core/pubsub.c",
         "src/core/quicklist.c",
         "src/core/reply.c",
         "src/core/sds.c",

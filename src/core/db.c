@@ -44,10 +44,11 @@ robj *lookupKeyWrite(rlClient *c, rlDb *db, const char *key, size_t len) {
     return lookupKeyReadFlags(c, db, key, len, LOOKUP_NOSTATS);
 }
 
-/* Add a key that must not exist. Takes ownership of 'val'. */
+/* Add a key that must not exist (notifies "new"). Takes ownership of 'val'. */
 void dbAdd(rlDb *db, const char *key, size_t len, robj *val) {
     dictEntry *de = dictAddRaw(db->keys, key, len, NULL);
     if (de) de->v.val = val;
+    notifyKeyspaceEvent(NOTIFY_NEW, "new", key, len, db);
 }
 
 /* Set 'key' to 'val' whether or not it exists (freeing the old value). The TTL is removed
@@ -56,18 +57,22 @@ void setKey(rlClient *c, rlDb *db, const char *key, size_t len, robj *val, int k
     setKeyHashed(c, db, key, len, dictHashKey(db->keys, key, len), val, keepttl);
 }
 
-/* setKey with the key's hash in db->keys already known (from dictPrefetch). */
+/* setKey with the key's hash in db->keys already known (from dictPrefetch). Like Redis's
+ * setKey it signals the key as modified (WATCH) and notifies "new" for a new key; the
+ * command notifies its own event. */
 void setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t hash, robj *val,
                   int keepttl) {
     dictEntry *existing;
     dictEntry *de = dictAddRawHashed(db->keys, key, len, hash, &existing);
     if (de) {
         de->v.val = val;
-        return;
+        notifyKeyspaceEvent(NOTIFY_NEW, "new", key, len, db);
+    } else {
+        freeObject(c->srv, existing->v.val);
+        existing->v.val = val;
+        if (!keepttl) removeExpire(db, key, len);
     }
-    freeObject(c->srv, existing->v.val);
-    existing->v.val = val;
-    if (!keepttl) removeExpire(db, key, len);
+    signalModifiedKey(c, db, key, len);
 }
 
 /* Delete 'key' and its TTL. Returns 1 if it existed. */
@@ -102,6 +107,7 @@ void emptyDb(rlServer *s, int dbnum, int async) {
     for (int i = 0; i < RL_DBNUM; i++) {
         if (dbnum != -1 && dbnum != i) continue;
         rlDb *db = &s->db[i];
+        touchAllWatchedKeysInDb(db, NULL);
         if (async && dictSize(db->keys) > LAZYFREE_THRESHOLD) {
             lazyfreeDict(s, db->keys);
             lazyfreeDict(s, db->expires);
@@ -208,7 +214,7 @@ static void replyEntryKeys(rlClient *c, entryList *l) {
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
 }
 
-static int keyIsExpiredAt(rlDb *db, const char *key, size_t len, long long now_ms) {
+int keyIsExpiredAt(rlDb *db, const char *key, size_t len, long long now_ms) {
     long long when = getExpire(db, key, len);
     return when >= 0 && now_ms > when;
 }
@@ -580,6 +586,8 @@ void swapdbCommand(rlClient *c) {
         return;
     }
     if (da != db) {
+        touchAllWatchedKeysInDb(da, db);
+        touchAllWatchedKeysInDb(db, da);
         rlDb tmp = *da;
         da->keys = db->keys;
         da->expires = db->expires;

@@ -48,10 +48,18 @@ int removeExpire(rlDb *db, const char *key, size_t len) {
     return dictDelete(db->expires, key, len) == DICT_OK;
 }
 
-/* Delete an expired key and count it. */
+/* Delete an expired key, count it, notify "expired" and invalidate WATCHes of it. */
 static void deleteExpiredKey(rlServer *s, rlDb *db, const char *key, size_t len) {
+    /* 'key' may live in the entry being deleted: keep a copy when someone will need it. */
+    int notify = (s->notify_flags & NOTIFY_EXPIRED) != 0;
+    sds copy = notify || dictSize(db->watched_keys) ? sdsnewlen(key, len) : NULL;
     dbDelete(db, key, len);
     s->stats.expired_keys++;
+    if (copy) {
+        notifyKeyspaceEvent(NOTIFY_EXPIRED, "expired", copy, len, db);
+        signalModifiedKey(NULL, db, copy, len);
+        sdsfree(copy);
+    }
 }
 
 /* Lazy expiry: if 'key' has expired at the command's time, delete it and return 1. */

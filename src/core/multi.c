@@ -1,7 +1,9 @@
-/* multi.c -- MULTI / EXEC / DISCARD. Commands issued inside MULTI are copied into the
- * client's queue; EXEC runs them back to back (nothing else can run in between: the core is
- * single-threaded) and replies with an array of their replies, errors included. A command
- * rejected at queue time (unknown, wrong arity) marks the transaction so EXEC aborts. */
+/* multi.c -- MULTI / EXEC / DISCARD / WATCH / UNWATCH. Commands issued inside MULTI are
+ * copied into the client's queue; EXEC runs them back to back (nothing else can run in
+ * between: the core is single-threaded) and replies with an array of their replies, errors
+ * included. A command rejected at queue time (unknown, wrong arity) marks the transaction
+ * so EXEC aborts. WATCHed keys live in a per-db dict (key -> watching clients); every
+ * write calls signalModifiedKey, which marks the watchers dirty so their EXEC fails. */
 #include "server.h"
 
 #include <string.h>
@@ -52,13 +54,22 @@ void multiCommand(rlClient *c) {
     addReplyOK(c);
 }
 
+/* End the transaction without running it: drop the queue and every WATCH. */
+static void discardTransaction(rlClient *c) {
+    freeClientMultiState(c);
+    c->flags &= ~CLIENT_DIRTY_CAS;
+    unwatchAllKeys(c);
+}
+
+static int isWatchedKeyExpired(rlClient *c);
+
 /* DISCARD */
 void discardCommand(rlClient *c) {
     if (!(c->flags & CLIENT_MULTI)) {
         addReplyError(c, RL_ERR_DISCARD_NOMULTI);
         return;
     }
-    freeClientMultiState(c);
+    discardTransaction(c);
     addReplyOK(c);
 }
 
@@ -68,11 +79,18 @@ void execCommand(rlClient *c) {
         addReplyError(c, RL_ERR_EXEC_NOMULTI);
         return;
     }
-    if (c->flags & CLIENT_DIRTY_EXEC) {
-        freeClientMultiState(c);
-        addReplyError(c, RL_ERR_EXECABORT);
+    if (isWatchedKeyExpired(c)) c->flags |= CLIENT_DIRTY_CAS;
+    /* A queue-time error aborts with EXECABORT; a changed WATCHed key with a null reply
+     * (node-redis raises WatchError for it). */
+    if (c->flags & (CLIENT_DIRTY_EXEC | CLIENT_DIRTY_CAS)) {
+        if (c->flags & CLIENT_DIRTY_EXEC)
+            addReplyError(c, RL_ERR_EXECABORT);
+        else
+            addReplyNull(c);
+        discardTransaction(c);
         return;
     }
+    unwatchAllKeys(c);
     /* Detach the queue so the commands run as if outside MULTI. */
     rlQueued *queue = c->mstate;
     int count = c->mcount;
@@ -98,4 +116,117 @@ void execCommand(rlClient *c) {
     for (int i = 0; i < count; i++)
         freeQueued(&queue[i]);
     rl_free(queue);
+}
+
+/* ---------------------------------------------------------------- WATCH */
+
+/* Watch 'key' in the client's db unless it already does. */
+static void watchForKey(rlClient *c, const char *key, size_t len) {
+    for (size_t i = 0; i < c->nwatched; i++) {
+        watchedKey *wk = &c->watched[i];
+        if (wk->db == c->db && sdslen(wk->key) == len && rlMemEq(wk->key, key, len)) return;
+    }
+    dictEntry *existing = NULL;
+    dictEntry *de = dictAddRaw(c->db->watched_keys, key, len, &existing);
+    if (de) de->v.val = rl_calloc(1, sizeof(rlClientList));
+    clientListAppend(de ? de->v.val : existing->v.val, c);
+    if (c->nwatched == c->capwatched) {
+        c->capwatched = c->capwatched ? c->capwatched * 2 : 4;
+        c->watched = rl_realloc(c->watched, c->capwatched * sizeof(*c->watched));
+    }
+    watchedKey *wk = &c->watched[c->nwatched++];
+    wk->db = c->db;
+    wk->key = sdsnewlen(key, len);
+    wk->expired = keyIsExpiredAt(c->db, key, len, cmdNowMs(c));
+}
+
+void unwatchAllKeys(rlClient *c) {
+    for (size_t i = 0; i < c->nwatched; i++) {
+        watchedKey *wk = &c->watched[i];
+        dictEntry *de = dictFind(wk->db->watched_keys, wk->key, sdslen(wk->key));
+        if (de) {
+            rlClientList *l = de->v.val;
+            clientListRemove(l, c);
+            if (l->n == 0) {
+                clientListFree(l);
+                dictDelete(wk->db->watched_keys, wk->key, sdslen(wk->key));
+            }
+        }
+        sdsfree(wk->key);
+    }
+    rl_free(c->watched);
+    c->watched = NULL;
+    c->nwatched = c->capwatched = 0;
+}
+
+/* The client's watchedKey for 'key' in 'db', or NULL. */
+static watchedKey *findWatched(rlClient *c, rlDb *db, const char *key, size_t len) {
+    for (size_t i = 0; i < c->nwatched; i++) {
+        watchedKey *wk = &c->watched[i];
+        if (wk->db == db && sdslen(wk->key) == len && rlMemEq(wk->key, key, len)) return wk;
+    }
+    return NULL;
+}
+
+void touchWatchedKey(rlDb *db, const char *key, size_t len) {
+    dictEntry *de = dictFind(db->watched_keys, key, len);
+    if (!de) return;
+    rlClientList *l = de->v.val;
+    for (size_t i = 0; i < l->n; i++) {
+        rlClient *c = l->v[i];
+        watchedKey *wk = findWatched(c, db, key, len);
+        if (wk && wk->expired) {
+            /* Watched while already (logically) expired: its deletion changes nothing
+             * the client saw. Any later change counts. (Redis 7.0's rule.) */
+            wk->expired = 0;
+            if (!dictFind(db->keys, key, len)) continue;
+        }
+        c->flags |= CLIENT_DIRTY_CAS;
+    }
+}
+
+void touchAllWatchedKeysInDb(rlDb *emptied, rlDb *replaced_with) {
+    if (dictSize(emptied->watched_keys) == 0) return;
+    dictIterator *it = dictGetIterator(emptied->watched_keys);
+    dictEntry *de;
+    while ((de = dictNext(it)) != NULL) {
+        int exists = dictFind(emptied->keys, de->key, de->keylen) != NULL;
+        if (!exists && replaced_with) exists = dictFind(replaced_with->keys, de->key, de->keylen) != NULL;
+        if (!exists) continue;
+        rlClientList *l = de->v.val;
+        for (size_t i = 0; i < l->n; i++)
+            l->v[i]->flags |= CLIENT_DIRTY_CAS;
+    }
+    dictReleaseIterator(it);
+}
+
+/* 1 if a watched key that was alive when watched has expired since (EXEC fails then). */
+static int isWatchedKeyExpired(rlClient *c) {
+    for (size_t i = 0; i < c->nwatched; i++) {
+        watchedKey *wk = &c->watched[i];
+        if (wk->expired) continue;
+        if (keyIsExpiredAt(wk->db, wk->key, sdslen(wk->key), cmdNowMs(c))) return 1;
+    }
+    return 0;
+}
+
+/* WATCH key [key ...] */
+void watchCommand(rlClient *c) {
+    if (c->flags & CLIENT_MULTI) {
+        addReplyError(c, RL_ERR_WATCH_IN_MULTI);
+        return;
+    }
+    /* Already dirty: nothing more to watch for. */
+    if (!(c->flags & CLIENT_DIRTY_CAS)) {
+        for (int i = 1; i < c->argc; i++)
+            watchForKey(c, c->argv[i], c->argvlen[i]);
+    }
+    addReplyOK(c);
+}
+
+/* UNWATCH */
+void unwatchCommand(rlClient *c) {
+    unwatchAllKeys(c);
+    c->flags &= ~CLIENT_DIRTY_CAS;
+    addReplyOK(c);
 }

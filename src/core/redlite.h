@@ -67,6 +67,30 @@ void rlClientRelease(rlClient *c);
 void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvlen,
             const rlReplyOps *ops, void *ctx);
 
+/* The client's id: unique in its server, from 1 upwards (CLIENT ID). */
+uint64_t rlClientId(const rlClient *c);
+/* Flags of the embedder's own (the binding's reply flags), copied into every outbox
+ * message for 'c' so the embedder can render each message as that client wants. */
+void rlClientSetPushFlags(rlClient *c, int flags);
+
+/* ---- The outbox: messages for clients outside their own command's reply.
+ * The core never calls the embedder during a command. Pub/sub messages (PUBLISH, keyspace
+ * notifications) are queued on the server, in order; the embedder drains them later,
+ * replaying each into a sink. A message's client may have been released meanwhile: the
+ * embedder drops messages whose client it no longer knows. */
+#define RL_OUT_MESSAGE 1 /* ["message", channel, payload] / ["pmessage", pattern, channel, payload] */
+
+/* Number of queued messages. */
+size_t rlOutboxPending(const rlServer *s);
+/* 1 if the outbox became non-empty since the last call (then cleared): lets the embedder
+ * schedule one drain per burst with a single test after each command. */
+int rlOutboxTakeSignal(rlServer *s);
+/* The oldest message's client id, kind (RL_OUT_*) and that client's push flags; 0 if the
+ * outbox is empty. */
+int rlOutboxPeek(const rlServer *s, uint64_t *client_id, int *kind, int *flags);
+/* Remove the oldest message, replaying it into 'ops'/'ctx' first (when 'ops' is not NULL). */
+void rlOutboxPop(rlServer *s, const rlReplyOps *ops, void *ctx);
+
 /* Run background work (active expiry, dict rehashing, lazy frees) for at most about
  * 'budget_us' microseconds. Returns the delay in milliseconds the caller should wait
  * before the next call: 0 when work remains (call again soon), else the idle period. */

@@ -28,6 +28,11 @@ static inline size_t sdsalloc(const sds s) {
 }
 /* Ensure room for 'addlen' more bytes (amortised doubling up to 1 MB, then +1 MB). */
 sds sdsMakeRoomFor(sds s, size_t addlen);
+/* Make 's' empty, keeping its allocation. */
+static inline void sdsclear(sds s) {
+    SDS_HDR(s)->len = 0;
+    s[0] = '\0';
+}
 /* Append 'len' bytes. */
 sds sdscatlen(sds s, const void *t, size_t len);
 sds sdscat(sds s, const char *t);

@@ -37,6 +37,8 @@ void serverEntryFree(void *privdata, void *p, size_t size) {
 
 static const dictType keysDictType = {serverFreeObjectCallback, serverEntryAlloc, serverEntryFree};
 static const dictType plainDictType = {NULL, serverEntryAlloc, serverEntryFree};
+/* Watched keys: key -> rlClientList*, plain malloc (entries are few and short-lived). */
+static const dictType clientListDictType = {NULL, NULL, NULL};
 /* The command lookup dict outlives slab resets (emptyDb), so it uses malloc. */
 static const dictType commandsDictType = {NULL, NULL, NULL};
 
@@ -70,11 +72,15 @@ rlServer *rlServerNew(const rlConfig *cfg) {
     if (s->rng == 0) s->rng = 0x9E3779B97F4A7C15ULL;
     for (int i = 0; i < RL_DBNUM; i++) {
         s->db[i].id = i;
+        s->db[i].srv = s;
         s->db[i].keys = serverCreateKeysDict(s);
         s->db[i].expires = serverCreateExpiresDict(s);
+        s->db[i].watched_keys = serverCreateDict(s, &clientListDictType);
     }
     s->commands = serverCreateDict(s, &commandsDictType);
     commandsPopulate(s);
+    pubsubInit(s);
+    s->next_client_id = 1;
     return s;
 }
 
@@ -87,7 +93,10 @@ void rlServerRelease(rlServer *s) {
     for (int i = 0; i < RL_DBNUM; i++) {
         dictRelease(s->db[i].keys);
         dictRelease(s->db[i].expires);
+        dictRelease(s->db[i].watched_keys); /* empty: every client unwatched on release */
     }
+    pubsubFree(s);
+    outboxFree(s);
     while (s->lazyfree_head)
         lazyfreeStep(s, -1);
     dictRelease(s->commands);
@@ -99,6 +108,7 @@ rlClient *rlClientNew(rlServer *s) {
     rlClient *c = rl_calloc(1, sizeof(*c));
     c->srv = s;
     c->db = &s->db[0];
+    c->id = s->next_client_id++;
     rlServerRetain(s);
     s->connected_clients++;
     return c;
@@ -107,12 +117,46 @@ rlClient *rlClientNew(rlServer *s) {
 void rlClientRelease(rlClient *c) {
     if (!c) return;
     freeClientMultiState(c);
+    unwatchAllKeys(c);
+    pubsubClientRelease(c);
     c->srv->connected_clients--;
     rlServerRelease(c->srv);
     rl_free(c);
 }
 
+/* ---------------------------------------------------------------- client lists */
+
+void clientListAppend(rlClientList *l, rlClient *c) {
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 4;
+        l->v = rl_realloc(l->v, l->cap * sizeof(*l->v));
+    }
+    l->v[l->n++] = c;
+}
+
+int clientListRemove(rlClientList *l, rlClient *c) {
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->v[i] == c) {
+            memmove(l->v + i, l->v + i + 1, (l->n - i - 1) * sizeof(*l->v));
+            l->n--;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void clientListFree(rlClientList *l) {
+    if (!l) return;
+    rl_free(l->v);
+    rl_free(l);
+}
+
 /* ---------------------------------------------------------------- commands */
+
+/* CLIENT ID */
+void clientIdCommand(rlClient *c) {
+    addReplyLongLong(c, (long long)c->id);
+}
 
 /* PING [message] */
 void pingCommand(rlClient *c) {

@@ -73,9 +73,39 @@ typedef struct robj {
 
 /* ---------------------------------------------------------------- server */
 
+/* Clients in the order they were added (subscribers of a channel, watchers of a key). */
+typedef struct rlClientList {
+    rlClient **v;
+    size_t n, cap;
+} rlClientList;
+
+/* Keyspace notification classes (notify-keyspace-events letters), as Redis numbers them. */
+#define NOTIFY_KEYSPACE (1 << 0)  /* K */
+#define NOTIFY_KEYEVENT (1 << 1)  /* E */
+#define NOTIFY_GENERIC (1 << 2)   /* g */
+#define NOTIFY_STRING (1 << 3)    /* $ */
+#define NOTIFY_LIST (1 << 4)      /* l */
+#define NOTIFY_SET (1 << 5)       /* s */
+#define NOTIFY_HASH (1 << 6)      /* h */
+#define NOTIFY_ZSET (1 << 7)      /* z */
+#define NOTIFY_EXPIRED (1 << 8)   /* x */
+#define NOTIFY_EVICTED (1 << 9)   /* e */
+#define NOTIFY_STREAM (1 << 10)   /* t */
+#define NOTIFY_KEY_MISS (1 << 11) /* m */
+#define NOTIFY_MODULE (1 << 13)   /* d */
+#define NOTIFY_NEW (1 << 14)      /* n */
+#define NOTIFY_ALL                                                                                 \
+    (NOTIFY_GENERIC | NOTIFY_STRING | NOTIFY_LIST | NOTIFY_SET | NOTIFY_HASH | NOTIFY_ZSET |      \
+     NOTIFY_EXPIRED | NOTIFY_EVICTED | NOTIFY_STREAM | NOTIFY_MODULE) /* A */
+
+/* A message waiting in the outbox (outbox.c). */
+typedef struct rlOutMsg rlOutMsg;
+
 typedef struct rlDb {
-    dict *keys;    /* key -> robj* */
-    dict *expires; /* key -> s64 absolute unix time in ms */
+    dict *keys;         /* key -> robj* */
+    dict *expires;      /* key -> s64 absolute unix time in ms */
+    dict *watched_keys; /* key -> rlClientList* of the clients WATCHing it */
+    struct rlServer *srv;
     int id;
     long long avg_ttl; /* estimate, as Redis's INFO keyspace avg_ttl */
 } rlDb;
@@ -114,7 +144,16 @@ struct rlServer {
     unsigned long expire_cursor[RL_DBNUM];
     rlLazyFree *lazyfree_head, *lazyfree_tail;
     int connected_clients;
+    uint64_t next_client_id;
     rlSlab slab; /* small objects: dict entries, value headers (slab.h) */
+    /* pub/sub (pubsub.c): channel / pattern -> rlClientList* of subscribers */
+    dict *pubsub_channels, *pubsub_patterns;
+    sds pubsub_rec;  /* scratch: the recording of the message being published */
+    int notify_flags; /* NOTIFY_* (notify-keyspace-events) */
+    /* outbox (outbox.c): messages for clients, drained by the embedder */
+    rlOutMsg *outbox_head, *outbox_tail;
+    size_t outbox_len;
+    int outbox_signal; /* set when the outbox turns non-empty; see rlOutboxTakeSignal */
 };
 
 typedef struct rlCommand rlCommand;
@@ -135,6 +174,14 @@ typedef struct rlQueued {
 
 #define CLIENT_MULTI (1 << 0)
 #define CLIENT_DIRTY_EXEC (1 << 1)
+#define CLIENT_DIRTY_CAS (1 << 2) /* a WATCHed key was modified: EXEC fails */
+
+/* A key a client WATCHes. 'expired': it was logically expired when watched. */
+typedef struct watchedKey {
+    rlDb *db;
+    int expired;
+    sds key;
+} watchedKey;
 
 /* Entries in a client's cache of recently looked-up command names. */
 #define CLIENT_CMD_CACHE 4
@@ -165,6 +212,13 @@ struct rlClient {
     /* MULTI */
     rlQueued *mstate;
     int mcount, mcap;
+    /* WATCH */
+    watchedKey *watched;
+    size_t nwatched, capwatched;
+    uint64_t id;    /* unique in its server, from 1 (CLIENT ID) */
+    int push_flags; /* the embedder's flags, copied into each outbox message (outbox.c) */
+    /* pub/sub: this client's channels and patterns (keys only), NULL until first used */
+    dict *sub_channels, *sub_patterns;
 };
 
 /* ---------------------------------------------------------------- server.c */
@@ -282,6 +336,8 @@ int checkType(rlClient *c, const robj *o, int type);
  * with '*err' set after replying WRONGTYPE when it holds another type. */
 robj *lookupArgTyped(rlClient *c, int idx, int type, int write, int *err);
 long long rlDbSize(rlDb *db);
+/* 1 if 'key' has a TTL that has passed at 'now_ms' (the key is not deleted). */
+int keyIsExpiredAt(rlDb *db, const char *key, size_t len, long long now_ms);
 void emptyDb(rlServer *s, int dbnum, int async);
 rlDb *selectDbOrNull(rlServer *s, long long id);
 void delCommand(rlClient *c);
@@ -479,6 +535,74 @@ void execCommand(rlClient *c);
 void discardCommand(rlClient *c);
 void queueMultiCommand(rlClient *c, const rlCommand *cmd);
 void freeClientMultiState(rlClient *c);
+void watchCommand(rlClient *c);
+void unwatchCommand(rlClient *c);
+/* Forget every key 'c' watches (EXEC, DISCARD, UNWATCH, client release). */
+void unwatchAllKeys(rlClient *c);
+/* Mark the clients watching 'key' in 'db' dirty (their EXEC will fail). */
+void touchWatchedKey(rlDb *db, const char *key, size_t len);
+/* FLUSHDB/FLUSHALL/SWAPDB: mark dirty the watchers of every key of 'emptied' that exists
+ * there or (SWAPDB) in 'replaced_with' (may be NULL). */
+void touchAllWatchedKeysInDb(rlDb *emptied, rlDb *replaced_with);
+/* Every write of a key calls this after modifying it (Redis's signalModifiedKey): WATCH
+ * invalidation. Free when nobody watches a key of 'db'. 'c' may be NULL (expiry). */
+static inline void signalModifiedKey(rlClient *c, rlDb *db, const char *key, size_t len) {
+    (void)c;
+    if (dictSize(db->watched_keys)) touchWatchedKey(db, key, len);
+}
+
+/* ---------------------------------------------------------------- server.c (client lists) */
+void clientListAppend(rlClientList *l, rlClient *c);
+/* Remove 'c' (keeping the order of the rest). Returns 1 if it was there. */
+int clientListRemove(rlClientList *l, rlClient *c);
+void clientListFree(rlClientList *l);
+
+/* ---------------------------------------------------------------- outbox.c */
+/* A sink that records a reply into an sds (ctx: an sds*), for outboxAppend. */
+extern const rlReplyOps rlRecordSink;
+/* Queue the recording 'rec' for client 'c' (copied). */
+void outboxAppend(rlServer *s, rlClient *c, int kind, const sds rec);
+void outboxFree(rlServer *s);
+
+/* ---------------------------------------------------------------- pubsub.c */
+void pubsubInit(rlServer *s);
+void pubsubFree(rlServer *s);
+/* Unsubscribe 'c' from everything (client release). */
+void pubsubClientRelease(rlClient *c);
+int clientIsSubscribed(const rlClient *c);
+/* Deliver 'msg' on channel 'ch' to its subscribers and matching patterns' subscribers;
+ * returns the number of receivers. */
+long long pubsubPublishMessage(rlServer *s, const char *ch, size_t chlen, const char *msg,
+                               size_t msglen);
+void subscribeCommand(rlClient *c);
+void unsubscribeCommand(rlClient *c);
+void psubscribeCommand(rlClient *c);
+void punsubscribeCommand(rlClient *c);
+void publishCommand(rlClient *c);
+void pubsubChannelsCommand(rlClient *c);
+void pubsubNumsubCommand(rlClient *c);
+void pubsubNumpatCommand(rlClient *c);
+
+/* ---------------------------------------------------------------- notify.c */
+/* Parse notify-keyspace-events letters; -1 on an unknown letter. */
+int keyspaceEventsStringToFlags(const char *s, size_t len);
+/* The letters for 'flags' as CONFIG GET prints them; 'buf' holds at least 16 bytes. */
+size_t keyspaceEventsFlagsToString(int flags, char *buf);
+void notifyKeyspaceEventSlow(rlServer *s, int type, const char *event, const char *key,
+                             size_t keylen, int dbid);
+/* Publish keyspace event 'event' of class 'type' (NOTIFY_*) about 'key' in 'db': one test
+ * and nothing more while notifications are off. */
+static inline void notifyKeyspaceEvent(int type, const char *event, const char *key, size_t keylen,
+                                       rlDb *db) {
+    if (db->srv->notify_flags & type)
+        notifyKeyspaceEventSlow(db->srv, type, event, key, keylen, db->id);
+}
+
+/* ---------------------------------------------------------------- config.c */
+void configGetCommand(rlClient *c);
+void configSetCommand(rlClient *c);
+void configResetStatCommand(rlClient *c);
+void clientIdCommand(rlClient *c);
 
 /* ---------------------------------------------------------------- lazyfree.c / cron.c */
 void lazyfreeDict(rlServer *s, dict *d);

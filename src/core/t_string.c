@@ -144,7 +144,11 @@ static void setGenericCommand(rlClient *c, int flags, int validx, int expire_idx
     uint64_t hash = dictPrefetch(c->db->keys, key, klen);
     robj *val = createStringObject(&c->srv->slab, c->argv[validx], c->argvlen[validx]);
     setKeyHashed(c, c->db, key, klen, hash, val, (flags & OBJ_KEEPTTL) != 0);
-    if (expire_idx) setExpire(c->db, key, klen, when);
+    notifyKeyspaceEvent(NOTIFY_STRING, "set", key, klen, c->db);
+    if (expire_idx) {
+        setExpire(c->db, key, klen, when);
+        notifyKeyspaceEvent(NOTIFY_GENERIC, "expire", key, klen, c->db);
+    }
     if (!(flags & OBJ_SET_GET)) {
         if (ok_reply >= 0)
             addReplyLongLong(c, ok_reply);

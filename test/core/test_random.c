@@ -77,6 +77,8 @@ int test_random_command_stream_keeps_invariants(void) {
     size_t ncmds = rlCommandCount();
     for (int iter = 0; iter < 60000; iter++) {
         const rlCommandInfo *ci = rlCommandAt(nextRand(&rng) % ncmds);
+        /* CONFIG RESETSTAT would zero the counters the end of the test checks. */
+        if (strcmp(ci->name, "config|resetstat") == 0) continue;
         int argc = 1;
         char name[64];
         snprintf(name, sizeof(name), "%s", ci->name);
