@@ -416,6 +416,24 @@ export interface RedisClientOptions<TM extends TypeMapping = TypeMapping> {
   pingInterval?: number;
   disableClientInfo?: boolean;
   clientInfoTag?: string;
+  /** redlite: `notify-keyspace-events` set on connect (e.g. 'Ex'); it applies to the whole
+   * keyspace, as CONFIG SET does. */
+  notifyKeyspaceEvents?: string;
+}
+
+/** A pub/sub listener: `(message, channel)`, both Buffers in buffer mode. */
+export type PubSubListener<B extends boolean = false> = (
+  message: B extends true ? Buffer : string,
+  channel: B extends true ? Buffer : string
+) => unknown;
+
+/** Listener kinds of `getPubSubListeners`. */
+export type PubSubType = 'CHANNELS' | 'PATTERNS' | 'SHARDED';
+
+/** The listeners of one channel or pattern. */
+export interface PubSubChannelListeners {
+  buffers: Set<PubSubListener<true>>;
+  strings: Set<PubSubListener<false>>;
 }
 
 /** What `RedisClient.parseURL` returns. */
@@ -928,6 +946,32 @@ export interface RedisCommandSignatures<TM extends TypeMapping = {}> {
   /** INFO [section]: one string with CRLF line ends. */
   info: (section?: RedisArgument) => string;
   INFO: RedisCommandSignatures<TM>['info'];
+  /** CLIENT ID: this connection's id in its keyspace. */
+  clientId: () => NumberReply<TM>;
+  CLIENT_ID: RedisCommandSignatures<TM>['clientId'];
+  /** CONFIG GET parameter [parameter ...]: `{ name: value }` of the matching parameters. */
+  configGet: (parameters: RedisVariadicArgument) => MapReply<TM, BlobReply<TM>>;
+  CONFIG_GET: RedisCommandSignatures<TM>['configGet'];
+  /** CONFIG SET parameter value, or an object of parameters: 'OK' (all or nothing). */
+  configSet: (parameterOrConfig: RedisArgument | Record<string, RedisArgument>, value?: RedisArgument) => 'OK';
+  CONFIG_SET: RedisCommandSignatures<TM>['configSet'];
+  /** CONFIG RESETSTAT: zeroes INFO's counters. */
+  configResetStat: () => 'OK';
+  CONFIG_RESETSTAT: RedisCommandSignatures<TM>['configResetStat'];
+
+  // pub/sub
+  /** PUBLISH channel message: the number of clients (and patterns) that received it. */
+  publish: (channel: RedisArgument, message: RedisArgument) => NumberReply<TM>;
+  PUBLISH: RedisCommandSignatures<TM>['publish'];
+  /** PUBSUB CHANNELS [pattern]: channels with at least one subscriber. */
+  pubSubChannels: (pattern?: RedisArgument) => Array<BlobReply<TM>>;
+  PUBSUB_CHANNELS: RedisCommandSignatures<TM>['pubSubChannels'];
+  /** PUBSUB NUMSUB [channel ...]: `{ channel: subscribers }`. */
+  pubSubNumSub: (channels?: RedisVariadicArgument) => Record<string, number>;
+  PUBSUB_NUMSUB: RedisCommandSignatures<TM>['pubSubNumSub'];
+  /** PUBSUB NUMPAT: the number of patterns with subscribers. */
+  pubSubNumPat: () => NumberReply<TM>;
+  PUBSUB_NUMPAT: RedisCommandSignatures<TM>['pubSubNumPat'];
 }
 
 /** The command methods of a client: each resolves to its reply. */
@@ -1002,7 +1046,9 @@ export declare class RedisClient<TM extends TypeMapping = {}> extends EventEmitt
   get isOpen(): boolean;
   /** True once connected and usable. */
   get isReady(): boolean;
+  /** True while the client has pub/sub listeners. */
   get isPubSubActive(): boolean;
+  /** True from `watch()` until the next `exec()`, `unwatch()` or close. */
   get isWatching(): boolean;
   get isDirtyWatch(): boolean;
 
@@ -1036,6 +1082,46 @@ export declare class RedisClient<TM extends TypeMapping = {}> extends EventEmitt
   /** Starts a MULTI chain. */
   multi(): RedisMulti<TM, []>;
   MULTI(): RedisMulti<TM, []>;
+  /** WATCH key [key ...] (keyPrefix applied): a later `multi().exec()` rejects WatchError if
+   * another client (or expiry) changes a watched key first. */
+  watch(key: RedisVariadicArgument): Promise<'OK'>;
+  WATCH(key: RedisVariadicArgument): Promise<'OK'>;
+  /** UNWATCH: forget every watched key. */
+  unwatch(): Promise<'OK'>;
+  UNWATCH(): Promise<'OK'>;
+
+  /** SUBSCRIBE: `listener(message, channel)` for every message on the channels; with
+   * `bufferMode` both arguments are Buffers. Resolves once subscribed. */
+  subscribe<B extends boolean = false>(
+    channels: RedisVariadicArgument,
+    listener: PubSubListener<B>,
+    bufferMode?: B
+  ): Promise<void>;
+  SUBSCRIBE: RedisClient<TM>['subscribe'];
+  /** UNSUBSCRIBE: from every channel, from `channels`, or only `listener` of `channels`. */
+  unsubscribe<B extends boolean = false>(
+    channels?: RedisVariadicArgument,
+    listener?: PubSubListener<B>,
+    bufferMode?: B
+  ): Promise<void>;
+  UNSUBSCRIBE: RedisClient<TM>['unsubscribe'];
+  /** PSUBSCRIBE: `listener(message, channel)` (the concrete channel) for channels matching the
+   * glob patterns. */
+  pSubscribe<B extends boolean = false>(
+    patterns: RedisVariadicArgument,
+    listener: PubSubListener<B>,
+    bufferMode?: B
+  ): Promise<void>;
+  PSUBSCRIBE: RedisClient<TM>['pSubscribe'];
+  /** PUNSUBSCRIBE: from every pattern, from `patterns`, or only `listener` of `patterns`. */
+  pUnsubscribe<B extends boolean = false>(
+    patterns?: RedisVariadicArgument,
+    listener?: PubSubListener<B>,
+    bufferMode?: B
+  ): Promise<void>;
+  PUNSUBSCRIBE: RedisClient<TM>['pUnsubscribe'];
+  /** The listeners of one kind: channel or pattern -> `{ buffers, strings }` listener sets. */
+  getPubSubListeners(type: PubSubType): Map<string, PubSubChannelListeners>;
   /** Iterates the keyspace with SCAN, yielding one array of keys per page (pages may be empty). */
   scanIterator(options?: ScanIteratorOptions): AsyncGenerator<Array<BlobReply<TM>>, void, unknown>;
   /** Iterates a hash with HSCAN, yielding one array of `{ field, value }` per page. */

@@ -14,10 +14,11 @@ const {
 } = require('./native');
 const { getKeyspace } = require('./keyspace');
 const { attachCommands } = require('./commander');
-const { CommandParser } = require('./parser');
+const { CommandParser, prefixKeys } = require('./parser');
 const { RedisMulti } = require('./multi');
 const { RESP_TYPES } = require('./resp-types');
 const { SimpleError, ClientClosedError } = require('./errors');
+const { attachPubSub, dispatch, newListeners } = require('./pubsub');
 
 // Longest command passed to the binding as separate arguments (src/napi/addon.c).
 const MAX_SPREAD_ARGS = 32;
@@ -100,7 +101,10 @@ class RedisClient extends EventEmitter {
       // One parser reused by every command call (reset each time; commands run
       // synchronously, so no two calls share it at once).
       parser: new CommandParser(opts.keyPrefix),
-      parserBusy: false
+      parserBusy: false,
+      id: 0, // the core's client id (CLIENT ID), the key of outbox messages
+      listeners: newListeners(), // pub/sub (lib/pubsub.js)
+      watching: false
     };
     this._commandOptions = opts.commandOptions;
     this._flags = replyFlags(opts.commandOptions && opts.commandOptions.typeMapping);
@@ -118,12 +122,8 @@ class RedisClient extends EventEmitter {
     return this._state.isReady;
   }
 
-  get isPubSubActive() {
-    return false;
-  }
-
   get isWatching() {
-    return false;
+    return this._state.watching;
   }
 
   get isDirtyWatch() {
@@ -137,13 +137,19 @@ class RedisClient extends EventEmitter {
     st.isOpen = true;
     st.handle = binding.clientNew(st.keyspace.server);
     st.keyspace.acquire();
+    st.id = binding.exec(st.handle, 0, 'CLIENT', 'ID');
+    st.keyspace.clients.set(st.id, this);
     const db = st.options.database;
-    const selected = db ? binding.exec(st.handle, 0, 'SELECT', String(db)) : 'OK';
+    let failed = db ? binding.exec(st.handle, 0, 'SELECT', String(db)) : null;
+    const events = st.options.notifyKeyspaceEvents;
+    if (!(failed instanceof SimpleError) && events !== undefined) {
+      failed = binding.exec(st.handle, 0, 'CONFIG', 'SET', 'notify-keyspace-events', String(events));
+    }
     return Promise.resolve().then(() => {
-      if (selected instanceof SimpleError) {
+      if (failed instanceof SimpleError) {
         this._release();
-        this.emit('error', selected);
-        throw selected;
+        this.emit('error', failed);
+        throw failed;
       }
       this.emit('connect');
       st.isReady = true;
@@ -156,11 +162,19 @@ class RedisClient extends EventEmitter {
     const st = this._state;
     st.isOpen = false;
     st.isReady = false;
+    st.watching = false;
+    st.listeners = newListeners();
     if (st.handle) {
+      st.keyspace.clients.delete(st.id);
       binding.clientRelease(st.handle);
       st.handle = null;
       st.keyspace.release();
     }
+  }
+
+  // A message for this client from the keyspace's outbox (lib/keyspace.js).
+  _onOutboxMessage(kind, value) {
+    dispatch(this, value);
   }
 
   // Close after pending replies (all of ours are already computed).
@@ -297,6 +311,38 @@ class RedisClient extends EventEmitter {
     return new RedisMulti(this);
   }
 
+  // WATCH key|keys, with the client's keyPrefix applied, as node-redis's WATCH.
+  watch(key) {
+    let reply;
+    try {
+      reply = this._execRaw(['WATCH', ...prefixKeys(this._state.options.keyPrefix, key)], 0);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    if (reply instanceof SimpleError) return Promise.reject(reply);
+    this._state.watching = true;
+    return Promise.resolve(reply);
+  }
+
+  WATCH(key) {
+    return this.watch(key);
+  }
+
+  unwatch() {
+    let reply;
+    try {
+      reply = this._execRaw(['UNWATCH'], 0);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    this._state.watching = false;
+    return Promise.resolve(reply);
+  }
+
+  UNWATCH() {
+    return this.unwatch();
+  }
+
   MULTI() {
     return this.multi();
   }
@@ -363,6 +409,7 @@ class RedisClient extends EventEmitter {
 }
 
 attachCommands(RedisClient.prototype, '_executeCommand');
+attachPubSub(RedisClient.prototype);
 
 function createClient(options) {
   return new RedisClient(options);

@@ -6,7 +6,7 @@
 // node-redis reports them (MultiErrorReply, or the queue-time error).
 const { attachCommands } = require('./commander');
 const { CommandParser } = require('./parser');
-const { SimpleError, MultiErrorReply } = require('./errors');
+const { SimpleError, MultiErrorReply, WatchError } = require('./errors');
 const { checkArgs } = require('./args');
 
 class RedisMulti {
@@ -65,6 +65,7 @@ class RedisMulti {
     const queue = this._queue;
     this._queue = [];
     for (const { args } of queue) checkArgs(args);
+    client._state.watching = false; // EXEC ends the WATCH, whatever its outcome
     client._execRaw(['MULTI']);
     let queueError = null;
     try {
@@ -79,6 +80,7 @@ class RedisMulti {
     const replies = client._execRaw(['EXEC']);
     if (queueError) throw queueError;
     if (replies instanceof SimpleError) throw replies;
+    if (replies === null) throw new WatchError();
     return transformReplies(queue, replies, true);
   }
 

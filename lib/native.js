@@ -13,8 +13,19 @@ function arrayOf(...elements) {
   return elements;
 }
 
+// Called by the binding after a command or cron step made a server's outbox non-empty;
+// lib/keyspace.js installs the handler (it schedules a drain, never runs one inline).
+let outboxHandler = null;
+function outboxReady() {
+  if (outboxHandler) outboxHandler();
+}
+function onOutboxReady(fn) {
+  outboxHandler = fn;
+}
+
 binding.init({
-  SimpleError, MapClass: Map, mapPut: Map.prototype.set, SetClass: Set, setPut: Set.prototype.add, arrayOf
+  SimpleError, MapClass: Map, mapPut: Map.prototype.set, SetClass: Set, setPut: Set.prototype.add, arrayOf,
+  outboxReady
 });
 
 // Reply flags understood by binding.exec (src/napi/napi_util.h).
@@ -26,6 +37,6 @@ const REPLY_MAP_AS_ARRAY = 16;
 const REPLY_SET_AS_SET = 32;
 
 module.exports = {
-  binding, REPLY_BUFFERS, REPLY_NUMBERS_AS_STRINGS, REPLY_DOUBLES_AS_STRINGS, REPLY_MAP_AS_MAP,
+  binding, onOutboxReady, REPLY_BUFFERS, REPLY_NUMBERS_AS_STRINGS, REPLY_DOUBLES_AS_STRINGS, REPLY_MAP_AS_MAP,
   REPLY_MAP_AS_ARRAY, REPLY_SET_AS_SET
 };

@@ -38,8 +38,7 @@ static const configParam params[] = {
 
 static const configParam *findParam(const char *name, size_t len) {
     for (size_t i = 0; i < NPARAMS; i++)
-        if (rlStrEqNoCase(name, len, params[i].name))
-            return &params[i];
+        if (rlStrEqNoCase(name, len, params[i].name)) return &params[i];
     return NULL;
 }
 
@@ -79,18 +78,19 @@ void configSetCommand(rlClient *c) {
         int a = 2 + 2 * i;
         const configParam *p = findParam(c->argv[a], c->argvlen[a]);
         if (!p) {
-            addReplyErrorFormat(c, RL_ERR_CONFIG_UNKNOWN_FMT, c->argv[a]);
+            addReplyErrorFormat(c, RL_ERR_CONFIG_UNKNOWN_FMT, argPrintLen(c, a), c->argv[a]);
             return;
         }
         for (int k = 0; k < count; k++) {
             if (which[k] == p) {
-                addReplyErrorFormat(c, RL_ERR_CONFIG_SET_FMT, c->argv[a], "duplicate parameter");
+                addReplyErrorFormat(c, RL_ERR_CONFIG_SET_FMT, argPrintLen(c, a), c->argv[a],
+                                    "duplicate parameter");
                 return;
             }
         }
         const char *err = p->parse(c->argv[a + 1], c->argvlen[a + 1], &parsed[count]);
         if (err) {
-            addReplyErrorFormat(c, RL_ERR_CONFIG_SET_FMT, c->argv[a], err);
+            addReplyErrorFormat(c, RL_ERR_CONFIG_SET_FMT, argPrintLen(c, a), c->argv[a], err);
             return;
         }
         which[count++] = p;

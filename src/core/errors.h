@@ -27,9 +27,9 @@
 #define RL_ERR_INVALID_CURSOR "invalid cursor"
 #define RL_ERR_BULK_LENGTH "Protocol error: invalid bulk length"
 #define RL_ERR_SUBCMD_SYNTAX_FMT                                                                   \
-    "unknown subcommand or wrong number of arguments for '%.128s'. Try %s HELP."
-#define RL_ERR_CONFIG_UNKNOWN_FMT "Unknown option or number of arguments for CONFIG SET - '%.128s'"
-#define RL_ERR_CONFIG_SET_FMT "CONFIG SET failed (possibly related to argument '%.128s') - %s"
+    "unknown subcommand or wrong number of arguments for '%.*s'. Try %s HELP."
+#define RL_ERR_CONFIG_UNKNOWN_FMT "Unknown option or number of arguments for CONFIG SET - '%.*s'"
+#define RL_ERR_CONFIG_SET_FMT "CONFIG SET failed (possibly related to argument '%.*s') - %s"
 #define RL_ERR_WATCH_IN_MULTI "WATCH inside MULTI is not allowed"
 
 #endif

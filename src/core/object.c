@@ -230,3 +230,9 @@ int getLongDoubleFromArgOrReply(rlClient *c, int idx, long double *v, const char
     addReplyError(c, msg ? msg : RL_ERR_NOTFLOAT);
     return RL_ERR;
 }
+
+int argPrintLen(const rlClient *c, int idx) {
+    size_t n = c->argvlen[idx] < 128 ? c->argvlen[idx] : 128;
+    const char *nul = memchr(c->argv[idx], '\0', n);
+    return (int)(nul ? (size_t)(nul - c->argv[idx]) : n);
+}

@@ -11,7 +11,18 @@
 
 #include <string.h>
 
-enum { OP_STATUS, OP_ERROR, OP_INTEGER, OP_DOUBLE, OP_BULK, OP_VERBATIM, OP_NULL, OP_BOOL, OP_AGG_BEGIN, OP_AGG_END };
+enum {
+    OP_STATUS,
+    OP_ERROR,
+    OP_INTEGER,
+    OP_DOUBLE,
+    OP_BULK,
+    OP_VERBATIM,
+    OP_NULL,
+    OP_BOOL,
+    OP_AGG_BEGIN,
+    OP_AGG_END
+};
 
 struct rlOutMsg {
     struct rlOutMsg *next;
@@ -80,8 +91,8 @@ static void recAggEnd(void *ctx, int kind) {
 }
 
 /* A sink whose ctx is an sds* that receives the recording. */
-const rlReplyOps rlRecordSink = {recStatus, recError, recInteger, recDouble, recBulk, recVerbatim,
-                                 recNull,   recBool,  recAggBegin, recAggEnd};
+const rlReplyOps rlRecordSink = {recStatus,   recError, recInteger, recDouble,   recBulk,
+                                 recVerbatim, recNull,  recBool,    recAggBegin, recAggEnd};
 
 /* Replay a recording made by rlRecordSink into 'ops'/'ctx'. */
 static void replay(const unsigned char *p, size_t size, const rlReplyOps *ops, void *ctx) {
@@ -193,6 +204,10 @@ void rlOutboxPop(rlServer *s, const rlReplyOps *ops, void *ctx) {
     s->outbox_len--;
     if (ops) replay(m->data, m->size, ops, ctx);
     rl_free(m);
+}
+
+rlServer *rlClientServer(const rlClient *c) {
+    return c->srv;
 }
 
 uint64_t rlClientId(const rlClient *c) {

@@ -214,14 +214,14 @@ long long pubsubPublishMessage(rlServer *s, const char *ch, size_t chlen, const 
 
 /* PUBLISH channel message */
 void publishCommand(rlClient *c) {
-    addReplyLongLong(c, pubsubPublishMessage(c->srv, c->argv[1], c->argvlen[1], c->argv[2],
-                                             c->argvlen[2]));
+    addReplyLongLong(
+        c, pubsubPublishMessage(c->srv, c->argv[1], c->argvlen[1], c->argv[2], c->argvlen[2]));
 }
 
 /* PUBSUB CHANNELS [pattern] */
 void pubsubChannelsCommand(rlClient *c) {
     if (c->argc > 3) {
-        addReplyErrorFormat(c, RL_ERR_SUBCMD_SYNTAX_FMT, c->argv[1], "PUBSUB");
+        addReplyErrorFormat(c, RL_ERR_SUBCMD_SYNTAX_FMT, argPrintLen(c, 1), c->argv[1], "PUBSUB");
         return;
     }
     const char *pat = c->argc == 3 ? c->argv[2] : NULL;

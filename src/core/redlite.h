@@ -67,6 +67,8 @@ void rlClientRelease(rlClient *c);
 void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvlen,
             const rlReplyOps *ops, void *ctx);
 
+/* The server 'c' is a client of. */
+rlServer *rlClientServer(const rlClient *c);
 /* The client's id: unique in its server, from 1 upwards (CLIENT ID). */
 uint64_t rlClientId(const rlClient *c);
 /* Flags of the embedder's own (the binding's reply flags), copied into every outbox
@@ -78,7 +80,8 @@ void rlClientSetPushFlags(rlClient *c, int flags);
  * notifications) are queued on the server, in order; the embedder drains them later,
  * replaying each into a sink. A message's client may have been released meanwhile: the
  * embedder drops messages whose client it no longer knows. */
-#define RL_OUT_MESSAGE 1 /* ["message", channel, payload] / ["pmessage", pattern, channel, payload] */
+#define RL_OUT_MESSAGE                                                                             \
+    1 /* ["message", channel, payload] / ["pmessage", pattern, channel, payload] */
 
 /* Number of queued messages. */
 size_t rlOutboxPending(const rlServer *s);

@@ -95,7 +95,7 @@ typedef struct rlClientList {
 #define NOTIFY_MODULE (1 << 13)   /* d */
 #define NOTIFY_NEW (1 << 14)      /* n */
 #define NOTIFY_ALL                                                                                 \
-    (NOTIFY_GENERIC | NOTIFY_STRING | NOTIFY_LIST | NOTIFY_SET | NOTIFY_HASH | NOTIFY_ZSET |      \
+    (NOTIFY_GENERIC | NOTIFY_STRING | NOTIFY_LIST | NOTIFY_SET | NOTIFY_HASH | NOTIFY_ZSET |       \
      NOTIFY_EXPIRED | NOTIFY_EVICTED | NOTIFY_STREAM | NOTIFY_MODULE) /* A */
 
 /* A message waiting in the outbox (outbox.c). */
@@ -148,7 +148,7 @@ struct rlServer {
     rlSlab slab; /* small objects: dict entries, value headers (slab.h) */
     /* pub/sub (pubsub.c): channel / pattern -> rlClientList* of subscribers */
     dict *pubsub_channels, *pubsub_patterns;
-    sds pubsub_rec;  /* scratch: the recording of the message being published */
+    sds pubsub_rec;   /* scratch: the recording of the message being published */
     int notify_flags; /* NOTIFY_* (notify-keyspace-events) */
     /* outbox (outbox.c): messages for clients, drained by the embedder */
     rlOutMsg *outbox_head, *outbox_tail;
@@ -317,6 +317,9 @@ int getLongLongFromArg(rlClient *c, int idx, long long *v);
 int getLongLongFromArgOrReply(rlClient *c, int idx, long long *v, const char *msg);
 int getLongDoubleFromArgOrReply(rlClient *c, int idx, long double *v, const char *msg);
 int argEq(rlClient *c, int idx, const char *token);
+/* The length to print argv['idx'] with "%.*s" in an error (arguments are not NUL-terminated):
+ * at most 128 bytes, and never past a NUL byte. */
+int argPrintLen(const rlClient *c, int idx);
 
 /* ---------------------------------------------------------------- db.c */
 #define LOOKUP_NONE 0

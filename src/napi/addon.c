@@ -1,9 +1,10 @@
 /* addon.c -- module registration and the exported functions. Context-aware: all state is
  * per instance (napi_set_instance_data), so the addon loads in several worker threads.
  *
- * Exports: init({SimpleError, MapClass, mapPut, SetClass, setPut, arrayOf}), commands(),
- * variants(), serverNew(), clientNew(server), clientRelease(client), exec(client, flags, ...args |
- * [args]), cron(server, budget_us), debugCheck(server). */
+ * Exports: init({SimpleError, MapClass, mapPut, SetClass, setPut, arrayOf, outboxReady}),
+ * commands(), variants(), serverNew(), clientNew(server), clientRelease(client),
+ * exec(client, flags, ...args | [args]), cron(server, budget_us), debugCheck(server),
+ * outboxDrain(server), clientSetPushFlags(client, flags). */
 #include "napi_util.h"
 
 #include <stdio.h>
@@ -25,8 +26,8 @@ void rlThrowInternal(napi_env env, const char *where) {
 static void freeAddon(napi_env env, void *data, void *hint) {
     (void)hint;
     rlAddon *a = data;
-    napi_ref refs[] = {a->simple_error, a->map_ctor, a->map_put,
-                       a->set_ctor,     a->set_put,  a->array_of};
+    napi_ref refs[] = {a->simple_error, a->map_ctor, a->map_put,     a->set_ctor,
+                       a->set_put,      a->array_of, a->outbox_ready};
     for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]); i++)
         if (refs[i]) napi_delete_reference(env, refs[i]);
     free(a->arena);
@@ -68,9 +69,10 @@ static int keepRef(napi_env env, napi_value obj, const char *name, napi_ref *ref
     return 0;
 }
 
-/* init({SimpleError, MapClass, mapPut, SetClass, setPut, arrayOf}): the constructors replies
- * are built with (mapPut/setPut: Map.prototype.set and Set.prototype.add; arrayOf: a function
- * returning its arguments as an Array). */
+/* init({SimpleError, MapClass, mapPut, SetClass, setPut, arrayOf, outboxReady}): the
+ * constructors replies are built with (mapPut/setPut: Map.prototype.set and Set.prototype.add;
+ * arrayOf: a function returning its arguments as an Array), and the function called (with
+ * no arguments) after a command or cron step that made a server's outbox non-empty. */
 static napi_value Init(napi_env env, napi_callback_info info) {
     napi_value argv[1];
     if (getArgs(env, info, 1, argv) != 0) return NULL;
@@ -81,7 +83,8 @@ static napi_value Init(napi_env env, napi_callback_info info) {
         keepRef(env, argv[0], "mapPut", &a->map_put) != 0 ||
         keepRef(env, argv[0], "SetClass", &a->set_ctor) != 0 ||
         keepRef(env, argv[0], "setPut", &a->set_put) != 0 ||
-        keepRef(env, argv[0], "arrayOf", &a->array_of) != 0)
+        keepRef(env, argv[0], "arrayOf", &a->array_of) != 0 ||
+        keepRef(env, argv[0], "outboxReady", &a->outbox_ready) != 0)
         return NULL;
     return NULL;
 }
@@ -164,6 +167,16 @@ static napi_value ClientRelease(napi_env env, napi_callback_info info) {
     return NULL;
 }
 
+/* Tell lib that a server's outbox has messages (lib drains it later, never inside this
+ * call's caller). */
+static int signalOutbox(napi_env env, rlAddon *a) {
+    if (!a->outbox_ready) return 0;
+    napi_value fn, undef;
+    NAPI_CALL_INT(env, napi_get_reference_value(env, a->outbox_ready, &fn));
+    NAPI_CALL_INT(env, napi_get_undefined(env, &undef));
+    return napi_call_function(env, undef, fn, 0, NULL, NULL) == napi_ok ? 0 : -1;
+}
+
 /* Arguments read from the stack in exec's variadic form; longer commands use the array
  * form. */
 #define EXEC_MAX_INLINE_ARGS 32
@@ -193,7 +206,53 @@ static napi_value Exec(napi_env env, napi_callback_info info) {
     int n =
         is_array ? rlArgsFromArray(env, a, argv[2]) : rlArgsFromValues(env, a, argc - 2, argv + 2);
     if (n < 0) return NULL;
-    return rlExecToJs(env, a, c, n, flags);
+    napi_value reply = rlExecToJs(env, a, c, n, flags);
+    if (reply && rlOutboxTakeSignal(rlClientServer(c)) && signalOutbox(env, a) != 0) return NULL;
+    return reply;
+}
+
+/* Messages per outboxDrain call at most: the result is built by one call of lib's arrayOf
+ * with 3 values per message (as short reply arrays are, js_reply.c). */
+#define DRAIN_MAX 256
+
+/* outboxDrain(server) -> [clientId, kind, message, clientId, kind, message, ...]: the oldest
+ * (up to DRAIN_MAX) messages of the server's outbox, each built with its client's push
+ * flags. Fewer than DRAIN_MAX messages means the outbox is now empty. */
+static napi_value OutboxDrain(napi_env env, napi_callback_info info) {
+    napi_value argv[1], fn, undef, arr;
+    if (getArgs(env, info, 1, argv) != 0) return NULL;
+    rlAddon *a = getAddon(env);
+    rlServer *s = rlUnwrapServer(env, argv[0]);
+    if (!a || !s) return NULL;
+    napi_value vals[3 * DRAIN_MAX];
+    uint64_t id;
+    int kind, flags;
+    size_t n = 0;
+    while (n < 3 * DRAIN_MAX && rlOutboxPeek(s, &id, &kind, &flags)) {
+        NAPI_CALL(env, napi_create_double(env, (double)id, &vals[n]));
+        NAPI_CALL(env, napi_create_int32(env, kind, &vals[n + 1]));
+        vals[n + 2] = rlOutboxPopToJs(env, a, s, flags);
+        if (!vals[n + 2]) return NULL;
+        n += 3;
+    }
+    /* Drained: the next message must signal again. */
+    if (!rlOutboxPending(s)) rlOutboxTakeSignal(s);
+    NAPI_CALL(env, napi_get_reference_value(env, a->array_of, &fn));
+    NAPI_CALL(env, napi_get_undefined(env, &undef));
+    NAPI_CALL(env, napi_call_function(env, undef, fn, n, vals, &arr));
+    return arr;
+}
+
+/* clientSetPushFlags(client, flags): reply flags for the client's pub/sub messages. */
+static napi_value ClientSetPushFlags(napi_env env, napi_callback_info info) {
+    napi_value argv[2];
+    if (getArgs(env, info, 2, argv) != 0) return NULL;
+    rlClient *c = rlUnwrapClient(env, argv[0]);
+    if (!c) return NULL;
+    int32_t flags = 0;
+    NAPI_CALL(env, napi_get_value_int32(env, argv[1], &flags));
+    rlClientSetPushFlags(c, flags);
+    return NULL;
 }
 
 /* cron(server, budget_us) -> ms until the next call */
@@ -205,6 +264,9 @@ static napi_value Cron(napi_env env, napi_callback_info info) {
     int64_t budget = 0;
     NAPI_CALL(env, napi_get_value_int64(env, argv[1], &budget));
     NAPI_CALL(env, napi_create_int64(env, rlCron(s, budget), &out));
+    rlAddon *a = getAddon(env);
+    if (!a) return NULL;
+    if (rlOutboxTakeSignal(s) && signalOutbox(env, a) != 0) return NULL;
     return out;
 }
 
@@ -240,6 +302,8 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
         {"exec", NULL, Exec, NULL, NULL, NULL, napi_default, a},
         {"cron", NULL, Cron, NULL, NULL, NULL, napi_default, NULL},
         {"debugCheck", NULL, DebugCheck, NULL, NULL, NULL, napi_default, NULL},
+        {"outboxDrain", NULL, OutboxDrain, NULL, NULL, NULL, napi_default, NULL},
+        {"clientSetPushFlags", NULL, ClientSetPushFlags, NULL, NULL, NULL, napi_default, NULL},
     };
     NAPI_CALL(env, napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props));
     return exports;

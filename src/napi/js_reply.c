@@ -294,19 +294,34 @@ static void jsAggEnd(void *ctx, int kind) {
 static const rlReplyOps jsSink = {jsStatus, jsError, jsInteger, jsDouble,   jsBulk,
                                   jsStatus, jsNull,  jsBool,    jsAggBegin, jsAggEnd};
 
-napi_value rlExecToJs(napi_env env, rlAddon *a, rlClient *c, int argc, int flags) {
-    rlJsReply r;
-    r.env = env;
-    r.addon = a;
-    r.flags = flags;
-    r.failed = 0;
-    r.depth = 0;
-    r.nvals = 0;
-    r.result = NULL;
-    rlExec(c, argc, a->argv, a->argvlen, &jsSink, &r);
-    if (r.failed || r.depth != 0 || !r.result) {
-        rlThrowInternal(env, "building the reply");
+static void initReply(rlJsReply *r, napi_env env, rlAddon *a, int flags) {
+    r->env = env;
+    r->addon = a;
+    r->flags = flags;
+    r->failed = 0;
+    r->depth = 0;
+    r->nvals = 0;
+    r->result = NULL;
+}
+
+static napi_value finishReply(rlJsReply *r) {
+    if (r->failed || r->depth != 0 || !r->result) {
+        rlThrowInternal(r->env, "building the reply");
         return NULL;
     }
-    return r.result;
+    return r->result;
+}
+
+napi_value rlExecToJs(napi_env env, rlAddon *a, rlClient *c, int argc, int flags) {
+    rlJsReply r;
+    initReply(&r, env, a, flags);
+    rlExec(c, argc, a->argv, a->argvlen, &jsSink, &r);
+    return finishReply(&r);
+}
+
+napi_value rlOutboxPopToJs(napi_env env, rlAddon *a, rlServer *s, int flags) {
+    rlJsReply r;
+    initReply(&r, env, a, flags);
+    rlOutboxPop(s, &jsSink, &r);
+    return finishReply(&r);
 }

@@ -19,8 +19,9 @@ typedef struct rlAddon {
     napi_ref map_put;
     napi_ref set_ctor; /* Set, and Set.prototype.add (for RL_REPLY_SET_AS_SET) */
     napi_ref set_put;
-    napi_ref array_of; /* (...a) => a: builds short reply arrays in one call */
-    napi_value *vals;  /* js_reply.c's value stack (handles of the current call only) */
+    napi_ref array_of;     /* (...a) => a: builds short reply arrays in one call */
+    napi_ref outbox_ready; /* () => void: a server's outbox turned non-empty (lib drains) */
+    napi_value *vals;      /* js_reply.c's value stack (handles of the current call only) */
     size_t vals_cap;
     char *arena; /* argument bytes of the current call (strings copied as UTF-8) */
     size_t arena_cap;
@@ -60,6 +61,8 @@ int rlArgsFromValues(napi_env env, rlAddon *a, size_t n, const napi_value *value
 /* js_reply.c: run a command and build its reply as a JS value. */
 typedef struct rlJsReply rlJsReply;
 napi_value rlExecToJs(napi_env env, rlAddon *a, rlClient *c, int argc, int flags);
+/* Remove the server's oldest outbox message and return it as a JS value built with 'flags'. */
+napi_value rlOutboxPopToJs(napi_env env, rlAddon *a, rlServer *s, int flags);
 #define RL_REPLY_BUFFERS 1            /* bulk strings as Buffers instead of strings */
 #define RL_REPLY_NUMBERS_AS_STRINGS 2 /* integer replies as decimal strings */
 #define RL_REPLY_DOUBLES_AS_STRINGS 4 /* double replies as strings */

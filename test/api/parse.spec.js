@@ -482,6 +482,17 @@ const SHAPES = {
   PING: [[], ['hi'], [B], [''], [undefined], [null], [1], [false], ['a', 'b']],
   ECHO: [['x'], [''], [B], [], [undefined], [1], ['a', 'b']],
   TIME: NO_ARGS,
+  PUBLISH: [['ch', 'm'], [B, B2], ['ch', ''], ['ch'], [], ['ch', 1], [1, 'm'], ['ch', null], [['a', 'b'], 'm']],
+  PUBSUB_CHANNELS: [[], ['p*'], [B], [''], [undefined], [null], [1], ['a', 'b']],
+  PUBSUB_NUMSUB: [[], ['a'], [['a', 'b']], [[]], [B], [''], [undefined], [1], [['a', 1]]],
+  PUBSUB_NUMPAT: NO_ARGS,
+  CONFIG_GET: [['notify-keyspace-events'], [['a', 'b']], [B], [''], [], [undefined], [1], [[]]],
+  CONFIG_SET: [
+    ['notify-keyspace-events', 'KEA'], [{ 'notify-keyspace-events': 'E', x: 'y' }], [{}], [B, B2], ['p'],
+    [], ['p', 1], [{ p: 1 }], [null], ['p', 'v', 'extra']
+  ],
+  CONFIG_RESETSTAT: NO_ARGS,
+  CLIENT_ID: NO_ARGS,
   DBSIZE: NO_ARGS,
   FLUSHDB: MODE,
   FLUSHALL: MODE,

@@ -35,7 +35,8 @@ int test_pubsub_subscribe_publish(void) {
     TEST_ASSERT(rlClientId(a) == 1 && rlClientId(b) == 2);
     EXPECT(a, "CLIENT ID", ":1\r\n");
     EXPECT(a, "SUBSCRIBE a b",
-           "*2\r\n*3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n:1\r\n*3\r\n$9\r\nsubscribe\r\n$1\r\nb\r\n:2\r\n");
+           "*2\r\n*3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n:1\r\n*3\r\n$9\r\nsubscribe\r\n$1\r\nb\r\n:"
+           "2\r\n");
     EXPECT(a, "SUBSCRIBE a", "*1\r\n*3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n:2\r\n");
     EXPECT(a, "PSUBSCRIBE n.*", "*1\r\n*3\r\n$10\r\npsubscribe\r\n$3\r\nn.*\r\n:3\r\n");
     TEST_ASSERT(rlOutboxPending(s) == 0 && !rlOutboxTakeSignal(s));
@@ -69,7 +70,8 @@ int test_pubsub_subscribe_publish(void) {
     EXPECT(a, "PUBLISH a", "-ERR wrong number of arguments for 'publish' command\r\n");
     /* Unsubscribing. */
     EXPECT(a, "UNSUBSCRIBE a zz",
-           "*2\r\n*3\r\n$11\r\nunsubscribe\r\n$1\r\na\r\n:2\r\n*3\r\n$11\r\nunsubscribe\r\n$2\r\nzz\r\n:2\r\n");
+           "*2\r\n*3\r\n$11\r\nunsubscribe\r\n$1\r\na\r\n:2\r\n*3\r\n$11\r\nunsubscribe\r\n$"
+           "2\r\nzz\r\n:2\r\n");
     EXPECT(a, "PUNSUBSCRIBE", "*1\r\n*3\r\n$12\r\npunsubscribe\r\n$3\r\nn.*\r\n:1\r\n");
     EXPECT(a, "UNSUBSCRIBE", "*1\r\n*3\r\n$11\r\nunsubscribe\r\n$1\r\nb\r\n:0\r\n");
     EXPECT(a, "UNSUBSCRIBE", "*1\r\n*3\r\n$11\r\nunsubscribe\r\n_\r\n:0\r\n");
@@ -112,7 +114,8 @@ int test_pubsub_outbox_replays_every_kind(void) {
                 flags == 7);
     sds out = sdsempty();
     rlOutboxPop(s, &rlRespSink, &out);
-    TEST_ASSERT(memcmp(out, "%2\r\n+OK\r\n:-42\r\n$3\r\na\0b\r\n,1.5\r\n-ERR x\r\n_\r\n#t\r\n", 44) == 0);
+    TEST_ASSERT(
+        memcmp(out, "%2\r\n+OK\r\n:-42\r\n$3\r\na\0b\r\n,1.5\r\n-ERR x\r\n_\r\n#t\r\n", 44) == 0);
     TEST_ASSERT(rlOutboxPending(s) == 0 && !rlOutboxPeek(s, &id, &kind, &flags));
     /* Messages left undrained are freed with the server. */
     outboxAppend(s, c, RL_OUT_MESSAGE, rec);
@@ -182,27 +185,34 @@ int test_pubsub_keyspace_events(void) {
     TEST_ASSERT(rlOutboxPending(s) == 0);
     EXPECT(c, "CONFIG SET notify-keyspace-events KEA", "+OK\r\n");
     EXPECT(c, "SET k v2 EX 10", "+OK\r\n");
-    EXPECT_OUTBOX(s, "2:*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$16\r\n__keyspace@0__:k\r\n$3\r\nset\r\n|"
-                     "2:*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$18\r\n__keyevent@0__:set\r\n$1\r\nk\r\n|"
-                     "2:*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$16\r\n__keyspace@0__:k\r\n$6\r\nexpire\r\n|"
-                     "2:*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$21\r\n__keyevent@0__:expire\r\n$1\r\nk\r\n|");
+    EXPECT_OUTBOX(
+        s,
+        "2:*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$16\r\n__keyspace@0__:k\r\n$3\r\nset\r\n|"
+        "2:*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$18\r\n__keyevent@0__:set\r\n$1\r\nk\r\n|"
+        "2:*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$16\r\n__keyspace@0__:k\r\n$"
+        "6\r\nexpire\r\n|"
+        "2:*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$21\r\n__keyevent@0__:expire\r\n$"
+        "1\r\nk\r\n|");
     /* Only key-event channels, only expired events: lazy expiry on access. */
     EXPECT(c, "CONFIG SET notify-keyspace-events Ex", "+OK\r\n");
     clk.us += 11 * 1000000LL;
     EXPECT(c, "GET k", "_\r\n");
-    EXPECT_OUTBOX(s, "2:*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$22\r\n__keyevent@0__:expired\r\n$1\r\nk\r\n|");
+    EXPECT_OUTBOX(s, "2:*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$22\r\n__keyevent@0__:"
+                     "expired\r\n$1\r\nk\r\n|");
     /* Active expiry, in db 3. */
     EXPECT(c, "SELECT 3", "+OK\r\n");
     EXPECT(c, "SET t v PX 5", "+OK\r\n");
     TEST_ASSERT(rlOutboxPending(s) == 0); /* "set" and "expire" are not in Ex */
     clk.us += 10 * 1000LL;
     rlCron(s, 100000);
-    EXPECT_OUTBOX(s, "2:*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$22\r\n__keyevent@3__:expired\r\n$1\r\nt\r\n|");
+    EXPECT_OUTBOX(s, "2:*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$22\r\n__keyevent@3__:"
+                     "expired\r\n$1\r\nt\r\n|");
     /* "new" ('n' is not part of A). */
     EXPECT(c, "CONFIG SET notify-keyspace-events En", "+OK\r\n");
     EXPECT(c, "SET fresh v", "+OK\r\n");
     EXPECT(c, "SET fresh v", "+OK\r\n");
-    EXPECT_OUTBOX(s, "2:*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$18\r\n__keyevent@3__:new\r\n$5\r\nfresh\r\n|");
+    EXPECT_OUTBOX(s, "2:*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$18\r\n__keyevent@3__:new\r\n$"
+                     "5\r\nfresh\r\n|");
     rlClientRelease(c);
     rlClientRelease(sub);
     rlServerRelease(s);

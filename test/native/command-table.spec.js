@@ -13,7 +13,8 @@ const COMMANDS_DIR = path.join(__dirname, '..', '..', 'lib', 'commands');
 // Rows node-redis 6 has no generated method for: client-level methods, containers, and
 // commands it removed (reachable through sendCommand).
 const CLIENT_LEVEL = new Set([
-  'select', 'multi', 'exec', 'discard', 'object', 'substr', 'hmset', 'zrevrange', 'zrevrangebyscore', 'zrevrangebylex'
+  'select', 'multi', 'exec', 'discard', 'object', 'substr', 'hmset', 'zrevrange', 'zrevrangebyscore', 'zrevrangebylex',
+  'watch', 'unwatch', 'subscribe', 'unsubscribe', 'psubscribe', 'punsubscribe', 'pubsub', 'config', 'client'
 ]);
 
 describe('command table', () => {

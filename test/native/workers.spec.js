@@ -45,11 +45,17 @@ describe('worker threads', () => {
 
   it('survives a worker terminated mid-loop', async () => {
     const w = new Worker(`
+      const { parentPort } = require('worker_threads');
       const { createClient } = require(${JSON.stringify(INDEX)});
       const c = createClient();
-      c.connect().then(async () => { for (;;) await c.set('x', 'y'); });
+      c.connect().then(async () => {
+        parentPort.postMessage('looping');
+        for (;;) await c.set('x', 'y');
+      });
     `, { eval: true });
-    await new Promise((r) => setTimeout(r, 100));
+    // Terminate only once the loop runs (a busy machine can take a while to start a worker).
+    await new Promise((r) => w.once('message', r));
+    await new Promise((r) => setTimeout(r, 50));
     const code = await w.terminate();
     assert.strictEqual(code, 1);
   });

@@ -688,6 +688,50 @@ export async function main(): Promise<void> {
   check((await client.flushDb('ASYNC')) === 'OK', 'flushDb');
   await client.flushDb();
   await client.flushAll('SYNC');
+  const id = await client.clientId();
+  check(isNumber(id) && id > 0, 'clientId');
+  check((await client.configSet('notify-keyspace-events', 'Ex')) === 'OK', 'configSet');
+  await client.configSet({ 'notify-keyspace-events': '' });
+  const conf = await client.configGet('notify-keyspace-events');
+  exact<typeof conf, Record<string, string>>(true);
+  check(conf['notify-keyspace-events'] === '', 'configGet');
+  check((await client.configResetStat()) === 'OK', 'configResetStat');
+
+  // ---- pub/sub and WATCH ----
+  const sub = client.duplicate();
+  await sub.connect();
+  const heard: Array<[string, string]> = [];
+  const heardBuf: Buffer[] = [];
+  const onMessage = (message: string, channel: string) => { heard.push([message, channel]); };
+  await sub.subscribe('news', onMessage);
+  await sub.SUBSCRIBE(['news', 'other'], (message: Buffer) => { heardBuf.push(message); }, true);
+  await sub.pSubscribe('n*', (message, channel) => { heard.push([message, channel]); });
+  check(sub.isPubSubActive, 'isPubSubActive');
+  const receivers = await client.publish('news', 'hi');
+  exact<typeof receivers, number>(true);
+  check(receivers === 2, 'publish');
+  await client.ping(); // delivery happens on a microtask after PUBLISH
+  check(heard.length === 2 && heardBuf.length === 1 && Buffer.isBuffer(heardBuf[0]), 'listeners');
+  const channels = await client.pubSubChannels('n*');
+  check(channels.length === 1, 'pubSubChannels');
+  check((await client.pubSubNumSub(['news']))['news'] === 1, 'pubSubNumSub');
+  check((await client.pubSubNumPat()) === 1, 'pubSubNumPat');
+  check(sub.getPubSubListeners('CHANNELS').get('news')?.strings.size === 1, 'getPubSubListeners');
+  await sub.unsubscribe('news', onMessage);
+  await sub.UNSUBSCRIBE();
+  await sub.pUnsubscribe('n*');
+  await sub.PUNSUBSCRIBE();
+  check(!sub.isPubSubActive, 'unsubscribed');
+  check((await client.watch(['w1', 'w2'])) === 'OK' && client.isWatching, 'watch');
+  await sub.set('w1', 'changed');
+  await client.multi().set('w2', 'x').exec().then(
+    () => check(false, 'exec after a watched change'),
+    (err: unknown) => check(err instanceof WatchError, 'WatchError')
+  );
+  await client.WATCH('w1');
+  check((await client.unwatch()) === 'OK' && !client.isWatching, 'unwatch');
+  await client.UNWATCH();
+  await sub.close();
 
   // ---- sendCommand ----
   const raw = await client.sendCommand(['SET', 'raw', '1']);
