@@ -4,6 +4,7 @@
       "target_name": "redlite",
       "sources": [
         "src/core/alloc.c",
+        "src/core/blocking.c",
         "src/core/commands.c",
         "src/core/config.c",
         "src/core/cron.c",

@@ -704,6 +704,33 @@ export interface RedisCommandSignatures<TM extends TypeMapping = {}> {
     options?: LMPopOptions
   ) => [key: BlobReply<TM>, elements: Array<BlobReply<TM>>] | null;
   LMPOP: RedisCommandSignatures<TM>['lmPop'];
+  /** BLPOP key [key ...] timeout: `{ key, element }` from the first non-empty list, waiting
+   * up to `timeout` seconds (0: forever) for one; null on timeout. */
+  blPop: (keys: RedisVariadicArgument, timeout: number) => { key: BlobReply<TM>; element: BlobReply<TM> } | null;
+  BLPOP: RedisCommandSignatures<TM>['blPop'];
+  /** BRPOP key [key ...] timeout: as BLPOP, from the tail. */
+  brPop: (keys: RedisVariadicArgument, timeout: number) => { key: BlobReply<TM>; element: BlobReply<TM> } | null;
+  BRPOP: RedisCommandSignatures<TM>['brPop'];
+  /** BLMOVE source destination LEFT|RIGHT LEFT|RIGHT timeout: LMOVE, waiting for an element. */
+  blMove: (
+    source: RedisArgument,
+    destination: RedisArgument,
+    sourceSide: ListSide,
+    destinationSide: ListSide,
+    timeout: number
+  ) => BlobReply<TM> | null;
+  BLMOVE: RedisCommandSignatures<TM>['blMove'];
+  /** BRPOPLPUSH source destination timeout: RPOPLPUSH, waiting for an element. */
+  brPopLPush: (source: RedisArgument, destination: RedisArgument, timeout: number) => BlobReply<TM> | null;
+  BRPOPLPUSH: RedisCommandSignatures<TM>['brPopLPush'];
+  /** BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT]: LMPOP, waiting for an element. */
+  blmPop: (
+    timeout: number,
+    keys: RedisVariadicArgument,
+    side: ListSide,
+    options?: LMPopOptions
+  ) => [key: BlobReply<TM>, elements: Array<BlobReply<TM>>] | null;
+  BLMPOP: RedisCommandSignatures<TM>['blmPop'];
 
   // sorted sets
   /** ZADD key [NX|XX] [GT|LT] [CH] score member [...]: the number of members added (changed with CH). */
@@ -807,6 +834,27 @@ export interface RedisCommandSignatures<TM extends TypeMapping = {}> {
     options?: ZMPopOptions
   ) => { key: BlobReply<TM>; members: Array<SortedSetEntry<TM>> } | null;
   ZMPOP: RedisCommandSignatures<TM>['zmPop'];
+  /** BZPOPMIN key [key ...] timeout: `{ key, value, score }` of the lowest member of the first
+   * non-empty set, waiting up to `timeout` seconds (0: forever); null on timeout. */
+  bzPopMin: (
+    keys: RedisVariadicArgument,
+    timeout: number
+  ) => { key: BlobReply<TM>; value: BlobReply<TM>; score: DoubleReply<TM> } | null;
+  BZPOPMIN: RedisCommandSignatures<TM>['bzPopMin'];
+  /** BZPOPMAX key [key ...] timeout: as BZPOPMIN, the highest member. */
+  bzPopMax: (
+    keys: RedisVariadicArgument,
+    timeout: number
+  ) => { key: BlobReply<TM>; value: BlobReply<TM>; score: DoubleReply<TM> } | null;
+  BZPOPMAX: RedisCommandSignatures<TM>['bzPopMax'];
+  /** BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT]: ZMPOP, waiting for a member. */
+  bzmPop: (
+    timeout: number,
+    keys: RedisVariadicArgument,
+    side: SortedSetSide,
+    options?: ZMPopOptions
+  ) => { key: BlobReply<TM>; members: Array<SortedSetEntry<TM>> } | null;
+  BZMPOP: RedisCommandSignatures<TM>['bzmPop'];
   /** ZRANDMEMBER key: a random member, or null for a missing key. */
   zRandMember: (key: RedisArgument) => BlobReply<TM> | null;
   ZRANDMEMBER: RedisCommandSignatures<TM>['zRandMember'];
@@ -946,6 +994,9 @@ export interface RedisCommandSignatures<TM extends TypeMapping = {}> {
   /** INFO [section]: one string with CRLF line ends. */
   info: (section?: RedisArgument) => string;
   INFO: RedisCommandSignatures<TM>['info'];
+  /** CLIENT UNBLOCK id [TIMEOUT|ERROR]: end another client's blocking command (1), or 0. */
+  clientUnblock: (clientId: number | RedisArgument, mode?: 'TIMEOUT' | 'ERROR') => NumberReply<TM>;
+  CLIENT_UNBLOCK: RedisCommandSignatures<TM>['clientUnblock'];
   /** CLIENT ID: this connection's id in its keyspace. */
   clientId: () => NumberReply<TM>;
   CLIENT_ID: RedisCommandSignatures<TM>['clientId'];

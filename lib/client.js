@@ -9,7 +9,7 @@
 // which are `Object.create(client)` like node-redis's.
 const { EventEmitter } = require('events');
 const {
-  binding, REPLY_BUFFERS, REPLY_NUMBERS_AS_STRINGS, REPLY_DOUBLES_AS_STRINGS, REPLY_MAP_AS_MAP, REPLY_MAP_AS_ARRAY,
+  binding, BLOCKED, REPLY_BUFFERS, REPLY_NUMBERS_AS_STRINGS, REPLY_DOUBLES_AS_STRINGS, REPLY_MAP_AS_MAP, REPLY_MAP_AS_ARRAY,
   REPLY_SET_AS_SET
 } = require('./native');
 const { getKeyspace } = require('./keyspace');
@@ -19,6 +19,10 @@ const { RedisMulti } = require('./multi');
 const { RESP_TYPES } = require('./resp-types');
 const { SimpleError, ClientClosedError } = require('./errors');
 const { attachPubSub, dispatch, newListeners } = require('./pubsub');
+const { waitBlocked, deferWhileBlocked, onBlockedReply, releaseBlocked } = require('./blocking');
+
+// Outbox message kinds (src/core/redlite.h RL_OUT_*).
+const OUT_MESSAGE = 1;
 
 // Longest command passed to the binding as separate arguments (src/napi/addon.c).
 const MAX_SPREAD_ARGS = 32;
@@ -104,7 +108,9 @@ class RedisClient extends EventEmitter {
       parserBusy: false,
       id: 0, // the core's client id (CLIENT ID), the key of outbox messages
       listeners: newListeners(), // pub/sub (lib/pubsub.js)
-      watching: false
+      watching: false,
+      blocked: null, // the pending blocked command (lib/blocking.js)
+      waiting: [] // calls issued while blocked, run in order afterwards
     };
     this._commandOptions = opts.commandOptions;
     this._flags = replyFlags(opts.commandOptions && opts.commandOptions.typeMapping);
@@ -164,6 +170,7 @@ class RedisClient extends EventEmitter {
     st.isReady = false;
     st.watching = false;
     st.listeners = newListeners();
+    releaseBlocked(this);
     if (st.handle) {
       st.keyspace.clients.delete(st.id);
       binding.clientRelease(st.handle);
@@ -172,9 +179,11 @@ class RedisClient extends EventEmitter {
     }
   }
 
-  // A message for this client from the keyspace's outbox (lib/keyspace.js).
+  // A message for this client from the keyspace's outbox (lib/keyspace.js): a pub/sub
+  // message, or the reply of its blocked command.
   _onOutboxMessage(kind, value) {
-    dispatch(this, value);
+    if (kind === OUT_MESSAGE) dispatch(this, value);
+    else onBlockedReply(this, value);
   }
 
   // Close after pending replies (all of ours are already computed).
@@ -258,6 +267,7 @@ class RedisClient extends EventEmitter {
 
   _executeCommand(command, args) {
     const st = this._state;
+    if (st.blocked) return deferWhileBlocked(this, () => this._executeCommand(command, args));
     // Reuse the client's parser unless a call is already using it (an argument's
     // toString() that calls the client back): then take a fresh one.
     const shared = !st.parserBusy;
@@ -278,10 +288,12 @@ class RedisClient extends EventEmitter {
     }
     if (reply instanceof SimpleError) return Promise.reject(reply);
     const transform = command.transformReply;
+    if (reply === BLOCKED) return waitBlocked(this, transform);
     return Promise.resolve(transform ? transform(reply) : reply);
   }
 
   sendCommand(args, options) {
+    if (this._state.blocked) return deferWhileBlocked(this, () => this.sendCommand(args, options));
     let reply;
     try {
       const argv = typeof args === 'string' ? Array.from(args) : args;
@@ -290,6 +302,7 @@ class RedisClient extends EventEmitter {
     } catch (err) {
       return Promise.reject(err);
     }
+    if (reply === BLOCKED) return waitBlocked(this, undefined);
     return reply instanceof SimpleError ? Promise.reject(reply) : Promise.resolve(reply);
   }
 

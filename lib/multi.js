@@ -8,6 +8,8 @@ const { attachCommands } = require('./commander');
 const { CommandParser } = require('./parser');
 const { SimpleError, MultiErrorReply, WatchError } = require('./errors');
 const { checkArgs } = require('./args');
+const { BLOCKED } = require('./native');
+const { waitBlocked, deferWhileBlocked } = require('./blocking');
 
 class RedisMulti {
   constructor(client) {
@@ -41,6 +43,7 @@ class RedisMulti {
 
   exec(execAsPipeline = false) {
     if (execAsPipeline) return this.execAsPipeline();
+    if (this._client._state.blocked) return deferWhileBlocked(this._client, () => this.exec());
     try {
       return Promise.resolve(this._execTransaction());
     } catch (err) {
@@ -84,19 +87,32 @@ class RedisMulti {
     return transformReplies(queue, replies, true);
   }
 
+  // The commands one after the other; a blocking command that blocks holds the rest back
+  // until it is served or times out, as on a Redis connection.
   execAsPipeline() {
     const client = this._client;
+    if (client._state.blocked) return deferWhileBlocked(client, () => this.execAsPipeline());
     const queue = this._queue;
     this._queue = [];
     try {
       for (const { args } of queue) checkArgs(args);
-      const replies = queue.map(({ args }) => client._execRaw(args));
-      const firstError = replies.find((r) => r instanceof SimpleError);
-      if (firstError) return Promise.reject(firstError);
-      return Promise.resolve(transformReplies(queue, replies, false));
     } catch (err) {
       return Promise.reject(err);
     }
+    return this._runPipeline(queue);
+  }
+
+  async _runPipeline(queue) {
+    const client = this._client;
+    const replies = [];
+    for (const { args } of queue) {
+      let reply = client._execRaw(args);
+      if (reply === BLOCKED) reply = await waitBlocked(client, undefined).catch((err) => err);
+      replies.push(reply);
+    }
+    const firstError = replies.find((r) => r instanceof SimpleError);
+    if (firstError) throw firstError;
+    return transformReplies(queue, replies, false);
   }
 }
 

@@ -23,9 +23,13 @@ function onOutboxReady(fn) {
   outboxHandler = fn;
 }
 
+// What exec returns for a command that blocked the client (BLPOP...): its reply comes
+// later, as an outbox message.
+const BLOCKED = Object.freeze({ blocked: true });
+
 binding.init({
   SimpleError, MapClass: Map, mapPut: Map.prototype.set, SetClass: Set, setPut: Set.prototype.add, arrayOf,
-  outboxReady
+  outboxReady, blocked: BLOCKED
 });
 
 // Reply flags understood by binding.exec (src/napi/napi_util.h).
@@ -37,6 +41,6 @@ const REPLY_MAP_AS_ARRAY = 16;
 const REPLY_SET_AS_SET = 32;
 
 module.exports = {
-  binding, onOutboxReady, REPLY_BUFFERS, REPLY_NUMBERS_AS_STRINGS, REPLY_DOUBLES_AS_STRINGS, REPLY_MAP_AS_MAP,
+  binding, onOutboxReady, BLOCKED, REPLY_BUFFERS, REPLY_NUMBERS_AS_STRINGS, REPLY_DOUBLES_AS_STRINGS, REPLY_MAP_AS_MAP,
   REPLY_MAP_AS_ARRAY, REPLY_SET_AS_SET
 };

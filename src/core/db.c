@@ -17,43 +17,58 @@
 
 /* ---------------------------------------------------------------- keyspace API */
 
-/* Look up 'key' in 'db' for reading: an expired key is deleted and reported as absent,
- * and keyspace hits/misses are counted unless LOOKUP_NOSTATS is in 'flags'.
- * Returns the value or NULL. O(1). */
-robj *lookupKeyReadFlags(rlClient *c, rlDb *db, const char *key, size_t len, int flags) {
+/* Redis's lookupKey: an expired key is deleted (notifying "expired") and reported as
+ * absent. A read ('read') counts a keyspace hit or miss, and a read miss notifies "keymiss"
+ * (NOTIFY_KEY_MISS) unless 'nonotify' (Redis's LOOKUP_NONOTIFY); write lookups do neither. */
+static inline robj *lookupKey(rlClient *c, rlDb *db, const char *key, size_t len, int read,
+                              int nonotify) {
     robj *o = NULL;
     if (!expireIfNeeded(c, db, key, len)) {
         dictEntry *de = dictFind(db->keys, key, len);
         if (de) o = de->v.val;
     }
-    if (!(flags & LOOKUP_NOSTATS)) {
-        if (o)
+    if (read) {
+        if (o) {
             c->srv->stats.keyspace_hits++;
-        else
+        } else {
             c->srv->stats.keyspace_misses++;
+            if (!nonotify) notifyKeyspaceEvent(NOTIFY_KEY_MISS, "keymiss", key, len, db);
+        }
     }
     return o;
 }
 
+/* Look up 'key' in 'db' for reading: an expired key is deleted and reported as absent.
+ * Without LOOKUP_NOSTATS in 'flags' this is a read: keyspace hits/misses are counted and a
+ * miss notifies "keymiss"; with it, a write lookup (neither). Returns the value or NULL.
+ * O(1). */
+robj *lookupKeyReadFlags(rlClient *c, rlDb *db, const char *key, size_t len, int flags) {
+    return lookupKey(c, db, key, len, !(flags & LOOKUP_NOSTATS), 0);
+}
+
 robj *lookupKeyRead(rlClient *c, rlDb *db, const char *key, size_t len) {
-    return lookupKeyReadFlags(c, db, key, len, LOOKUP_NONE);
+    return lookupKey(c, db, key, len, 1, 0);
 }
 
 /* Look up 'key' for writing: lazy expiry applies, stats are not counted. */
 robj *lookupKeyWrite(rlClient *c, rlDb *db, const char *key, size_t len) {
-    return lookupKeyReadFlags(c, db, key, len, LOOKUP_NOSTATS);
+    return lookupKey(c, db, key, len, 0, 0);
 }
 
 /* Add a key that must not exist (notifies "new"). Takes ownership of 'val'. */
 void dbAdd(rlDb *db, const char *key, size_t len, robj *val) {
     dictEntry *de = dictAddRaw(db->keys, key, len, NULL);
     if (de) de->v.val = val;
+    signalKeyAsReady(db, key, len);
     notifyKeyspaceEvent(NOTIFY_NEW, "new", key, len, db);
 }
 
 /* Set 'key' to 'val' whether or not it exists (freeing the old value). The TTL is removed
- * unless 'keepttl'. Takes ownership of 'val'. */
+ * unless 'keepttl'. Takes ownership of 'val'. Like Redis's setKey (which looks the key up
+ * for writing first) an expired key is deleted first ("expired"), so it is then added
+ * ("new"). */
 void setKey(rlClient *c, rlDb *db, const char *key, size_t len, robj *val, int keepttl) {
+    expireIfNeeded(c, db, key, len);
     setKeyHashed(c, db, key, len, dictHashKey(db->keys, key, len), val, keepttl);
 }
 
@@ -66,6 +81,7 @@ void setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t h
     dictEntry *de = dictAddRawHashed(db->keys, key, len, hash, &existing);
     if (de) {
         de->v.val = val;
+        signalKeyAsReady(db, key, len);
         notifyKeyspaceEvent(NOTIFY_NEW, "new", key, len, db);
     } else {
         freeObject(c->srv, existing->v.val);
@@ -137,21 +153,22 @@ static const char *typeName(const robj *o) {
     return o ? objectTypeName(o) : "none";
 }
 
-/* Delete 'key' if its collection has become empty ('size' elements left), as Redis does
- * when a command removes the last element. */
-void dbDeleteIfEmpty(rlClient *c, const char *key, size_t len, unsigned long size) {
-    if (size == 0) dbDelete(c->db, key, len);
-}
-
 /* ---------------------------------------------------------------- commands */
 
 /* DEL / UNLINK key [key ...]: values here are freed at once; big collections (later
- * types) go through the lazy-free queue in both. */
+ * types) go through the lazy-free queue in both. An expired key counts as missing (its
+ * lazy deletion notifies "expired"); each deleted key notifies "del". */
 static void delGenericCommand(rlClient *c) {
     long long deleted = 0;
     for (int j = 1; j < c->argc; j++) {
-        expireIfNeeded(c, c->db, c->argv[j], c->argvlen[j]);
-        deleted += dbDelete(c->db, c->argv[j], c->argvlen[j]);
+        const char *key = c->argv[j];
+        size_t len = c->argvlen[j];
+        expireIfNeeded(c, c->db, key, len);
+        if (dbDelete(c->db, key, len)) {
+            signalModifiedKey(c, c->db, key, len);
+            notifyKeyspaceEvent(NOTIFY_GENERIC, "del", key, len, c->db);
+            deleted++;
+        }
     }
     addReplyLongLong(c, deleted);
 }
@@ -183,9 +200,9 @@ void typeCommand(rlClient *c) {
     addReplyStatus(c, typeName(o));
 }
 
-/* OBJECT ENCODING key */
+/* OBJECT ENCODING key: a read lookup without "keymiss" (Redis's LOOKUP_NONOTIFY). */
 void objectEncodingCommand(rlClient *c) {
-    robj *o = lookupKeyRead(c, c->db, c->argv[2], c->argvlen[2]);
+    robj *o = lookupKey(c, c->db, c->argv[2], c->argvlen[2], 1, 1);
     if (!o)
         addReplyNull(c);
     else
@@ -412,7 +429,9 @@ static void moveKey(rlDb *srcdb, const char *src, size_t srclen, rlDb *dstdb, co
     if (when >= 0) setExpire(dstdb, dst, dstlen, when);
 }
 
-/* RENAME / RENAMENX: 'nx' refuses to overwrite (reply 0). */
+/* RENAME / RENAMENX: 'nx' refuses to overwrite (reply 0). Notifies "new" (dst), then
+ * "rename_from" (src) and "rename_to" (dst), as Redis does; renaming a key to itself
+ * changes nothing and notifies nothing. */
 static void renameGenericCommand(rlClient *c, int nx) {
     const char *src = c->argv[1], *dst = c->argv[2];
     size_t slen = c->argvlen[1], dlen = c->argvlen[2];
@@ -435,7 +454,11 @@ static void renameGenericCommand(rlClient *c, int nx) {
         }
         dbDelete(c->db, dst, dlen);
     }
-    moveKey(c->db, src, slen, c->db, dst, dlen);
+    moveKey(c->db, src, slen, c->db, dst, dlen); /* notifies "new" for dst */
+    signalModifiedKey(c, c->db, src, slen);
+    signalModifiedKey(c, c->db, dst, dlen);
+    notifyKeyspaceEvent(NOTIFY_GENERIC, "rename_from", src, slen, c->db);
+    notifyKeyspaceEvent(NOTIFY_GENERIC, "rename_to", dst, dlen, c->db);
     if (nx)
         addReplyLongLong(c, 1);
     else
@@ -450,7 +473,8 @@ void renamenxCommand(rlClient *c) {
     renameGenericCommand(c, 1);
 }
 
-/* COPY source destination [DB destination-db] [REPLACE] */
+/* COPY source destination [DB destination-db] [REPLACE]: a read lookup of the source
+ * ("keymiss" when missing); notifies "new" and "copy_to" on the destination's database. */
 void copyCommand(rlClient *c) {
     rlDb *dst = c->db;
     int replace = 0;
@@ -497,6 +521,8 @@ void copyCommand(rlClient *c) {
     }
     dbAdd(dst, newkey, nlen, dupObject(c->srv, o));
     if (when >= 0) setExpire(dst, newkey, nlen, when);
+    signalModifiedKey(c, dst, newkey, nlen);
+    notifyKeyspaceEvent(NOTIFY_GENERIC, "copy_to", newkey, nlen, dst);
     addReplyLongLong(c, 1);
 }
 
@@ -535,7 +561,8 @@ static int getFlushAsyncOrReply(rlClient *c) {
     return -1;
 }
 
-/* FLUSHDB [ASYNC|SYNC] */
+/* FLUSHDB [ASYNC|SYNC]. Like FLUSHALL and SWAPDB it publishes no keyspace event (as
+ * Redis); emptyDb marks the watchers of keys that existed dirty. */
 void flushdbCommand(rlClient *c) {
     int async = getFlushAsyncOrReply(c);
     if (async < 0) return;
@@ -595,6 +622,8 @@ void swapdbCommand(rlClient *c) {
         db->keys = tmp.keys;
         db->expires = tmp.expires;
         db->avg_ttl = tmp.avg_ttl;
+        scanDatabaseForReadyKeys(da);
+        scanDatabaseForReadyKeys(db);
     }
     addReplyOK(c);
 }

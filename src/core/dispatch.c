@@ -146,4 +146,5 @@ void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvle
     }
     c->now_valid = 0; /* the clock is read at first use (cmdNowMs), once per command */
     call(c, cmd);
+    if (c->srv->ready_head) handleClientsBlockedOnKeys(c->srv);
 }

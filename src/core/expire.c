@@ -209,7 +209,8 @@ static int parseExpireFlagsOrReply(rlClient *c, int *flags) {
 }
 
 /* EXPIRE/PEXPIRE/EXPIREAT/PEXPIREAT key time [NX|XX|GT|LT]: 'basetime' is added to the
- * time (now for the relative forms, 0 for the absolute ones); 'unit' scales it. */
+ * time (now for the relative forms, 0 for the absolute ones); 'unit' scales it. Notifies
+ * "expire", or "del" when the time is already past; nothing when it replies 0. */
 static void expireGenericCommand(rlClient *c, long long basetime, int unit) {
     int flags;
     long long when;
@@ -243,9 +244,14 @@ static void expireGenericCommand(rlClient *c, long long basetime, int unit) {
         }
     }
     if (when <= cmdNowMs(c)) {
+        /* already past: the key is deleted ("del", as Redis's explicit DEL) */
         dbDelete(c->db, key, len);
+        signalModifiedKey(c, c->db, key, len);
+        notifyKeyspaceEvent(NOTIFY_GENERIC, "del", key, len, c->db);
     } else {
         setExpire(c->db, key, len, when);
+        signalModifiedKey(c, c->db, key, len);
+        notifyKeyspaceEvent(NOTIFY_GENERIC, "expire", key, len, c->db);
     }
     addReplyLongLong(c, 1);
 }
@@ -301,13 +307,15 @@ void pexpiretimeCommand(rlClient *c) {
     ttlGenericCommand(c, 1, 1);
 }
 
-/* PERSIST key */
+/* PERSIST key: notifies "persist" only when a TTL was removed. */
 void persistCommand(rlClient *c) {
     const char *key = c->argv[1];
     size_t len = c->argvlen[1];
-    if (!lookupKeyWrite(c, c->db, key, len)) {
+    if (!lookupKeyWrite(c, c->db, key, len) || !removeExpire(c->db, key, len)) {
         addReplyLongLong(c, 0);
         return;
     }
-    addReplyLongLong(c, removeExpire(c->db, key, len));
+    signalModifiedKey(c, c->db, key, len);
+    notifyKeyspaceEvent(NOTIFY_GENERIC, "persist", key, len, c->db);
+    addReplyLongLong(c, 1);
 }

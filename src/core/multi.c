@@ -102,12 +102,14 @@ void execCommand(rlClient *c) {
     const size_t *argvlen = c->argvlen;
 
     addReplyArrayLen(c, count);
+    c->flags |= CLIENT_IN_EXEC;
     for (int i = 0; i < count; i++) {
         c->argc = queue[i].argc;
         c->argv = (const char *const *)queue[i].argv;
         c->argvlen = queue[i].argvlen;
         call(c, queue[i].cmd);
     }
+    c->flags &= ~CLIENT_IN_EXEC;
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
 
     c->argc = argc;
@@ -191,7 +193,8 @@ void touchAllWatchedKeysInDb(rlDb *emptied, rlDb *replaced_with) {
     dictEntry *de;
     while ((de = dictNext(it)) != NULL) {
         int exists = dictFind(emptied->keys, de->key, de->keylen) != NULL;
-        if (!exists && replaced_with) exists = dictFind(replaced_with->keys, de->key, de->keylen) != NULL;
+        if (!exists && replaced_with)
+            exists = dictFind(replaced_with->keys, de->key, de->keylen) != NULL;
         if (!exists) continue;
         rlClientList *l = de->v.val;
         for (size_t i = 0; i < l->n; i++)

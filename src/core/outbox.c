@@ -1,5 +1,6 @@
 /* outbox.c -- what the core has to tell clients outside of their own command's reply:
- * pub/sub messages (PUBLISH, keyspace notifications). The core never calls back into the
+ * pub/sub messages (PUBLISH, keyspace notifications) and the replies of blocked commands
+ * that were served or timed out (blocking.c). The core never calls back into the
  * embedder in the middle of its work: it appends a recorded reply to the server's outbox,
  * and the embedder drains the outbox later (rlOutboxPeek/rlOutboxPop), replaying each
  * message into a sink of its choice.
@@ -147,14 +148,14 @@ static void replay(const unsigned char *p, size_t size, const rlReplyOps *ops, v
 
 /* ---------------------------------------------------------------- the queue */
 
-/* Append a message for client 'c' whose body is the recording 'rec' (of 'len' bytes). */
-void outboxAppend(rlServer *s, rlClient *c, int kind, const sds rec) {
+/* Append a message for client 'c' whose body is the recording 'rec'. */
+void outboxAppend(rlServer *s, rlClient *c, int kind, const sds rec, int flags) {
     size_t len = sdslen(rec);
     rlOutMsg *m = rl_malloc(sizeof(*m) + len);
     m->next = NULL;
     m->client_id = c->id;
     m->kind = kind;
-    m->flags = c->push_flags;
+    m->flags = flags;
     m->size = len;
     memcpy(m->data, rec, len);
     if (s->outbox_tail)

@@ -171,7 +171,7 @@ void pubsubClientRelease(rlClient *c) {
 /* Queue the recording in s->pubsub_rec for every client of 'subs'. */
 static void deliver(rlServer *s, const rlClientList *subs) {
     for (size_t i = 0; i < subs->n; i++)
-        outboxAppend(s, subs->v[i], RL_OUT_MESSAGE, s->pubsub_rec);
+        outboxAppend(s, subs->v[i], RL_OUT_MESSAGE, s->pubsub_rec, subs->v[i]->push_flags);
 }
 
 /* Record [bulk...] with 'n' strings into the server's scratch recording. */

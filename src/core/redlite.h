@@ -75,13 +75,26 @@ uint64_t rlClientId(const rlClient *c);
  * message for 'c' so the embedder can render each message as that client wants. */
 void rlClientSetPushFlags(rlClient *c, int flags);
 
+/* ---- Blocking commands (BLPOP...). A command that has to wait replies nothing and leaves
+ * the client blocked; its reply comes later through the outbox (RL_OUT_REPLY), when another
+ * client's write serves it or when the embedder ends the wait with CLIENT UNBLOCK <id>
+ * TIMEOUT (the core keeps no timers). */
+int rlClientIsBlocked(const rlClient *c);
+/* The blocked command's timeout in milliseconds; 0 waits forever. */
+long long rlClientBlockedTimeout(const rlClient *c);
+/* The flags the embedder wants the blocked command's reply rendered with (copied into its
+ * RL_OUT_REPLY message). */
+void rlClientSetBlockedReplyFlags(rlClient *c, int flags);
+
 /* ---- The outbox: messages for clients outside their own command's reply.
  * The core never calls the embedder during a command. Pub/sub messages (PUBLISH, keyspace
  * notifications) are queued on the server, in order; the embedder drains them later,
  * replaying each into a sink. A message's client may have been released meanwhile: the
  * embedder drops messages whose client it no longer knows. */
-#define RL_OUT_MESSAGE                                                                             \
-    1 /* ["message", channel, payload] / ["pmessage", pattern, channel, payload] */
+/* ["message", channel, payload] or ["pmessage", pattern, channel, payload] */
+#define RL_OUT_MESSAGE 1
+/* the reply of the client's blocked command; the client is no longer blocked */
+#define RL_OUT_REPLY 2
 
 /* Number of queued messages. */
 size_t rlOutboxPending(const rlServer *s);

@@ -80,6 +80,7 @@ rlServer *rlServerNew(const rlConfig *cfg) {
     s->commands = serverCreateDict(s, &commandsDictType);
     commandsPopulate(s);
     pubsubInit(s);
+    blockingInit(s);
     s->next_client_id = 1;
     return s;
 }
@@ -96,6 +97,7 @@ void rlServerRelease(rlServer *s) {
         dictRelease(s->db[i].watched_keys); /* empty: every client unwatched on release */
     }
     pubsubFree(s);
+    blockingFree(s);
     outboxFree(s);
     while (s->lazyfree_head)
         lazyfreeStep(s, -1);
@@ -109,6 +111,7 @@ rlClient *rlClientNew(rlServer *s) {
     c->srv = s;
     c->db = &s->db[0];
     c->id = s->next_client_id++;
+    blockingClientAdd(c);
     rlServerRetain(s);
     s->connected_clients++;
     return c;
@@ -119,6 +122,7 @@ void rlClientRelease(rlClient *c) {
     freeClientMultiState(c);
     unwatchAllKeys(c);
     pubsubClientRelease(c);
+    blockingClientRemove(c);
     c->srv->connected_clients--;
     rlServerRelease(c->srv);
     rl_free(c);

@@ -101,10 +101,19 @@ typedef struct rlClientList {
 /* A message waiting in the outbox (outbox.c). */
 typedef struct rlOutMsg rlOutMsg;
 
+/* A key that clients are blocked on and that a command may have filled (blocking.c). */
+typedef struct readyKey {
+    struct rlDb *db;
+    sds key;
+    struct readyKey *next;
+} readyKey;
+
 typedef struct rlDb {
-    dict *keys;         /* key -> robj* */
-    dict *expires;      /* key -> s64 absolute unix time in ms */
-    dict *watched_keys; /* key -> rlClientList* of the clients WATCHing it */
+    dict *keys;          /* key -> robj* */
+    dict *expires;       /* key -> s64 absolute unix time in ms */
+    dict *watched_keys;  /* key -> rlClientList* of the clients WATCHing it */
+    dict *blocking_keys; /* key -> rlClientList* of the clients blocked on it, in order */
+    dict *ready_keys;    /* keys already in the server's ready list (blocking.c) */
     struct rlServer *srv;
     int id;
     long long avg_ttl; /* estimate, as Redis's INFO keyspace avg_ttl */
@@ -154,6 +163,9 @@ struct rlServer {
     rlOutMsg *outbox_head, *outbox_tail;
     size_t outbox_len;
     int outbox_signal; /* set when the outbox turns non-empty; see rlOutboxTakeSignal */
+    /* blocking (blocking.c) */
+    readyKey *ready_head, *ready_tail;
+    dict *clients_by_id; /* 8-byte client id -> rlClient* (CLIENT UNBLOCK) */
 };
 
 typedef struct rlCommand rlCommand;
@@ -174,7 +186,25 @@ typedef struct rlQueued {
 
 #define CLIENT_MULTI (1 << 0)
 #define CLIENT_DIRTY_EXEC (1 << 1)
-#define CLIENT_DIRTY_CAS (1 << 2) /* a WATCHed key was modified: EXEC fails */
+#define CLIENT_DIRTY_CAS (1 << 2)    /* a WATCHed key was modified: EXEC fails */
+#define CLIENT_BLOCKED (1 << 3)      /* waiting in a blocking command (bstate) */
+#define CLIENT_REPROCESSING (1 << 4) /* running its blocked command again (blocking.c) */
+#define CLIENT_IN_EXEC (1 << 5)      /* running EXEC's queue: blocking commands never block */
+
+/* What a blocked client waits for: its keys (in bstate.db) and its command, kept to be run
+ * again when one of the keys is filled. */
+typedef struct blockState {
+    int btype; /* OBJ_LIST or OBJ_ZSET */
+    rlDb *db;
+    sds *keys;
+    int nkeys;
+    long long timeout_ms; /* as given (0: none); the embedder times the wait */
+    int reply_flags;      /* the embedder's flags for the reply (rlClientSetBlockedReplyFlags) */
+    const rlCommand *cmd;
+    int argc;
+    char **argv;
+    size_t *argvlen;
+} blockState;
 
 /* A key a client WATCHes. 'expired': it was logically expired when watched. */
 typedef struct watchedKey {
@@ -219,6 +249,7 @@ struct rlClient {
     int push_flags; /* the embedder's flags, copied into each outbox message (outbox.c) */
     /* pub/sub: this client's channels and patterns (keys only), NULL until first used */
     dict *sub_channels, *sub_patterns;
+    blockState bstate; /* valid while CLIENT_BLOCKED */
 };
 
 /* ---------------------------------------------------------------- server.c */
@@ -379,8 +410,6 @@ int parseMpopArgsOrReply(rlClient *c, const char *end0, const char *end1, int *w
 /* Parse HRANDFIELD/ZRANDMEMBER's "count [WITH...]" at argv[2..3] ('withword': "withvalues"
  * or "withscores") with Redis 7.0's range checks; replies and returns RL_ERR on bad input. */
 int parseRandCountOrReply(rlClient *c, const char *withword, long long *count, int *with);
-/* Delete 'key' if it holds an empty collection (after removing its last element). */
-void dbDeleteIfEmpty(rlClient *c, const char *key, size_t len, unsigned long size);
 
 /* ---------------------------------------------------------------- expire.c */
 long long getExpire(rlDb *db, const char *key, size_t len);
@@ -492,6 +521,11 @@ void linsertCommand(rlClient *c);
 void lmoveCommand(rlClient *c);
 void rpoplpushCommand(rlClient *c);
 void lmpopCommand(rlClient *c);
+void blpopCommand(rlClient *c);
+void brpopCommand(rlClient *c);
+void blmoveCommand(rlClient *c);
+void brpoplpushCommand(rlClient *c);
+void blmpopCommand(rlClient *c);
 
 /* ---------------------------------------------------------------- t_zset.c */
 unsigned long zsetLength(const robj *o);
@@ -522,6 +556,9 @@ void zremrangebylexCommand(rlClient *c);
 void zpopminCommand(rlClient *c);
 void zpopmaxCommand(rlClient *c);
 void zmpopCommand(rlClient *c);
+void bzpopminCommand(rlClient *c);
+void bzpopmaxCommand(rlClient *c);
+void bzmpopCommand(rlClient *c);
 void zrandmemberCommand(rlClient *c);
 void zunionstoreCommand(rlClient *c);
 void zinterstoreCommand(rlClient *c);
@@ -563,8 +600,8 @@ void clientListFree(rlClientList *l);
 /* ---------------------------------------------------------------- outbox.c */
 /* A sink that records a reply into an sds (ctx: an sds*), for outboxAppend. */
 extern const rlReplyOps rlRecordSink;
-/* Queue the recording 'rec' for client 'c' (copied). */
-void outboxAppend(rlServer *s, rlClient *c, int kind, const sds rec);
+/* Queue the recording 'rec' for client 'c' (copied), to be rendered with 'flags'. */
+void outboxAppend(rlServer *s, rlClient *c, int kind, const sds rec, int flags);
 void outboxFree(rlServer *s);
 
 /* ---------------------------------------------------------------- pubsub.c */
@@ -585,6 +622,39 @@ void publishCommand(rlClient *c);
 void pubsubChannelsCommand(rlClient *c);
 void pubsubNumsubCommand(rlClient *c);
 void pubsubNumpatCommand(rlClient *c);
+
+/* ---------------------------------------------------------------- blocking.c */
+/* Make the command line start 'n' arguments later (negative: undo): BLMPOP/BZMPOP run
+ * LMPOP/ZMPOP's parser on their arguments after the timeout. */
+static inline void clientShiftArgs(rlClient *c, int n) {
+    c->argv += n;
+    c->argvlen += n;
+    c->argc -= n;
+}
+void blockingInit(rlServer *s);
+void blockingFree(rlServer *s);
+/* Register / forget a client by id (CLIENT UNBLOCK); forgetting also unblocks it. */
+void blockingClientAdd(rlClient *c);
+void blockingClientRemove(rlClient *c);
+/* Parse a blocking command's timeout (seconds, a float) at argv['idx'] into milliseconds
+ * (0: wait forever) with Redis 7.0's errors. */
+int getTimeoutFromArgOrReply(rlClient *c, int idx, long long *timeout_ms);
+/* Block the client on the 'nkeys' keys at argv['keyidx'[i]] (the command replies nothing);
+ * inside EXEC reply null instead; when re-run for a ready key, leave it blocked. */
+void blockForKeys(rlClient *c, int btype, const int *keyidx, int nkeys, long long timeout_ms);
+/* blockForKeys on the keys at argv['first'..'last'] (inclusive). */
+void blockForKeyRange(rlClient *c, int btype, int first, int last, long long timeout_ms);
+void unblockClient(rlClient *c);
+void signalKeyAsReadySlow(rlDb *db, const char *key, size_t len);
+/* A key was created in 'db' (or received data): clients blocked on it get a chance after
+ * the command. One test while nobody is blocked in 'db'. */
+static inline void signalKeyAsReady(rlDb *db, const char *key, size_t len) {
+    if (dictSize(db->blocking_keys)) signalKeyAsReadySlow(db, key, len);
+}
+/* Serve blocked clients on the keys made ready (after each top-level command). */
+void handleClientsBlockedOnKeys(rlServer *s);
+void scanDatabaseForReadyKeys(rlDb *db);
+void clientUnblockCommand(rlClient *c);
 
 /* ---------------------------------------------------------------- notify.c */
 /* Parse notify-keyspace-events letters; -1 on an unknown letter. */

@@ -184,9 +184,13 @@ static robj *hashLookupWriteOrNew(rlClient *c, int *created) {
     return o;
 }
 
-/* Store a hash made by hashLookupWriteOrNew once it has fields. */
-static void hashCommit(rlClient *c, robj *o, int created) {
+/* Store a hash made by hashLookupWriteOrNew once it has fields ("new" for a new key), then
+ * signal the key as modified and notify 'event' (NOTIFY_HASH), as Redis 7.0 does after every
+ * successful HSET, HSETNX that set, HINCRBY and HINCRBYFLOAT. */
+static void hashCommit(rlClient *c, robj *o, int created, const char *event) {
     if (created) dbAdd(c->db, c->argv[1], c->argvlen[1], o);
+    signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
+    notifyKeyspaceEvent(NOTIFY_HASH, event, c->argv[1], c->argvlen[1], c->db);
 }
 
 /* A read lookup of argv[1] that replies WRONGTYPE (returns NULL, '*err' set) for another
@@ -254,7 +258,7 @@ static void hsetGeneric(rlClient *c, int reply_ok) {
     for (int j = 2; j < c->argc; j += 2)
         added +=
             hashTypeSet(c->srv, o, c->argv[j], c->argvlen[j], c->argv[j + 1], c->argvlen[j + 1]);
-    hashCommit(c, o, created);
+    hashCommit(c, o, created, "hset"); /* HMSET too, even when nothing changed */
     if (reply_ok)
         addReplyOK(c);
     else
@@ -282,7 +286,7 @@ void hsetnxCommand(rlClient *c) {
     }
     hashTypeTryConversion(c->srv, o, c, 2, 3);
     hashTypeSet(c->srv, o, c->argv[2], c->argvlen[2], c->argv[3], c->argvlen[3]);
-    hashCommit(c, o, created);
+    hashCommit(c, o, created, "hset");
     addReplyLongLong(c, 1);
 }
 
@@ -362,9 +366,12 @@ void hvalsCommand(rlClient *c) {
     hgetallGeneric(c, HASH_VALUES);
 }
 
-/* HDEL key field [field ...] */
+/* HDEL key field [field ...]: notifies "hdel" when a field went, then "del" when it was
+ * the last (the key is deleted). Nothing when no field existed. */
 void hdelCommand(rlClient *c) {
-    robj *o = lookupKeyWrite(c, c->db, c->argv[1], c->argvlen[1]);
+    const char *key = c->argv[1];
+    size_t klen = c->argvlen[1];
+    robj *o = lookupKeyWrite(c, c->db, key, klen);
     if (checkType(c, o, OBJ_HASH)) return;
     long long deleted = 0;
     if (o) {
@@ -372,7 +379,13 @@ void hdelCommand(rlClient *c) {
             deleted += hashTypeDelete(o, &c->srv->slab, c->argv[j], c->argvlen[j]);
             if (hashTypeLength(o) == 0) break;
         }
-        dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], hashTypeLength(o));
+    }
+    if (deleted) {
+        int keyremoved = hashTypeLength(o) == 0;
+        if (keyremoved) dbDelete(c->db, key, klen); /* frees o */
+        signalModifiedKey(c, c->db, key, klen);
+        notifyKeyspaceEvent(NOTIFY_HASH, "hdel", key, klen, c->db);
+        if (keyremoved) notifyKeyspaceEvent(NOTIFY_GENERIC, "del", key, klen, c->db);
     }
     addReplyLongLong(c, deleted);
 }
@@ -428,7 +441,7 @@ void hincrbyCommand(rlClient *c) {
     char buf[RL_LONG_STR_SIZE];
     int n = ll2string(buf, sizeof(buf), value);
     hashTypeSet(c->srv, o, c->argv[2], c->argvlen[2], buf, (size_t)n);
-    hashCommit(c, o, created);
+    hashCommit(c, o, created, "hincrby");
     addReplyLongLong(c, value);
 }
 
@@ -459,7 +472,7 @@ void hincrbyfloatCommand(rlClient *c) {
     char out[RL_LD_STR_SIZE];
     int n = ld2string(out, sizeof(out), value);
     hashTypeSet(c->srv, o, c->argv[2], c->argvlen[2], out, (size_t)n);
-    hashCommit(c, o, created);
+    hashCommit(c, o, created, "hincrbyfloat");
     addReplyBulk(c, out, (size_t)n);
 }
 

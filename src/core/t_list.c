@@ -85,6 +85,9 @@ static void pushGeneric(rlClient *c, int where, int xx) {
     for (int j = 2; j < c->argc; j++)
         qlPush(&c->srv->slab, o->u.ptr, c->argv[j], c->argvlen[j], where);
     addReplyLongLong(c, (long long)listTypeLength(o));
+    signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
+    notifyKeyspaceEvent(NOTIFY_LIST, where == LIST_HEAD ? "lpush" : "rpush", c->argv[1],
+                        c->argvlen[1], c->db);
 }
 
 void lpushCommand(rlClient *c) {
@@ -103,6 +106,18 @@ void rpushxCommand(rlClient *c) {
     pushGeneric(c, LIST_TAIL, 1);
 }
 
+/* After popping elements of 'o' (the list at 'key') from 'where': notify "lpop"/"rpop",
+ * delete the key with a "del" event when the list is empty, and signal the change, in
+ * Redis's order. 'key' must not point into the keyspace (argv does not). */
+static void listElementsRemoved(rlClient *c, const char *key, size_t klen, int where, robj *o) {
+    notifyKeyspaceEvent(NOTIFY_LIST, where == LIST_HEAD ? "lpop" : "rpop", key, klen, c->db);
+    if (listTypeLength(o) == 0) {
+        dbDelete(c->db, key, klen);
+        notifyKeyspaceEvent(NOTIFY_GENERIC, "del", key, klen, c->db);
+    }
+    signalModifiedKey(c, c->db, key, klen);
+}
+
 /* Reply the element at 'where' and remove it (no copy: the reply sink copies the bytes
  * before the entry goes). The list must not be empty. */
 static void listPopAndReply(rlClient *c, robj *o, int where) {
@@ -116,7 +131,7 @@ static void listPopAndReply(rlClient *c, robj *o, int where) {
 }
 
 /* Pop up to 'count' elements of 'o' at 'where' and reply them as an array; deletes the key
- * when the list empties. */
+ * when the list empties. Popping nothing (count 0) is not a change: no event. */
 static void popRangeAndReply(rlClient *c, robj *o, const char *key, size_t klen, int where,
                              long long count) {
     unsigned long llen = listTypeLength(o);
@@ -125,7 +140,7 @@ static void popRangeAndReply(rlClient *c, robj *o, const char *key, size_t klen,
     for (unsigned long i = 0; i < n; i++)
         listPopAndReply(c, o, where);
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
-    dbDeleteIfEmpty(c, key, klen, listTypeLength(o));
+    if (n) listElementsRemoved(c, key, klen, where, o);
 }
 
 /* LPOP / RPOP key [count] */
@@ -152,7 +167,7 @@ static void popGeneric(rlClient *c, int where) {
         return;
     }
     listPopAndReply(c, o, where);
-    dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], listTypeLength(o));
+    listElementsRemoved(c, c->argv[1], c->argvlen[1], where, o);
 }
 
 void lpopCommand(rlClient *c) {
@@ -329,9 +344,12 @@ void lsetCommand(rlClient *c) {
     }
     qlReplace(&c->srv->slab, o->u.ptr, &e, c->argv[3], c->argvlen[3]);
     addReplyOK(c);
+    signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
+    notifyKeyspaceEvent(NOTIFY_LIST, "lset", c->argv[1], c->argvlen[1], c->db);
 }
 
-/* LTRIM key start stop */
+/* LTRIM key start stop: an existing list is "changed" (event, WATCH) even when nothing is
+ * trimmed, as in Redis. */
 void ltrimCommand(rlClient *c) {
     long long start, end;
     if (getLongLongFromArgOrReply(c, 2, &start, NULL) != RL_OK ||
@@ -361,7 +379,12 @@ void ltrimCommand(rlClient *c) {
     if (rtrim)
         qlDeleteRange(&c->srv->slab, ql, (long)(ql->count - (unsigned long)rtrim),
                       (unsigned long)rtrim);
-    dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], listTypeLength(o));
+    notifyKeyspaceEvent(NOTIFY_LIST, "ltrim", c->argv[1], c->argvlen[1], c->db);
+    if (ql->count == 0) {
+        dbDelete(c->db, c->argv[1], c->argvlen[1]);
+        notifyKeyspaceEvent(NOTIFY_GENERIC, "del", c->argv[1], c->argvlen[1], c->db);
+    }
+    signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
     addReplyOK(c);
 }
 
@@ -392,7 +415,14 @@ void lremCommand(rlClient *c) {
             ok = qlMove(o->u.ptr, &e, dir);
         }
     }
-    dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], listTypeLength(o));
+    if (removed) {
+        signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
+        notifyKeyspaceEvent(NOTIFY_LIST, "lrem", c->argv[1], c->argvlen[1], c->db);
+    }
+    if (listTypeLength(o) == 0) {
+        dbDelete(c->db, c->argv[1], c->argvlen[1]);
+        notifyKeyspaceEvent(NOTIFY_GENERIC, "del", c->argv[1], c->argvlen[1], c->db);
+    }
     addReplyLongLong(c, removed);
 }
 
@@ -421,6 +451,8 @@ void linsertCommand(rlClient *c) {
         const char *v = qlGet(&e, &len);
         if (len == c->argvlen[3] && memcmp(v, c->argv[3], len) == 0) {
             qlInsert(&c->srv->slab, o->u.ptr, &e, c->argv[4], c->argvlen[4], after);
+            signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
+            notifyKeyspaceEvent(NOTIFY_LIST, "linsert", c->argv[1], c->argvlen[1], c->db);
             addReplyLongLong(c, (long long)listTypeLength(o));
             return;
         }
@@ -431,7 +463,9 @@ void linsertCommand(rlClient *c) {
 
 /* ---------------------------------------------------------------- moving */
 
-/* LMOVE / RPOPLPUSH: pop at 'wherefrom' of argv[1], push at 'whereto' of argv[2]. */
+/* LMOVE / RPOPLPUSH: pop at 'wherefrom' of argv[1], push at 'whereto' of argv[2]. Events as
+ * in Redis: the push on the destination first, then the pop (and "del") on the source, also
+ * when both are the same key. */
 static void lmoveGeneric(rlClient *c, int wherefrom, int whereto) {
     int err;
     robj *src = listLookup(c, 1, 1, &err);
@@ -448,10 +482,13 @@ static void lmoveGeneric(rlClient *c, int wherefrom, int whereto) {
         dst = createListObject(c->srv);
         dbAdd(c->db, c->argv[2], c->argvlen[2], dst);
     }
+    signalModifiedKey(c, c->db, c->argv[2], c->argvlen[2]);
     qlPush(&c->srv->slab, dst->u.ptr, v, len, whereto);
+    notifyKeyspaceEvent(NOTIFY_LIST, whereto == LIST_HEAD ? "lpush" : "rpush", c->argv[2],
+                        c->argvlen[2], c->db);
     addReplyBulk(c, v, len);
     rl_free(v);
-    dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], listTypeLength(src));
+    listElementsRemoved(c, c->argv[1], c->argvlen[1], wherefrom, src);
 }
 
 /* LMOVE source destination LEFT|RIGHT LEFT|RIGHT */
@@ -467,21 +504,104 @@ void rpoplpushCommand(rlClient *c) {
     lmoveGeneric(c, LIST_TAIL, LIST_HEAD);
 }
 
+/* LMPOP's work on the command line as it stands (BLMPOP shifts it past its timeout): pop
+ * from the first non-empty list. Returns 1 when it replied (data or an error), 0 when every
+ * list was missing (nothing replied). '*where_idx' tells where the keys end. */
+static int lmpopGeneric(rlClient *c, int *where_idx) {
+    int where; /* LIST_HEAD is 0 (LEFT), LIST_TAIL 1 (RIGHT) */
+    long long count;
+    if (parseMpopArgsOrReply(c, "left", "right", &where, where_idx, &count) != RL_OK) return 1;
+    for (int j = 2; j < *where_idx; j++) {
+        int err;
+        robj *o = listLookup(c, j, 1, &err);
+        if (err) return 1;
+        if (!o) continue;
+        addReplyArrayLen(c, 2);
+        addReplyBulk(c, c->argv[j], c->argvlen[j]);
+        popRangeAndReply(c, o, c->argv[j], c->argvlen[j], where, count);
+        addReplyAggregateEnd(c, RL_AGG_ARRAY);
+        return 1;
+    }
+    return 0;
+}
+
 /* LMPOP numkeys key [key ...] LEFT|RIGHT [COUNT count] */
 void lmpopCommand(rlClient *c) {
-    int where, where_idx; /* LIST_HEAD is 0 (LEFT), LIST_TAIL 1 (RIGHT) */
-    long long count;
-    if (parseMpopArgsOrReply(c, "left", "right", &where, &where_idx, &count) != RL_OK) return;
-    for (int j = 2; j < where_idx; j++) {
+    int where_idx;
+    if (!lmpopGeneric(c, &where_idx)) addReplyNull(c);
+}
+
+/* ---------------------------------------------------------------- blocking */
+
+/* BLPOP / BRPOP key [key ...] timeout: pop from the first non-empty list, replying
+ * [key, element]; block while all are empty. */
+static void bpopGeneric(rlClient *c, int where) {
+    long long timeout;
+    if (getTimeoutFromArgOrReply(c, c->argc - 1, &timeout) != RL_OK) return;
+    for (int j = 1; j < c->argc - 1; j++) {
         int err;
         robj *o = listLookup(c, j, 1, &err);
         if (err) return;
         if (!o) continue;
         addReplyArrayLen(c, 2);
         addReplyBulk(c, c->argv[j], c->argvlen[j]);
-        popRangeAndReply(c, o, c->argv[j], c->argvlen[j], where, count);
+        listPopAndReply(c, o, where);
         addReplyAggregateEnd(c, RL_AGG_ARRAY);
+        listElementsRemoved(c, c->argv[j], c->argvlen[j], where, o);
         return;
     }
-    addReplyNull(c);
+    blockForKeyRange(c, OBJ_LIST, 1, c->argc - 2, timeout);
+}
+
+void blpopCommand(rlClient *c) {
+    bpopGeneric(c, LIST_HEAD);
+}
+
+void brpopCommand(rlClient *c) {
+    bpopGeneric(c, LIST_TAIL);
+}
+
+/* BLMOVE / BRPOPLPUSH with the timeout at argv['timeout_idx']: LMOVE once the source has
+ * an element. */
+static void bmoveGeneric(rlClient *c, int wherefrom, int whereto, int timeout_idx) {
+    long long timeout;
+    if (getTimeoutFromArgOrReply(c, timeout_idx, &timeout) != RL_OK) return;
+    int err;
+    robj *src = listLookup(c, 1, 1, &err);
+    if (err) return;
+    if (src) {
+        lmoveGeneric(c, wherefrom, whereto);
+        return;
+    }
+    blockForKeyRange(c, OBJ_LIST, 1, 1, timeout);
+}
+
+/* BLMOVE source destination LEFT|RIGHT LEFT|RIGHT timeout */
+void blmoveCommand(rlClient *c) {
+    int from, to;
+    if (getListPositionOrReply(c, 3, &from) != RL_OK || getListPositionOrReply(c, 4, &to) != RL_OK)
+        return;
+    bmoveGeneric(c, from, to, 5);
+}
+
+/* BRPOPLPUSH source destination timeout */
+void brpoplpushCommand(rlClient *c) {
+    bmoveGeneric(c, LIST_TAIL, LIST_HEAD, 3);
+}
+
+/* BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]: LMPOP's arguments after
+ * the timeout, parsed (and served) by LMPOP's code on the command line shifted by one.
+ * As in Redis, the arguments are checked first, then the timeout, then the lists. */
+void blmpopCommand(rlClient *c) {
+    int where, where_idx = 0, ok, done = 0;
+    long long count, timeout;
+    clientShiftArgs(c, 1);
+    ok = parseMpopArgsOrReply(c, "left", "right", &where, &where_idx, &count) == RL_OK;
+    clientShiftArgs(c, -1);
+    if (!ok || getTimeoutFromArgOrReply(c, 1, &timeout) != RL_OK) return;
+    clientShiftArgs(c, 1);
+    done = lmpopGeneric(c, &where_idx);
+    clientShiftArgs(c, -1);
+    if (!done)
+        blockForKeyRange(c, OBJ_LIST, 3, where_idx, timeout); /* keys: argv[3 .. where_idx] */
 }

@@ -178,7 +178,8 @@ static robj *setLookup(rlClient *c, int idx, int write, int *err) {
 
 /* ---------------------------------------------------------------- commands */
 
-/* SADD key member [member ...] */
+/* SADD key member [member ...]: "sadd" only when a member was added ("new" before it for
+ * a new key). */
 void saddCommand(rlClient *c) {
     int err;
     robj *o = setLookup(c, 1, 1, &err);
@@ -190,11 +191,18 @@ void saddCommand(rlClient *c) {
     long long added = 0;
     for (int j = 2; j < c->argc; j++)
         added += setTypeAdd(c->srv, o, c->argv[j], c->argvlen[j]);
+    if (added) {
+        signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
+        notifyKeyspaceEvent(NOTIFY_SET, "sadd", c->argv[1], c->argvlen[1], c->db);
+    }
     addReplyLongLong(c, added);
 }
 
-/* SREM key member [member ...] */
+/* SREM key member [member ...]: "srem" when a member went, then "del" when it was the last
+ * (the key is deleted). Nothing when no member was there. */
 void sremCommand(rlClient *c) {
+    const char *key = c->argv[1];
+    size_t klen = c->argvlen[1];
     int err;
     robj *o = setLookup(c, 1, 1, &err);
     if (err) return;
@@ -204,7 +212,13 @@ void sremCommand(rlClient *c) {
             removed += setTypeRemove(c->srv, o, c->argv[j], c->argvlen[j]);
             if (setTypeSize(o) == 0) break;
         }
-        dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], setTypeSize(o));
+    }
+    if (removed) {
+        int keyremoved = setTypeSize(o) == 0;
+        if (keyremoved) dbDelete(c->db, key, klen); /* frees o */
+        signalModifiedKey(c, c->db, key, klen);
+        notifyKeyspaceEvent(NOTIFY_SET, "srem", key, klen, c->db);
+        if (keyremoved) notifyKeyspaceEvent(NOTIFY_GENERIC, "del", key, klen, c->db);
     }
     addReplyLongLong(c, removed);
 }
@@ -258,8 +272,12 @@ void smembersCommand(rlClient *c) {
     replySet(c, o);
 }
 
-/* SPOP key [count] */
+/* SPOP key [count]: "spop" whenever members are popped (with a count: before the pops, as
+ * Redis does), then "del" when the set is emptied (the key is deleted). Nothing for a
+ * missing key or a count of 0. */
 void spopCommand(rlClient *c) {
+    const char *key = c->argv[1];
+    size_t klen = c->argvlen[1];
     if (c->argc > 3) {
         addReplyError(c, RL_ERR_SYNTAX);
         return;
@@ -283,7 +301,12 @@ void spopCommand(rlClient *c) {
         setTypeRandom(c, o, &m);
         addReplyBulk(c, m.s, m.len);
         setTypeRemove(c->srv, o, m.s, m.len); /* after the reply: m may point into o */
-        dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], setTypeSize(o));
+        notifyKeyspaceEvent(NOTIFY_SET, "spop", key, klen, c->db);
+        if (setTypeSize(o) == 0) {
+            dbDelete(c->db, key, klen); /* frees o */
+            notifyKeyspaceEvent(NOTIFY_GENERIC, "del", key, klen, c->db);
+        }
+        signalModifiedKey(c, c->db, key, klen);
         return;
     }
     if (!o || count == 0) {
@@ -292,9 +315,12 @@ void spopCommand(rlClient *c) {
         return;
     }
     unsigned long size = setTypeSize(o);
+    notifyKeyspaceEvent(NOTIFY_SET, "spop", key, klen, c->db);
     if ((unsigned long long)count >= size) { /* the whole set, and the key goes */
         replySet(c, o);
-        dbDelete(c->db, c->argv[1], c->argvlen[1]);
+        dbDelete(c->db, key, klen);
+        notifyKeyspaceEvent(NOTIFY_GENERIC, "del", key, klen, c->db);
+        signalModifiedKey(c, c->db, key, klen);
         return;
     }
     unsigned long remaining = size - (unsigned long)count;
@@ -311,7 +337,8 @@ void spopCommand(rlClient *c) {
             setTypeRemove(c->srv, o, m.s, m.len); /* m may point into o: used last */
         }
         replySet(c, o);
-        setKey(c, c->db, c->argv[1], c->argvlen[1], newset, 1); /* frees o, keeps the TTL */
+        /* Frees o, keeps the TTL, signals the key; no "new": the key exists. */
+        setKey(c, c->db, key, klen, newset, 1);
         return;
     }
     /* 'count' random members, removed one by one: O(count) */
@@ -323,6 +350,7 @@ void spopCommand(rlClient *c) {
         setTypeRemove(c->srv, o, m.s, m.len); /* m may point into o: used last */
     }
     addReplyAggregateEnd(c, RL_AGG_SET);
+    signalModifiedKey(c, c->db, key, klen);
 }
 
 /* Members picked by SRANDMEMBER with a count. */
@@ -415,7 +443,10 @@ void srandmemberCommand(rlClient *c) {
     replyMember(c, &m);
 }
 
-/* SMOVE source destination member */
+/* SMOVE source destination member: "srem" on the source (then "del" if emptied), "new"
+ * for a created destination, and "sadd" on the destination only when the member was not
+ * already there; the destination is signalled (WATCH) only in that case too, as Redis 7.0
+ * does. A moved-to-itself member or a missing member changes nothing. */
 void smoveCommand(rlClient *c) {
     robj *src = lookupKeyWrite(c, c->db, c->argv[1], c->argvlen[1]);
     robj *dst = lookupKeyWrite(c, c->db, c->argv[2], c->argvlen[2]);
@@ -434,12 +465,20 @@ void smoveCommand(rlClient *c) {
         addReplyLongLong(c, 0);
         return;
     }
-    dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], setTypeSize(src));
+    notifyKeyspaceEvent(NOTIFY_SET, "srem", c->argv[1], c->argvlen[1], c->db);
+    if (setTypeSize(src) == 0) {
+        dbDelete(c->db, c->argv[1], c->argvlen[1]); /* frees src */
+        notifyKeyspaceEvent(NOTIFY_GENERIC, "del", c->argv[1], c->argvlen[1], c->db);
+    }
     if (!dst) {
         dst = setTypeCreate(c->srv, m, mlen);
         dbAdd(c->db, c->argv[2], c->argvlen[2], dst);
     }
-    setTypeAdd(c->srv, dst, m, mlen);
+    signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
+    if (setTypeAdd(c->srv, dst, m, mlen)) {
+        signalModifiedKey(c, c->db, c->argv[2], c->argvlen[2]);
+        notifyKeyspaceEvent(NOTIFY_SET, "sadd", c->argv[2], c->argvlen[2], c->db);
+    }
     addReplyLongLong(c, 1);
 }
 
@@ -469,15 +508,21 @@ static robj **lookupSets(rlClient *c, int first, int n, int write, int *missing)
     return sets;
 }
 
-/* Store 'result' at 'dst' (replacing any value and TTL), or delete 'dst' when 'result' is
- * empty (then 'result' is freed); reply the new cardinality. */
-static void storeSetResult(rlClient *c, const char *dst, size_t dlen, robj *result) {
+/* Store 'result' at 'dst' (replacing any value and TTL; "new" for a new key, then 'event'),
+ * or delete 'dst' when 'result' is empty (then 'result' is freed; "del" if 'dst' existed,
+ * nothing otherwise); reply the new cardinality. 'dst' is argv[1], valid after deletion. */
+static void storeSetResult(rlClient *c, const char *dst, size_t dlen, robj *result,
+                           const char *event) {
     unsigned long size = result ? setTypeSize(result) : 0;
     if (size == 0) {
         if (result) freeObject(c->srv, result);
-        dbDelete(c->db, dst, dlen);
+        if (dbDelete(c->db, dst, dlen)) {
+            signalModifiedKey(c, c->db, dst, dlen);
+            notifyKeyspaceEvent(NOTIFY_GENERIC, "del", dst, dlen, c->db);
+        }
     } else {
-        setKey(c, c->db, dst, dlen, result, 0);
+        setKey(c, c->db, dst, dlen, result, 0); /* signals the key */
+        notifyKeyspaceEvent(NOTIFY_SET, event, dst, dlen, c->db);
     }
     addReplyLongLong(c, (long long)size);
 }
@@ -492,7 +537,7 @@ static void sinterGeneric(rlClient *c, int first, int n, const char *dst, size_t
     if (missing) {
         rl_free(sets);
         if (dst) {
-            storeSetResult(c, dst, dlen, NULL);
+            storeSetResult(c, dst, dlen, NULL, "sinterstore");
         } else if (cardinality) {
             addReplyLongLong(c, 0);
         } else {
@@ -537,7 +582,7 @@ static void sinterGeneric(rlClient *c, int first, int n, const char *dst, size_t
     if (cardinality) {
         addReplyLongLong(c, card);
     } else if (result) {
-        storeSetResult(c, dst, dlen, result);
+        storeSetResult(c, dst, dlen, result, "sinterstore");
     } else {
         addReplySetLen(c, (long)nout);
         for (size_t i = 0; i < nout; i++)
@@ -614,7 +659,7 @@ static void sunionDiffGeneric(rlClient *c, int first, int n, const char *dst, si
     }
     rl_free(sets);
     if (dst) {
-        storeSetResult(c, dst, dlen, result);
+        storeSetResult(c, dst, dlen, result, op == SET_OP_UNION ? "sunionstore" : "sdiffstore");
     } else {
         replySet(c, result);
         freeObject(c->srv, result);

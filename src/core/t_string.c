@@ -201,7 +201,8 @@ void mgetCommand(rlClient *c) {
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
 }
 
-/* MSET / MSETNX key value [key value ...]; 'nx' sets nothing if any key exists. */
+/* MSET / MSETNX key value [key value ...]; 'nx' sets nothing if any key exists. Each pair
+ * notifies "set" (after "new" for a new key), a repeated key once per pair. */
 static void msetGenericCommand(rlClient *c, int nx) {
     if (c->argc % 2 == 0) {
         addReplyErrorArity(c);
@@ -215,9 +216,11 @@ static void msetGenericCommand(rlClient *c, int nx) {
             }
         }
     }
-    for (int j = 1; j < c->argc; j += 2)
+    for (int j = 1; j < c->argc; j += 2) {
         setKey(c, c->db, c->argv[j], c->argvlen[j],
                createStringObject(&c->srv->slab, c->argv[j + 1], c->argvlen[j + 1]), 0);
+        notifyKeyspaceEvent(NOTIFY_STRING, "set", c->argv[j], c->argvlen[j], c->db);
+    }
     if (nx)
         addReplyLongLong(c, 1);
     else
@@ -232,22 +235,29 @@ void msetnxCommand(rlClient *c) {
     msetGenericCommand(c, 1);
 }
 
-/* GETSET key value: the old value; the TTL is cleared. */
+/* GETSET key value: the old value; the TTL is cleared. Notifies "set" (a miss of the read
+ * also "keymiss", a new key "new" before it). */
 void getsetCommand(rlClient *c) {
     int found;
     if (getGenericCommand(c, &found) != RL_OK) return;
     setKey(c, c->db, c->argv[1], c->argvlen[1],
            createStringObject(&c->srv->slab, c->argv[2], c->argvlen[2]), 0);
+    notifyKeyspaceEvent(NOTIFY_STRING, "set", c->argv[1], c->argvlen[1], c->db);
 }
 
-/* GETDEL key */
+/* GETDEL key: notifies "del" when it deleted the key. */
 void getdelCommand(rlClient *c) {
     int found;
     if (getGenericCommand(c, &found) != RL_OK) return;
-    if (found) dbDelete(c->db, c->argv[1], c->argvlen[1]);
+    if (found && dbDelete(c->db, c->argv[1], c->argvlen[1])) {
+        signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
+        notifyKeyspaceEvent(NOTIFY_GENERIC, "del", c->argv[1], c->argvlen[1], c->db);
+    }
 }
 
-/* GETEX key [EX s|PX ms|EXAT t|PXAT t|PERSIST] */
+/* GETEX key [EX s|PX ms|EXAT t|PXAT t|PERSIST]: notifies "expire" for a new TTL, "del"
+ * when an EXAT/PXAT time is already past (the key is deleted), "persist" when PERSIST
+ * removed a TTL; nothing without options. */
 void getexCommand(rlClient *c) {
     int flags = 0, expire_idx = 0;
     long long when = 0;
@@ -265,29 +275,39 @@ void getexCommand(rlClient *c) {
     addReplyBulkObject(c, o);
     if ((flags & (OBJ_EXAT | OBJ_PXAT)) && when <= cmdNowMs(c)) {
         dbDelete(c->db, key, klen);
+        signalModifiedKey(c, c->db, key, klen);
+        notifyKeyspaceEvent(NOTIFY_GENERIC, "del", key, klen, c->db);
     } else if (expire_idx) {
         setExpire(c->db, key, klen, when);
-    } else if (flags & OBJ_PERSIST) {
-        removeExpire(c->db, key, klen);
+        signalModifiedKey(c, c->db, key, klen);
+        notifyKeyspaceEvent(NOTIFY_GENERIC, "expire", key, klen, c->db);
+    } else if ((flags & OBJ_PERSIST) && removeExpire(c->db, key, klen)) {
+        signalModifiedKey(c, c->db, key, klen);
+        notifyKeyspaceEvent(NOTIFY_GENERIC, "persist", key, klen, c->db);
     }
 }
 
-/* APPEND key value: the new length. Amortised O(1). */
+/* APPEND key value: the new length. Amortised O(1). Notifies "append" (after "new" for a
+ * new key), even for an empty value, as Redis does. */
 void appendCommand(rlClient *c) {
     const char *key = c->argv[1];
     size_t klen = c->argvlen[1];
+    long long totlen;
     robj *o = lookupKeyWrite(c, c->db, key, klen);
     if (!o) {
         dbAdd(c->db, key, klen, createStringObject(&c->srv->slab, c->argv[2], c->argvlen[2]));
-        addReplyLongLong(c, (long long)c->argvlen[2]);
-        return;
+        totlen = (long long)c->argvlen[2];
+    } else {
+        if (checkType(c, o, OBJ_STRING)) return;
+        if (checkStringLength(c, (long long)stringObjectLen(o), (long long)c->argvlen[2]) != RL_OK)
+            return;
+        sds *slot = stringObjectMakeRaw(o);
+        *slot = sdscatlen(*slot, c->argv[2], c->argvlen[2]);
+        totlen = (long long)sdslen(*slot);
     }
-    if (checkType(c, o, OBJ_STRING)) return;
-    if (checkStringLength(c, (long long)stringObjectLen(o), (long long)c->argvlen[2]) != RL_OK)
-        return;
-    sds *slot = stringObjectMakeRaw(o);
-    *slot = sdscatlen(*slot, c->argv[2], c->argvlen[2]);
-    addReplyLongLong(c, (long long)sdslen(*slot));
+    signalModifiedKey(c, c->db, key, klen);
+    notifyKeyspaceEvent(NOTIFY_STRING, "append", key, klen, c->db);
+    addReplyLongLong(c, totlen);
 }
 
 /* STRLEN key */
@@ -331,7 +351,8 @@ void getrangeCommand(rlClient *c) {
         addReplyBulk(c, str + start, (size_t)(end - start + 1));
 }
 
-/* SETRANGE key offset value: the new length. */
+/* SETRANGE key offset value: the new length. Notifies "setrange" (after "new" for a new
+ * key) unless the value is empty (then nothing changes). */
 void setrangeCommand(rlClient *c) {
     long long offset;
     const char *key = c->argv[1], *val = c->argv[3];
@@ -361,6 +382,8 @@ void setrangeCommand(rlClient *c) {
     sds *slot = stringObjectMakeRaw(o);
     *slot = sdsgrowzero(*slot, (size_t)offset + vlen);
     memcpy(*slot + offset, val, vlen);
+    signalModifiedKey(c, c->db, key, klen);
+    notifyKeyspaceEvent(NOTIFY_STRING, "setrange", key, klen, c->db);
     addReplyLongLong(c, (long long)sdslen(*slot));
 }
 
@@ -383,15 +406,19 @@ static int getLongLongFromObjectOrReply(rlClient *c, const robj *o, long long *v
     return RL_ERR;
 }
 
-/* Replace the value of an existing key keeping its TTL, or add it. */
+/* Replace the value of an existing key keeping its TTL, or add it; either way the key is
+ * signalled as modified (setKey does it for an existing key). */
 static void overwriteOrAdd(rlClient *c, robj *old, robj *val) {
-    if (old)
+    if (old) {
         setKey(c, c->db, c->argv[1], c->argvlen[1], val, 1);
-    else
+    } else {
         dbAdd(c->db, c->argv[1], c->argvlen[1], val);
+        signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
+    }
 }
 
-/* INCR/DECR/INCRBY/DECRBY: add 'incr' to the integer at argv[1]; reply the new value. */
+/* INCR/DECR/INCRBY/DECRBY: add 'incr' to the integer at argv[1]; reply the new value.
+ * All four notify "incrby" (after "new" for a new key), also for an increment of 0. */
 static void incrDecrCommand(rlClient *c, long long incr) {
     robj *o = lookupKeyWrite(c, c->db, c->argv[1], c->argvlen[1]);
     if (checkType(c, o, OBJ_STRING)) return;
@@ -405,9 +432,11 @@ static void incrDecrCommand(rlClient *c, long long incr) {
     value += incr;
     if (o && o->encoding == OBJ_ENCODING_INT) {
         o->u.ll = value; /* in place: same key, same TTL */
+        signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
     } else {
         overwriteOrAdd(c, o, createStringObjectFromLongLong(&c->srv->slab, value));
     }
+    notifyKeyspaceEvent(NOTIFY_STRING, "incrby", c->argv[1], c->argvlen[1], c->db);
     addReplyLongLong(c, value);
 }
 
@@ -436,7 +465,7 @@ void decrbyCommand(rlClient *c) {
 }
 
 /* INCRBYFLOAT key increment: long double arithmetic, reply the new value as a bulk
- * string formatted as Redis does. */
+ * string formatted as Redis does. Notifies "incrbyfloat" (after "new" for a new key). */
 void incrbyfloatCommand(rlClient *c) {
     robj *o = lookupKeyWrite(c, c->db, c->argv[1], c->argvlen[1]);
     if (checkType(c, o, OBJ_STRING)) return;
@@ -461,5 +490,6 @@ void incrbyfloatCommand(rlClient *c) {
     char out[RL_LD_STR_SIZE];
     int n = ld2string(out, sizeof(out), value);
     overwriteOrAdd(c, o, createEmbeddedStringObject(&c->srv->slab, out, (size_t)n));
+    notifyKeyspaceEvent(NOTIFY_STRING, "incrbyfloat", c->argv[1], c->argvlen[1], c->db);
     addReplyBulk(c, out, (size_t)n);
 }

@@ -554,15 +554,19 @@ static void zaddGeneric(rlClient *c, int in) {
         int idx = scoreidx + 2 * i + 1, out;
         score = scores[i];
         if (!zsetAdd(c->srv, o, score, c->argv[idx], c->argvlen[idx], in, &out, &score)) {
+            /* only INCR (one element, already a member) can get here: nothing changed */
             addReplyError(c, "resulting score is not a number (NaN)");
-            dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], zsetLength(o));
             goto done;
         }
         if (out & ZADD_OUT_ADDED) added++;
         if (out & ZADD_OUT_UPDATED) updated++;
         if (!(out & ZADD_OUT_NOP)) processed++;
     }
-    dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], zsetLength(o));
+    /* Redis notifies only a real change: not for NX/XX/GT/LT no-ops nor a same score. */
+    if (added || updated) {
+        signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
+        notifyKeyspaceEvent(NOTIFY_ZSET, incr ? "zincr" : "zadd", c->argv[1], c->argvlen[1], c->db);
+    }
 reply:
     if (incr) {
         if (processed)
@@ -630,12 +634,22 @@ void zremCommand(rlClient *c) {
     robj *o = zsetLookup(c, 1, 1, &err);
     if (err) return;
     long long deleted = 0;
+    int keyremoved = 0;
     if (o) {
         for (int j = 2; j < c->argc; j++) {
             deleted += zsetDel(c->srv, o, c->argv[j], c->argvlen[j]);
-            if (zsetLength(o) == 0) break;
+            if (zsetLength(o) == 0) {
+                dbDelete(c->db, c->argv[1], c->argvlen[1]);
+                keyremoved = 1;
+                break;
+            }
         }
-        dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], zsetLength(o));
+    }
+    if (deleted) {
+        notifyKeyspaceEvent(NOTIFY_ZSET, "zrem", c->argv[1], c->argvlen[1], c->db);
+        if (keyremoved)
+            notifyKeyspaceEvent(NOTIFY_GENERIC, "del", c->argv[1], c->argvlen[1], c->db);
+        signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
     }
     addReplyLongLong(c, deleted);
 }
@@ -817,15 +831,22 @@ static robj *zsetFromItems(rlServer *s, const zitems *items) {
     return o;
 }
 
-/* Store 'result' at argv 'dstidx' (replacing any value and TTL), or delete the key when it
- * is empty; reply the number of members. */
-static void storeZsetResult(rlClient *c, int dstidx, robj *result) {
+/* Store 'result' at argv 'dstidx' (replacing any value and TTL) and notify 'event', or
+ * delete the key when the result is empty (a "del" event if it existed); reply the number
+ * of members. */
+static void storeZsetResult(rlClient *c, int dstidx, robj *result, const char *event) {
+    const char *key = c->argv[dstidx];
+    size_t klen = c->argvlen[dstidx];
     unsigned long n = zsetLength(result);
     if (n) {
-        setKey(c, c->db, c->argv[dstidx], c->argvlen[dstidx], result, 0);
+        setKey(c, c->db, key, klen, result, 0); /* signals the key */
+        notifyKeyspaceEvent(NOTIFY_ZSET, event, key, klen, c->db);
     } else {
         freeObject(c->srv, result);
-        dbDelete(c->db, c->argv[dstidx], c->argvlen[dstidx]);
+        if (dbDelete(c->db, key, klen)) {
+            signalModifiedKey(c, c->db, key, klen);
+            notifyKeyspaceEvent(NOTIFY_GENERIC, "del", key, klen, c->db);
+        }
     }
     addReplyLongLong(c, (long long)n);
 }
@@ -894,7 +915,7 @@ static void zrangeGeneric(rlClient *c, int srcidx, int store, int type, int rev)
     zitemsInit(&items);
     if (o) collectRange(o, type, rev, start, end, &sr, &lr, offset, limit, &items);
     if (store) {
-        storeZsetResult(c, 1, zsetFromItems(c->srv, &items));
+        storeZsetResult(c, 1, zsetFromItems(c->srv, &items), "zrangestore");
     } else {
         addReplyArrayLen(c, (long)items.n);
         for (size_t i = 0; i < items.n; i++)
@@ -1003,7 +1024,21 @@ static void zremrangeGeneric(rlClient *c, int type) {
         }
         deleted = n;
     }
-    dbDeleteIfEmpty(c, c->argv[1], c->argvlen[1], zsetLength(o));
+    int keyremoved = 0;
+    if (zsetLength(o) == 0) {
+        dbDelete(c->db, c->argv[1], c->argvlen[1]);
+        keyremoved = 1;
+    }
+    if (deleted) {
+        signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
+        notifyKeyspaceEvent(NOTIFY_ZSET,
+                            type == ZRANGE_RANK    ? "zremrangebyrank"
+                            : type == ZRANGE_SCORE ? "zremrangebyscore"
+                                                   : "zremrangebylex",
+                            c->argv[1], c->argvlen[1], c->db);
+        if (keyremoved)
+            notifyKeyspaceEvent(NOTIFY_GENERIC, "del", c->argv[1], c->argvlen[1], c->db);
+    }
     addReplyLongLong(c, deleted);
 }
 
@@ -1024,23 +1059,35 @@ void zremrangebylexCommand(rlClient *c) {
 #define ZPOP_MIN 0
 #define ZPOP_MAX 1
 
-/* Pop up to 'count' members of 'o' from the 'where' end and reply them as [member, score]
- * pairs ('nested') or as one flat [member, score] (ZPOPMIN without a count). Deletes the
- * key when empty. */
+/* Pop up to 'count' members of 'o' from the 'where' end and reply them as an array of
+ * [member, score] pairs ('nested' > 0), as one [member, score] pair (0: ZPOPMIN without a
+ * count) or as a bare member and score (< 0: inside BZPOPMIN's [key, member, score]). Notifies
+ * "zpopmin"/"zpopmax", then deletes the key with a "del" event when empty. */
 static void zpopAndReply(rlClient *c, robj *o, int keyidx, int where, long long count, int nested) {
     unsigned long llen = zsetLength(o);
     unsigned long n = (unsigned long long)count < llen ? (unsigned long)count : llen;
-    if (nested) addReplyArrayLen(c, (long)n);
+    if (nested > 0) addReplyArrayLen(c, (long)n);
     for (unsigned long i = 0; i < n; i++) {
         zcur cur;
         zcurAtRank(&cur, o, 0, where == ZPOP_MAX);
         size_t len;
         const char *e = zcurEle(&cur, &len);
-        replyScored(c, e, len, zcurScore(&cur), 1); /* the sink copies the bytes */
-        zsetDel(c->srv, o, e, len);                 /* 'e' may point into o: see zsetDel */
+        replyScored(c, e, len, zcurScore(&cur), nested >= 0); /* the sink copies the bytes */
+        if (nested < 0) addReplyDouble(c, zcurScore(&cur));
+        zsetDel(c->srv, o, e, len); /* 'e' may point into o: see zsetDel */
     }
-    if (nested) addReplyAggregateEnd(c, RL_AGG_ARRAY);
-    dbDeleteIfEmpty(c, c->argv[keyidx], c->argvlen[keyidx], zsetLength(o));
+    if (nested > 0) addReplyAggregateEnd(c, RL_AGG_ARRAY);
+    const char *key = c->argv[keyidx];
+    size_t klen = c->argvlen[keyidx];
+    if (n) {
+        notifyKeyspaceEvent(NOTIFY_ZSET, where == ZPOP_MAX ? "zpopmax" : "zpopmin", key, klen,
+                            c->db);
+        signalModifiedKey(c, c->db, key, klen);
+    }
+    if (zsetLength(o) == 0) {
+        dbDelete(c->db, key, klen);
+        notifyKeyspaceEvent(NOTIFY_GENERIC, "del", key, klen, c->db);
+    }
 }
 
 /* ZPOPMIN / ZPOPMAX key [count] */
@@ -1072,23 +1119,73 @@ void zpopmaxCommand(rlClient *c) {
     zpopGeneric(c, ZPOP_MAX);
 }
 
-/* ZMPOP numkeys key [key ...] MIN|MAX [COUNT count] */
-void zmpopCommand(rlClient *c) {
-    int where, where_idx; /* ZPOP_MIN is 0 (MIN), ZPOP_MAX 1 (MAX) */
+/* ZMPOP's work on the command line as it stands (BZMPOP shifts it past its timeout). Returns
+ * 1 when it replied (data or an error), 0 when every sorted set was missing. */
+static int zmpopGeneric(rlClient *c, int *where_idx) {
+    int where; /* ZPOP_MIN is 0 (MIN), ZPOP_MAX 1 (MAX) */
     long long count;
-    if (parseMpopArgsOrReply(c, "min", "max", &where, &where_idx, &count) != RL_OK) return;
-    for (int j = 2; j < where_idx; j++) {
+    if (parseMpopArgsOrReply(c, "min", "max", &where, where_idx, &count) != RL_OK) return 1;
+    for (int j = 2; j < *where_idx; j++) {
         int err;
         robj *o = zsetLookup(c, j, 1, &err);
-        if (err) return;
+        if (err) return 1;
         if (!o) continue;
         addReplyArrayLen(c, 2);
         addReplyBulk(c, c->argv[j], c->argvlen[j]);
         zpopAndReply(c, o, j, where, count, 1);
         addReplyAggregateEnd(c, RL_AGG_ARRAY);
+        return 1;
+    }
+    return 0;
+}
+
+/* ZMPOP numkeys key [key ...] MIN|MAX [COUNT count] */
+void zmpopCommand(rlClient *c) {
+    int where_idx;
+    if (!zmpopGeneric(c, &where_idx)) addReplyNull(c);
+}
+
+/* BZPOPMIN / BZPOPMAX key [key ...] timeout: pop the lowest / highest member of the first
+ * non-empty sorted set, replying [key, member, score]; block while all are empty. */
+static void bzpopGeneric(rlClient *c, int where) {
+    long long timeout;
+    if (getTimeoutFromArgOrReply(c, c->argc - 1, &timeout) != RL_OK) return;
+    for (int j = 1; j < c->argc - 1; j++) {
+        int err;
+        robj *o = zsetLookup(c, j, 1, &err);
+        if (err) return;
+        if (!o) continue;
+        addReplyArrayLen(c, 3);
+        addReplyBulk(c, c->argv[j], c->argvlen[j]);
+        zpopAndReply(c, o, j, where, 1, -1);
+        addReplyAggregateEnd(c, RL_AGG_ARRAY);
         return;
     }
-    addReplyNull(c);
+    blockForKeyRange(c, OBJ_ZSET, 1, c->argc - 2, timeout);
+}
+
+void bzpopminCommand(rlClient *c) {
+    bzpopGeneric(c, ZPOP_MIN);
+}
+
+void bzpopmaxCommand(rlClient *c) {
+    bzpopGeneric(c, ZPOP_MAX);
+}
+
+/* BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count]: ZMPOP's arguments after the
+ * timeout, checked first, then the timeout, then the sorted sets (as BLMPOP). */
+void bzmpopCommand(rlClient *c) {
+    int where, where_idx = 0, ok, done;
+    long long count, timeout;
+    clientShiftArgs(c, 1);
+    ok = parseMpopArgsOrReply(c, "min", "max", &where, &where_idx, &count) == RL_OK;
+    clientShiftArgs(c, -1);
+    if (!ok || getTimeoutFromArgOrReply(c, 1, &timeout) != RL_OK) return;
+    clientShiftArgs(c, 1);
+    done = zmpopGeneric(c, &where_idx);
+    clientShiftArgs(c, -1);
+    if (!done)
+        blockForKeyRange(c, OBJ_ZSET, 3, where_idx, timeout); /* keys: argv[3 .. where_idx] */
 }
 
 /* ---------------------------------------------------------------- ZRANDMEMBER */
@@ -1406,7 +1503,10 @@ static void zsetOpGeneric(rlClient *c, int dstidx, int numidx, int op, int cardi
         freeObject(c->srv, dst);
     } else if (dstidx) {
         zsetConvertToListpackIfNeeded(c->srv, dst);
-        storeZsetResult(c, dstidx, dst);
+        storeZsetResult(c, dstidx, dst,
+                        op == ZOP_UNION   ? "zunionstore"
+                        : op == ZOP_INTER ? "zinterstore"
+                                          : "zdiffstore");
     } else {
         addReplyArrayLen(c, (long)dz->zsl->length);
         for (zskiplistNode *x = dz->zsl->header->level[0].forward; x; x = x->level[0].forward)

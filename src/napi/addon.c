@@ -1,10 +1,11 @@
 /* addon.c -- module registration and the exported functions. Context-aware: all state is
  * per instance (napi_set_instance_data), so the addon loads in several worker threads.
  *
- * Exports: init({SimpleError, MapClass, mapPut, SetClass, setPut, arrayOf, outboxReady}),
+ * Exports: init({SimpleError, MapClass, mapPut, SetClass, setPut, arrayOf, outboxReady,
+ * blocked}),
  * commands(), variants(), serverNew(), clientNew(server), clientRelease(client),
  * exec(client, flags, ...args | [args]), cron(server, budget_us), debugCheck(server),
- * outboxDrain(server), clientSetPushFlags(client, flags). */
+ * outboxDrain(server), clientSetPushFlags(client, flags), clientBlockedTimeout(client). */
 #include "napi_util.h"
 
 #include <stdio.h>
@@ -26,8 +27,8 @@ void rlThrowInternal(napi_env env, const char *where) {
 static void freeAddon(napi_env env, void *data, void *hint) {
     (void)hint;
     rlAddon *a = data;
-    napi_ref refs[] = {a->simple_error, a->map_ctor, a->map_put,     a->set_ctor,
-                       a->set_put,      a->array_of, a->outbox_ready};
+    napi_ref refs[] = {a->simple_error, a->map_ctor, a->map_put,      a->set_ctor,
+                       a->set_put,      a->array_of, a->outbox_ready, a->blocked};
     for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]); i++)
         if (refs[i]) napi_delete_reference(env, refs[i]);
     free(a->arena);
@@ -69,10 +70,11 @@ static int keepRef(napi_env env, napi_value obj, const char *name, napi_ref *ref
     return 0;
 }
 
-/* init({SimpleError, MapClass, mapPut, SetClass, setPut, arrayOf, outboxReady}): the
- * constructors replies are built with (mapPut/setPut: Map.prototype.set and Set.prototype.add;
- * arrayOf: a function returning its arguments as an Array), and the function called (with
- * no arguments) after a command or cron step that made a server's outbox non-empty. */
+/* init({SimpleError, MapClass, mapPut, SetClass, setPut, arrayOf, outboxReady, blocked}):
+ * the constructors replies are built with (mapPut/setPut: Map.prototype.set and
+ * Set.prototype.add; arrayOf: a function returning its arguments as an Array), the function
+ * called (with no arguments) after a command or cron step that made a server's outbox
+ * non-empty, and the object exec returns for a command that blocked. */
 static napi_value Init(napi_env env, napi_callback_info info) {
     napi_value argv[1];
     if (getArgs(env, info, 1, argv) != 0) return NULL;
@@ -84,7 +86,8 @@ static napi_value Init(napi_env env, napi_callback_info info) {
         keepRef(env, argv[0], "SetClass", &a->set_ctor) != 0 ||
         keepRef(env, argv[0], "setPut", &a->set_put) != 0 ||
         keepRef(env, argv[0], "arrayOf", &a->array_of) != 0 ||
-        keepRef(env, argv[0], "outboxReady", &a->outbox_ready) != 0)
+        keepRef(env, argv[0], "outboxReady", &a->outbox_ready) != 0 ||
+        keepRef(env, argv[0], "blocked", &a->blocked) != 0)
         return NULL;
     return NULL;
 }
@@ -243,6 +246,16 @@ static napi_value OutboxDrain(napi_env env, napi_callback_info info) {
     return arr;
 }
 
+/* clientBlockedTimeout(client) -> the blocked command's timeout in ms (0: none). */
+static napi_value ClientBlockedTimeout(napi_env env, napi_callback_info info) {
+    napi_value argv[1], out;
+    if (getArgs(env, info, 1, argv) != 0) return NULL;
+    rlClient *c = rlUnwrapClient(env, argv[0]);
+    if (!c) return NULL;
+    NAPI_CALL(env, napi_create_double(env, (double)rlClientBlockedTimeout(c), &out));
+    return out;
+}
+
 /* clientSetPushFlags(client, flags): reply flags for the client's pub/sub messages. */
 static napi_value ClientSetPushFlags(napi_env env, napi_callback_info info) {
     napi_value argv[2];
@@ -304,6 +317,7 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
         {"debugCheck", NULL, DebugCheck, NULL, NULL, NULL, napi_default, NULL},
         {"outboxDrain", NULL, OutboxDrain, NULL, NULL, NULL, napi_default, NULL},
         {"clientSetPushFlags", NULL, ClientSetPushFlags, NULL, NULL, NULL, napi_default, NULL},
+        {"clientBlockedTimeout", NULL, ClientBlockedTimeout, NULL, NULL, NULL, napi_default, NULL},
     };
     NAPI_CALL(env, napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props));
     return exports;

@@ -316,6 +316,14 @@ napi_value rlExecToJs(napi_env env, rlAddon *a, rlClient *c, int argc, int flags
     rlJsReply r;
     initReply(&r, env, a, flags);
     rlExec(c, argc, a->argv, a->argvlen, &jsSink, &r);
+    if (!r.result && !r.failed && r.depth == 0 && rlClientIsBlocked(c)) {
+        /* No reply yet: it will come through the outbox, rendered with these flags. */
+        rlClientSetBlockedReplyFlags(c, flags);
+        napi_value marker;
+        if (napi_get_reference_value(env, a->blocked, &marker) != napi_ok) marker = NULL;
+        if (!marker) rlThrowInternal(env, "the blocked marker");
+        return marker;
+    }
     return finishReply(&r);
 }
 

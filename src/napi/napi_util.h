@@ -21,6 +21,7 @@ typedef struct rlAddon {
     napi_ref set_put;
     napi_ref array_of;     /* (...a) => a: builds short reply arrays in one call */
     napi_ref outbox_ready; /* () => void: a server's outbox turned non-empty (lib drains) */
+    napi_ref blocked;      /* what exec returns for a command that blocked (lib's BLOCKED) */
     napi_value *vals;      /* js_reply.c's value stack (handles of the current call only) */
     size_t vals_cap;
     char *arena; /* argument bytes of the current call (strings copied as UTF-8) */
@@ -58,7 +59,8 @@ void rlThrowInternal(napi_env env, const char *where);
 int rlArgsFromArray(napi_env env, rlAddon *a, napi_value array);
 int rlArgsFromValues(napi_env env, rlAddon *a, size_t n, const napi_value *values);
 
-/* js_reply.c: run a command and build its reply as a JS value. */
+/* js_reply.c: run a command and build its reply as a JS value (lib's BLOCKED object when
+ * the command blocked the client: its reply comes later through the outbox). */
 typedef struct rlJsReply rlJsReply;
 napi_value rlExecToJs(napi_env env, rlAddon *a, rlClient *c, int argc, int flags);
 /* Remove the server's oldest outbox message and return it as a JS value built with 'flags'. */

@@ -194,6 +194,10 @@ const LMOVE_SHAPES = [
   ['s', 'd', 'UP', 'DOWN'], ['s', 'd', 'LEFT'], ['s', 'd'], ['s'], [], ['s', 'd', 1, 'LEFT'], ['s', 'd', 'LEFT', null],
   ['s', 'd', 'LEFT', 'RIGHT', 'x'], [['s'], 'd', 'LEFT', 'RIGHT'], [1, 'd', 'LEFT', 'RIGHT']
 ];
+const BLOCKING_POP = [
+  ['k', 0], ['k', 1.5], ['k', '2'], [['a', 'b'], 0], [B, 0], [[B, B2], 3], [[], 0], ['k'], [], ['k', null],
+  ['k', -1], [1, 0], [['a', 1], 0], ['k', 0, 'extra'], ['k', {}]
+];
 const LMPOP_SHAPES = [
   [['a', 'b'], 'LEFT'], ['a', 'RIGHT'], [[], 'LEFT'], [[B, B2], 'RIGHT'], [['a'], 'LEFT', { COUNT: 2 }],
   [['a'], 'LEFT', { COUNT: 0 }], [['a'], 'LEFT', { COUNT: '3' }], [['a'], 'LEFT', { COUNT: 1.5 }],
@@ -555,6 +559,18 @@ const SHAPES = {
   LMOVE: LMOVE_SHAPES,
   RPOPLPUSH: [['a', 'b'], [B, B2], ['a', 'a'], ['a'], [], ['a', 'b', 'c'], [['a', 'b'], 'c'], [1, 2]],
   LMPOP: LMPOP_SHAPES,
+  BLPOP: BLOCKING_POP,
+  BRPOP: BLOCKING_POP,
+  BLMOVE: [
+    ...LMOVE_SHAPES.map((a) => [...a, 0]), ['s', 'd', 'LEFT', 'RIGHT', 1.5], ['s', 'd', 'LEFT', 'RIGHT', '2'],
+    ['s', 'd', 'LEFT', 'RIGHT'], ['s', 'd', 'LEFT', 'RIGHT', null]
+  ],
+  BRPOPLPUSH: [['a', 'b', 0], [B, B2, 1.5], ['a', 'a', '1'], ['a', 'b'], ['a'], [], [1, 2, 0], ['a', 'b', null]],
+  BLMPOP: [...LMPOP_SHAPES.map((a) => [0, ...a]), [1.5, 'a', 'LEFT'], ['1', 'a', 'LEFT'], [undefined, 'a', 'LEFT']],
+  BZPOPMIN: BLOCKING_POP,
+  BZPOPMAX: BLOCKING_POP,
+  BZMPOP: [...ZMPOP_SHAPES.map((a) => [0, ...a]), [1.5, 'a', 'MIN'], ['1', 'a', 'MAX'], [undefined, 'a', 'MIN']],
+  CLIENT_UNBLOCK: [[1], ['1'], [1, 'TIMEOUT'], [1, 'ERROR'], [1, 'x'], [B], [], [null], [1.5], [1, '']],
   ZADD: ZADD_SHAPES,
   ZADD_INCR: ZADD_SHAPES,
   ZINCRBY: ZINCRBY_SHAPES,

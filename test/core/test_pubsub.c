@@ -107,7 +107,7 @@ int test_pubsub_outbox_replays_every_kind(void) {
     rlServer *s = testServerNew(&clk, 1);
     rlClient *c = rlClientNew(s);
     rlClientSetPushFlags(c, 7);
-    outboxAppend(s, c, RL_OUT_MESSAGE, rec);
+    outboxAppend(s, c, RL_OUT_MESSAGE, rec, c->push_flags);
     uint64_t id;
     int kind, flags;
     TEST_ASSERT(rlOutboxPeek(s, &id, &kind, &flags) && id == 1 && kind == RL_OUT_MESSAGE &&
@@ -118,7 +118,7 @@ int test_pubsub_outbox_replays_every_kind(void) {
         memcmp(out, "%2\r\n+OK\r\n:-42\r\n$3\r\na\0b\r\n,1.5\r\n-ERR x\r\n_\r\n#t\r\n", 44) == 0);
     TEST_ASSERT(rlOutboxPending(s) == 0 && !rlOutboxPeek(s, &id, &kind, &flags));
     /* Messages left undrained are freed with the server. */
-    outboxAppend(s, c, RL_OUT_MESSAGE, rec);
+    outboxAppend(s, c, RL_OUT_MESSAGE, rec, c->push_flags);
     sdsfree(out);
     sdsfree(rec);
     rlClientRelease(c);

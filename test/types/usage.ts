@@ -733,6 +733,34 @@ export async function main(): Promise<void> {
   await client.UNWATCH();
   await sub.close();
 
+  // ---- blocking pops ----
+  const waiter = client.duplicate();
+  await waiter.connect();
+  const waiting = waiter.blPop(['bq1', 'bq2'], 0);
+  await client.rPush('bq2', ['a', 'b', 'c', 'd']);
+  const first = await waiting;
+  check(first !== null && first.key === 'bq2' && first.element === 'a', 'blPop');
+  const r = await waiter.brPop('bq2', 1);
+  check(r?.element === 'd', 'brPop');
+  check((await waiter.blMove('bq2', 'bq3', 'LEFT', 'RIGHT', 0)) === 'b', 'blMove');
+  check((await waiter.brPopLPush('bq3', 'bq2', 0)) === 'b', 'brPopLPush');
+  const lm = await waiter.blmPop(0, 'bq2', 'LEFT', { COUNT: 5 });
+  check(lm !== null && lm[1].length === 2, 'blmPop');
+  check((await waiter.blPop('bnone', 0.01)) === null, 'blPop timeout');
+  await client.zAdd('bz', [{ score: 1, value: 'x' }, { score: 2, value: 'y' }, { score: 3, value: 'w' }]);
+  const zmin = await waiter.bzPopMin('bz', 0);
+  check(zmin?.value === 'x' && zmin.score === 1, 'bzPopMin');
+  check((await waiter.bzPopMax(['bz'], 0))?.value === 'w', 'bzPopMax');
+  check((await waiter.bzmPop(0, 'bz', 'MIN'))?.members.length === 1, 'bzmPop');
+  const waiterId = await waiter.clientId();
+  const unblocked = waiter.BLPOP('bforever', 0);
+  check((await client.clientUnblock(waiterId, 'TIMEOUT')) === 1, 'clientUnblock');
+  check((await unblocked) === null, 'unblocked by CLIENT UNBLOCK');
+  check((await client.CLIENT_UNBLOCK(waiterId)) === 0, 'CLIENT_UNBLOCK of a client not blocked');
+  const forever = waiter.blPop('bforever', 0).then((v) => v, (e: unknown) => e);
+  waiter.destroy();
+  check((await forever) instanceof Error, 'destroy releases a blocked call');
+
   // ---- sendCommand ----
   const raw = await client.sendCommand(['SET', 'raw', '1']);
   exact<typeof raw, ReplyUnion>(true);
