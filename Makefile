@@ -4,6 +4,8 @@
 #   make format / format-check   clang-format over src/ and test/core
 #   make bench-core-grow  5M SETs through the core alone, timing every call
 #                         (KEYS=1000000 KIND=hash|set|zset: into one collection)
+#   make bench-core-cost  instructions (callgrind) of a fixed SET/GET mix through the core;
+#                         CORE_DIR=<another tree>/src/core measures another commit's core
 CC ?= cc
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla -Wundef
 CSTD = -std=c11 -D_POSIX_C_SOURCE=200809L
@@ -13,9 +15,9 @@ OUT = build-core
 CORE_SRC = $(wildcard src/core/*.c)
 TEST_SRC = $(filter-out test/core/test_main.c,$(wildcard test/core/test_*.c))
 CORE_HDR = $(wildcard src/core/*.h) src/core/commands.def
-C_FILES = $(CORE_SRC) $(TEST_SRC) bench/core_grow.c $(wildcard src/core/*.h) $(wildcard src/napi/*.c) $(wildcard src/napi/*.h) test/core/test_main.c test/core/test_help.h
+C_FILES = $(CORE_SRC) $(TEST_SRC) bench/core_grow.c bench/core_cost.c $(wildcard src/core/*.h) $(wildcard src/napi/*.c) $(wildcard src/napi/*.h) test/core/test_main.c test/core/test_help.h
 
-.PHONY: test-core valgrind-core format format-check clean-core bench-core-grow
+.PHONY: test-core valgrind-core format format-check clean-core bench-core-grow bench-core-cost
 
 $(OUT)/test_list.h: $(TEST_SRC) | $(OUT)
 	@grep -h '^int test_[a-z0-9_]*(void)' $(TEST_SRC) | sed 's/^int \(test_[a-z0-9_]*\)(void).*/TEST(\1)/' > $@.tmp && mv $@.tmp $@
@@ -39,6 +41,11 @@ KEYS ?= 5000000
 bench-core-grow: | $(OUT)
 	$(CC) $(CSTD) $(WARN) -O2 -Isrc/core -o $(OUT)/core_grow bench/core_grow.c $(CORE_SRC) -lm
 	./$(OUT)/core_grow $(KEYS) $(KIND)
+
+CORE_DIR ?= src/core
+bench-core-cost: | $(OUT)
+	$(CC) $(CSTD) -O2 -g -I$(CORE_DIR) -o $(OUT)/core_cost bench/core_cost.c $(wildcard $(CORE_DIR)/*.c) -lm
+	cd $(OUT) && valgrind --tool=callgrind --callgrind-out-file=/dev/null ./core_cost 2>&1 | grep -E 'Collected|core_cost'
 
 format:
 	clang-format -i $(C_FILES)

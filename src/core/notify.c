@@ -63,6 +63,8 @@ void notifyKeyspaceEventSlow(rlServer *s, int type, const char *event, const cha
                              size_t keylen, int dbid) {
     int flags = s->notify_flags;
     if (!(flags & type)) return;
+    /* Nobody listens to anything: nothing to publish (and no channel name to build). */
+    if (dictSize(s->pubsub_channels) == 0 && dictSize(s->pubsub_patterns) == 0) return;
     size_t elen = strlen(event);
     char prefix[32];
     if (flags & NOTIFY_KEYSPACE) {
