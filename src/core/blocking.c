@@ -99,17 +99,7 @@ void blockForKeys(rlClient *c, int btype, const int *keyidx, int nkeys, long lon
         if (de) de->v.val = rl_calloc(1, sizeof(rlClientList));
         clientListAppend(de ? de->v.val : existing->v.val, c);
     }
-    /* Keep the command to run it again when a key becomes ready. */
-    b->argc = c->argc;
-    b->argv = rl_malloc(sizeof(char *) * (size_t)c->argc);
-    b->argvlen = rl_malloc(sizeof(size_t) * (size_t)c->argc);
-    for (int i = 0; i < c->argc; i++) {
-        b->argv[i] = rl_malloc(c->argvlen[i] + 1);
-        memcpy(b->argv[i], c->argv[i], c->argvlen[i]);
-        b->argv[i][c->argvlen[i]] = '\0';
-        b->argvlen[i] = c->argvlen[i];
-    }
-    b->cmd = c->cmd;
+    queuedCopy(&b->cmdline, c, c->cmd); /* run again when a key becomes ready */
     c->flags |= CLIENT_BLOCKED;
 }
 
@@ -120,6 +110,21 @@ void blockForKeyRange(rlClient *c, int btype, int first, int last, long long tim
         idx[i] = first + i;
     blockForKeys(c, btype, idx, n, timeout_ms);
     rl_free(idx);
+}
+
+int blockingMpopCommand(rlClient *c, const char *end0, const char *end1, int btype,
+                        int (*mpop)(rlClient *c, int *where_idx)) {
+    int where, where_idx = 0, ok, done;
+    long long count, timeout;
+    clientShiftArgs(c, 1);
+    ok = parseMpopArgsOrReply(c, end0, end1, &where, &where_idx, &count) == RL_OK;
+    clientShiftArgs(c, -1);
+    if (!ok || getTimeoutFromArgOrReply(c, 1, &timeout) != RL_OK) return 1;
+    clientShiftArgs(c, 1);
+    done = mpop(c, &where_idx);
+    clientShiftArgs(c, -1);
+    if (!done) blockForKeyRange(c, btype, 3, where_idx, timeout); /* keys: argv[3..where_idx] */
+    return done;
 }
 
 void unblockClient(rlClient *c) {
@@ -138,10 +143,7 @@ void unblockClient(rlClient *c) {
         sdsfree(b->keys[i]);
     }
     rl_free(b->keys);
-    for (int i = 0; i < b->argc; i++)
-        rl_free(b->argv[i]);
-    rl_free(b->argv);
-    rl_free(b->argvlen);
+    queuedFree(&b->cmdline);
     memset(b, 0, sizeof(*b));
     c->flags &= ~CLIENT_BLOCKED;
 }
@@ -176,13 +178,13 @@ static int serveBlockedClient(rlClient *bc) {
     sds rec = sdsempty();
     bc->ops = &rlRecordSink;
     bc->ctx = &rec;
-    bc->argc = b->argc;
-    bc->argv = (const char *const *)b->argv;
-    bc->argvlen = b->argvlen;
+    bc->argc = b->cmdline.argc;
+    bc->argv = (const char *const *)b->cmdline.argv;
+    bc->argvlen = b->cmdline.argvlen;
     bc->db = b->db;
     bc->now_valid = 0;
     bc->flags |= CLIENT_REPROCESSING;
-    call(bc, b->cmd);
+    call(bc, b->cmdline.cmd);
     bc->flags &= ~CLIENT_REPROCESSING;
     bc->ops = ops;
     bc->ctx = ctx;

@@ -8,17 +8,31 @@
 
 #include <string.h>
 
-static void freeQueued(rlQueued *q) {
+void queuedFree(rlQueued *q) {
     for (int i = 0; i < q->argc; i++)
         rl_free(q->argv[i]);
     rl_free(q->argv);
     rl_free(q->argvlen);
+    memset(q, 0, sizeof(*q));
+}
+
+void queuedCopy(rlQueued *q, const rlClient *c, const rlCommand *cmd) {
+    q->cmd = cmd;
+    q->argc = c->argc;
+    q->argv = rl_malloc(sizeof(char *) * (size_t)c->argc);
+    q->argvlen = rl_malloc(sizeof(size_t) * (size_t)c->argc);
+    for (int i = 0; i < c->argc; i++) {
+        q->argv[i] = rl_malloc(c->argvlen[i] + 1);
+        memcpy(q->argv[i], c->argv[i], c->argvlen[i]);
+        q->argv[i][c->argvlen[i]] = '\0';
+        q->argvlen[i] = c->argvlen[i];
+    }
 }
 
 /* Drop the MULTI queue and flags. */
 void freeClientMultiState(rlClient *c) {
     for (int i = 0; i < c->mcount; i++)
-        freeQueued(&c->mstate[i]);
+        queuedFree(&c->mstate[i]);
     rl_free(c->mstate);
     c->mstate = NULL;
     c->mcount = c->mcap = 0;
@@ -31,17 +45,7 @@ void queueMultiCommand(rlClient *c, const rlCommand *cmd) {
         c->mcap = c->mcap ? c->mcap * 2 : 8;
         c->mstate = rl_realloc(c->mstate, sizeof(rlQueued) * (size_t)c->mcap);
     }
-    rlQueued *q = &c->mstate[c->mcount++];
-    q->cmd = cmd;
-    q->argc = c->argc;
-    q->argv = rl_malloc(sizeof(char *) * (size_t)c->argc);
-    q->argvlen = rl_malloc(sizeof(size_t) * (size_t)c->argc);
-    for (int i = 0; i < c->argc; i++) {
-        q->argv[i] = rl_malloc(c->argvlen[i] + 1);
-        memcpy(q->argv[i], c->argv[i], c->argvlen[i]);
-        q->argv[i][c->argvlen[i]] = '\0';
-        q->argvlen[i] = c->argvlen[i];
-    }
+    queuedCopy(&c->mstate[c->mcount++], c, cmd);
 }
 
 /* MULTI */
@@ -116,7 +120,7 @@ void execCommand(rlClient *c) {
     c->argv = argv;
     c->argvlen = argvlen;
     for (int i = 0; i < count; i++)
-        freeQueued(&queue[i]);
+        queuedFree(&queue[i]);
     rl_free(queue);
 }
 

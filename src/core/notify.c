@@ -58,6 +58,17 @@ size_t keyspaceEventsFlagsToString(int flags, char *buf) {
     return n;
 }
 
+/* Publish 'msg' on the channel "<prefix><dbid>__:<name>". */
+static void publishOn(rlServer *s, const char *prefix, int dbid, const char *name, size_t nlen,
+                      const char *msg, size_t mlen) {
+    char head[48];
+    int hlen = snprintf(head, sizeof(head), "%s%d__:", prefix, dbid);
+    sds chan = sdsnewlen(head, (size_t)hlen);
+    chan = sdscatlen(chan, name, nlen);
+    pubsubPublishMessage(s, chan, sdslen(chan), msg, mlen);
+    sdsfree(chan);
+}
+
 /* Publish 'event' about 'key' in database 'dbid' on the channels the flags select. */
 void notifyKeyspaceEventSlow(rlServer *s, int type, const char *event, const char *key,
                              size_t keylen, int dbid) {
@@ -66,19 +77,6 @@ void notifyKeyspaceEventSlow(rlServer *s, int type, const char *event, const cha
     /* Nobody listens to anything: nothing to publish (and no channel name to build). */
     if (dictSize(s->pubsub_channels) == 0 && dictSize(s->pubsub_patterns) == 0) return;
     size_t elen = strlen(event);
-    char prefix[32];
-    if (flags & NOTIFY_KEYSPACE) {
-        int plen = snprintf(prefix, sizeof(prefix), "__keyspace@%d__:", dbid);
-        sds chan = sdsnewlen(prefix, (size_t)plen);
-        chan = sdscatlen(chan, key, keylen);
-        pubsubPublishMessage(s, chan, sdslen(chan), event, elen);
-        sdsfree(chan);
-    }
-    if (flags & NOTIFY_KEYEVENT) {
-        int plen = snprintf(prefix, sizeof(prefix), "__keyevent@%d__:", dbid);
-        sds chan = sdsnewlen(prefix, (size_t)plen);
-        chan = sdscatlen(chan, event, elen);
-        pubsubPublishMessage(s, chan, sdslen(chan), key, keylen);
-        sdsfree(chan);
-    }
+    if (flags & NOTIFY_KEYSPACE) publishOn(s, "__keyspace@", dbid, key, keylen, event, elen);
+    if (flags & NOTIFY_KEYEVENT) publishOn(s, "__keyevent@", dbid, event, elen, key, keylen);
 }

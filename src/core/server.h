@@ -200,10 +200,7 @@ typedef struct blockState {
     int nkeys;
     long long timeout_ms; /* as given (0: none); the embedder times the wait */
     int reply_flags;      /* the embedder's flags for the reply (rlClientSetBlockedReplyFlags) */
-    const rlCommand *cmd;
-    int argc;
-    char **argv;
-    size_t *argvlen;
+    rlQueued cmdline;     /* the command, run again when a key is ready */
 } blockState;
 
 /* A key a client WATCHes. 'expired': it was logically expired when watched. */
@@ -574,6 +571,9 @@ void multiCommand(rlClient *c);
 void execCommand(rlClient *c);
 void discardCommand(rlClient *c);
 void queueMultiCommand(rlClient *c, const rlCommand *cmd);
+/* Copy the client's current command line (for 'cmd') into 'q' / free such a copy. */
+void queuedCopy(rlQueued *q, const rlClient *c, const rlCommand *cmd);
+void queuedFree(rlQueued *q);
 void freeClientMultiState(rlClient *c);
 void watchCommand(rlClient *c);
 void unwatchCommand(rlClient *c);
@@ -642,6 +642,12 @@ int getTimeoutFromArgOrReply(rlClient *c, int idx, long long *timeout_ms);
 /* Block the client on the 'nkeys' keys at argv['keyidx'[i]] (the command replies nothing);
  * inside EXEC reply null instead; when re-run for a ready key, leave it blocked. */
 void blockForKeys(rlClient *c, int btype, const int *keyidx, int nkeys, long long timeout_ms);
+/* BLMPOP / BZMPOP: "timeout numkeys key [key ...] 'end0'|'end1' [COUNT n]". Checks the
+ * arguments (as LMPOP/ZMPOP on the line after the timeout), then the timeout, then runs
+ * 'mpop' (LMPOP/ZMPOP's work on that shifted line: 1 when it replied); blocks the client
+ * with 'btype' on the keys when it did not. */
+int blockingMpopCommand(rlClient *c, const char *end0, const char *end1, int btype,
+                        int (*mpop)(rlClient *c, int *where_idx));
 /* blockForKeys on the keys at argv['first'..'last'] (inclusive). */
 void blockForKeyRange(rlClient *c, int btype, int first, int last, long long timeout_ms);
 void unblockClient(rlClient *c);

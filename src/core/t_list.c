@@ -589,19 +589,7 @@ void brpoplpushCommand(rlClient *c) {
     bmoveGeneric(c, LIST_TAIL, LIST_HEAD, 3);
 }
 
-/* BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]: LMPOP's arguments after
- * the timeout, parsed (and served) by LMPOP's code on the command line shifted by one.
- * As in Redis, the arguments are checked first, then the timeout, then the lists. */
+/* BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count] */
 void blmpopCommand(rlClient *c) {
-    int where, where_idx = 0, ok, done = 0;
-    long long count, timeout;
-    clientShiftArgs(c, 1);
-    ok = parseMpopArgsOrReply(c, "left", "right", &where, &where_idx, &count) == RL_OK;
-    clientShiftArgs(c, -1);
-    if (!ok || getTimeoutFromArgOrReply(c, 1, &timeout) != RL_OK) return;
-    clientShiftArgs(c, 1);
-    done = lmpopGeneric(c, &where_idx);
-    clientShiftArgs(c, -1);
-    if (!done)
-        blockForKeyRange(c, OBJ_LIST, 3, where_idx, timeout); /* keys: argv[3 .. where_idx] */
+    blockingMpopCommand(c, "left", "right", OBJ_LIST, lmpopGeneric);
 }

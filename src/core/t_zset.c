@@ -1172,20 +1172,9 @@ void bzpopmaxCommand(rlClient *c) {
     bzpopGeneric(c, ZPOP_MAX);
 }
 
-/* BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count]: ZMPOP's arguments after the
- * timeout, checked first, then the timeout, then the sorted sets (as BLMPOP). */
+/* BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count] */
 void bzmpopCommand(rlClient *c) {
-    int where, where_idx = 0, ok, done;
-    long long count, timeout;
-    clientShiftArgs(c, 1);
-    ok = parseMpopArgsOrReply(c, "min", "max", &where, &where_idx, &count) == RL_OK;
-    clientShiftArgs(c, -1);
-    if (!ok || getTimeoutFromArgOrReply(c, 1, &timeout) != RL_OK) return;
-    clientShiftArgs(c, 1);
-    done = zmpopGeneric(c, &where_idx);
-    clientShiftArgs(c, -1);
-    if (!done)
-        blockForKeyRange(c, OBJ_ZSET, 3, where_idx, timeout); /* keys: argv[3 .. where_idx] */
+    blockingMpopCommand(c, "min", "max", OBJ_ZSET, zmpopGeneric);
 }
 
 /* ---------------------------------------------------------------- ZRANDMEMBER */
