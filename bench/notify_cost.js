@@ -48,8 +48,8 @@ async function main() {
   let heard = 0;
   const settings = [
     { name: "off ('')", events: '', subscribe: false },
-    { name: "KEA, no subscriber", events: 'KEA', subscribe: false },
-    { name: "KEA, one subscriber", events: 'KEA', subscribe: true }
+    { name: 'KEA, no subscriber', events: 'KEA', subscribe: false },
+    { name: 'KEA, one subscriber', events: 'KEA', subscribe: true }
   ];
   const samples = new Map(settings.map((s) => [s.name, { idle: [], write: [], read: [] }]));
   for (let round = 0; round <= ROUNDS; round++) {

@@ -37,7 +37,58 @@ function loadCommands() {
   return out;
 }
 
+// A parser that only records what a parseCommand does, to learn its shape (fastShape).
+class ProbeParser {
+  constructor() {
+    this.args = [];
+    this.keys = [];
+  }
+
+  push(...args) {
+    this.args.push(...args);
+  }
+
+  pushKey(key) {
+    this.keys.push(key);
+    this.args.push(key);
+  }
+
+  // Any other helper means the shape is not a simple one.
+  pushKeys() { throw new Error('not simple'); }
+  pushKeysLength() { throw new Error('not simple'); }
+  pushVariadic() { throw new Error('not simple'); }
+  pushVariadicWithLength() { throw new Error('not simple'); }
+  pushVariadicNumber() { throw new Error('not simple'); }
+}
+
+// { name, nargs: 1 } for 'NAME key', { name, nargs: 2 } for 'NAME key arg', when
+// command.parseCommand(parser, a, b) declares exactly those parameters and pushes exactly its
+// name, then 'a' as a key, then (for 2) 'b' unchanged, whatever 'a' and 'b' are (probed with
+// objects, strings and a number, which a parser that stringifies would change); otherwise
+// null. Such commands (GET, HGET, SISMEMBER, ZSCORE, INCR, LLEN...) can skip the parser: the
+// client sends [name, a(, b)] as they are.
+function fastShape(command) {
+  const probe = (a, b) => {
+    const p = new ProbeParser();
+    try {
+      command.parseCommand(p, a, b);
+    } catch {
+      return null;
+    }
+    if (p.keys.length !== 1 || p.keys[0] !== a || p.args[1] !== a || typeof p.args[0] !== 'string') return null;
+    if (p.args.length === 2) return { name: p.args[0], nargs: 1 };
+    if (p.args.length === 3 && p.args[2] === b) return { name: p.args[0], nargs: 2 };
+    return null;
+  };
+  const shapes = [probe({}, {}), probe('\u0000probe-a', '\u0000probe-b'), probe('\u0000probe-a', 42)];
+  const x = shapes[0];
+  if (!x || command.parseCommand.length !== x.nargs + 1) return null;
+  for (const y of shapes) if (!y || y.name !== x.name || y.nargs !== x.nargs) return null;
+  return x;
+}
+
 const COMMANDS = loadCommands();
+for (const c of COMMANDS) c.fast = fastShape(c.command);
 
 // Install each command on 'proto' as `(...args) => this[executor](command, args)`, under
 // both names.
@@ -52,4 +103,4 @@ function attachCommands(proto, executor) {
   }
 }
 
-module.exports = { COMMANDS, attachCommands };
+module.exports = { COMMANDS, attachCommands, fastShape };

@@ -179,6 +179,27 @@ describe('commands from JS', () => {
     assert.strictEqual(await c.withTypeMapping({ [RESP_TYPES.NUMBER]: String }).incr('n'), '1');
   });
 
+  it('commands that skip the parser (GET, HGET, INCR...) behave as the parsed path does', async () => {
+    const { COMMANDS } = require('../../lib/commander.js');
+    const fast = COMMANDS.filter((x) => x.fast).map((x) => x.camel);
+    for (const name of ['get', 'hGet', 'sIsMember', 'zScore', 'incr', 'lLen', 'ttl']) assert.ok(fast.includes(name), name);
+    assert.ok(!fast.includes('set') && !fast.includes('hScan') && !fast.includes('lPos'), 'commands with options or number conversions');
+    await c.hSet('h', 'f', 'v');
+    assert.strictEqual(await c.hGet('h', 'f'), 'v');
+    assert.strictEqual(await c.hGet('h', 'f', 'ignored extra'), 'v');
+    await assert.rejects(c.hGet('h', 1), { name: 'TypeError', message: '"arguments[2]" must be of type "string | Buffer", got number instead.' });
+    await assert.rejects(c.hGet('h'), { message: '"arguments[2]" must be of type "string | Buffer", got undefined instead.' });
+    await assert.rejects(c.incr('h'), { message: 'WRONGTYPE Operation against a key holding the wrong kind of value' });
+    assert.deepStrictEqual(await c.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer }).hGet('h', 'f'), Buffer.from('v'));
+    const prefixed = createClient({ url: c.options.url, keyPrefix: 'p:' });
+    await prefixed.connect();
+    await prefixed.set('k', 'with prefix');
+    assert.strictEqual(await prefixed.get('k'), 'with prefix');
+    assert.strictEqual(await c.get('p:k'), 'with prefix');
+    await prefixed.close();
+    await assert.rejects(prefixed.get('k'), ClientClosedError);
+  });
+
   it('string arguments are stored as the UTF-8 bytes Buffer.from(string) gives, lone surrogates as U+FFFD', async () => {
     const b = c.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
     const samples = [
