@@ -463,9 +463,31 @@ function fastMethod(name, nargs, command) {
   };
 }
 
+// Commands whose module offers fastArgs(...) (HSET, SADD, ZADD, ZRANGE): their common form
+// becomes a whole argv without the parser; other forms take the general path.
+function fastArgsMethod(command) {
+  const transform = command.transformReply;
+  return function (...args) {
+    const st = this._state;
+    if (!st.blocked && !st.parserBusy && st.parser.prefix === undefined && st.isOpen) {
+      let reply;
+      try {
+        const argv = command.fastArgs(args[0], args[1], args[2], args[3]);
+        if (argv === undefined) return this._executeCommand(command, args);
+        reply = this._execArgs(argv, argv.length, this._flags);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      if (reply instanceof SimpleError) return Promise.reject(reply);
+      return Promise.resolve(transform ? transform(reply) : reply);
+    }
+    return this._executeCommand(command, args);
+  };
+}
+
 for (const { upper, camel, command, fast } of COMMANDS) {
-  if (!fast) continue;
-  const fn = fastMethod(fast.name, fast.nargs, command);
+  if (!fast && !command.fastArgs) continue;
+  const fn = fast ? fastMethod(fast.name, fast.nargs, command) : fastArgsMethod(command);
   Object.defineProperty(fn, 'name', { value: camel });
   RedisClient.prototype[upper] = fn;
   RedisClient.prototype[camel] = fn;

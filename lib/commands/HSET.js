@@ -43,5 +43,15 @@ module.exports = {
       pushObject(parser, value);
     }
   },
+  // The common hSet(key, field, value) with string or number field and value, as a whole
+  // argv (the client sends it without the parser); undefined for every other form.
+  fastArgs(key, field, value) {
+    const tf = typeof field;
+    const tv = typeof value;
+    if ((tf === 'string' || tf === 'number') && (tv === 'string' || tv === 'number')) {
+      return ['HSET', key, convertValue(field), convertValue(value)];
+    }
+    return undefined;
+  },
   transformReply: undefined
 };

@@ -35,6 +35,13 @@ module.exports = {
     if (options?.CH) parser.push('CH');
     pushMembers(parser, members);
   },
+  // zAdd(key, { score, value }) with a number score and no options, as a whole argv (the
+  // client sends it without the parser); undefined for every other form.
+  fastArgs(key, members, options) {
+    if (options !== undefined || members === null || typeof members !== 'object' || Array.isArray(members) ||
+        typeof members.score !== 'number') return undefined;
+    return ['ZADD', key, transformDoubleArgument(members.score), members.value];
+  },
   transformReply: undefined,
   pushMembers
 };

@@ -25,6 +25,12 @@ module.exports = {
     parser.pushKey(key);
     parser.pushVariadic(zRangeArgument(min, max, options));
   },
+  // zRange(key, min, max) without options, as a whole argv (the client sends it without the
+  // parser); undefined when options are given.
+  fastArgs(key, min, max, options) {
+    if (options !== undefined) return undefined;
+    return ['ZRANGE', key, transformStringDoubleArgument(min), transformStringDoubleArgument(max)];
+  },
   transformReply: undefined,
   zRangeArgument
 };

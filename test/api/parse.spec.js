@@ -864,3 +864,29 @@ describe('CommandParser (differential vs BasicCommandParser)', () => {
     assert.deepStrictEqual(parser.args.slice(0, 5), [undefined, undefined, undefined, undefined, undefined]);
   });
 });
+
+describe('fastArgs (the parser-free form some commands take) agree with parseCommand', () => {
+  const modules = fs.readdirSync(COMMANDS_DIR).map((f) => f.replace(/\.js$/, '')).filter((n) => ours(n).fastArgs);
+  it('exist for the hot variadic commands', () => {
+    assert.deepStrictEqual(modules.sort(), ['HSET', 'SADD', 'ZADD', 'ZRANGE']);
+  });
+  for (const name of modules) {
+    it(`${name}: every shape fastArgs accepts gives parseCommand's argv`, () => {
+      let accepted = 0;
+      for (const args of [...SHAPES[name], ['k', 'f', 'v'], ['k', 'm'], ['k', { score: 1.5, value: 'm' }], ['k', 0, -1]]) {
+        let fast;
+        try {
+          fast = ours(name).fastArgs(...args);
+        } catch {
+          continue;
+        }
+        if (fast === undefined) continue;
+        const p = new CommandParser();
+        ours(name).parseCommand(p, ...args);
+        assert.deepStrictEqual(fast, p.redisArgs, `${name}(${util.inspect(args)})`);
+        accepted++;
+      }
+      assert.ok(accepted > 0, `${name}: no shape took the fast form`);
+    });
+  }
+});
