@@ -37,5 +37,11 @@ module.exports = {
 
     if (options?.GET) parser.push('GET');
   },
+  // set(key, value) without options, as a whole argv (the client sends it without the
+  // parser); undefined when options are given.
+  fastArgs(key, value, options) {
+    if (options !== undefined) return undefined;
+    return ['SET', key, typeof value === 'number' ? value.toString() : value];
+  },
   transformReply: undefined
 };

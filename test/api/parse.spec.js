@@ -868,12 +868,12 @@ describe('CommandParser (differential vs BasicCommandParser)', () => {
 describe('fastArgs (the parser-free form some commands take) agree with parseCommand', () => {
   const modules = fs.readdirSync(COMMANDS_DIR).map((f) => f.replace(/\.js$/, '')).filter((n) => ours(n).fastArgs);
   it('exist for the hot variadic commands', () => {
-    assert.deepStrictEqual(modules.sort(), ['HSET', 'SADD', 'ZADD', 'ZRANGE']);
+    assert.deepStrictEqual(modules.sort(), ['HSET', 'LPUSH', 'RPUSH', 'SADD', 'SET', 'ZADD', 'ZRANGE']);
   });
   for (const name of modules) {
     it(`${name}: every shape fastArgs accepts gives parseCommand's argv`, () => {
       let accepted = 0;
-      for (const args of [...SHAPES[name], ['k', 'f', 'v'], ['k', 'm'], ['k', { score: 1.5, value: 'm' }], ['k', 0, -1]]) {
+      for (const args of [...SHAPES[name], ['k', 'f', 'v'], ['k', 'm'], ['k', { score: 1.5, value: 'm' }], ['k', 0, -1], ['k', 5]]) {
         let fast;
         try {
           fast = ours(name).fastArgs(...args);
