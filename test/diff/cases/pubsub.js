@@ -170,7 +170,7 @@ scenario('pub/sub misuse', async (c, ctx) => {
     await ctx.call('subscribe a recorder', () => sub.subscribe('boom', recorder(log, 'R')));
     await ctx.call('publish boom', () => c.publish('boom', 'x'));
     await ctx.call('publish boom again', () => c.publish('boom', 'y'));
-    await until(() => log.length >= 2 && errors.length >= 2);
+    await until(() => errors.length >= 2);
     ctx.note('messages', log);
     ctx.note('error events', errors);
     await ctx.call('client still usable', () => sub.ping());
