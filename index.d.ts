@@ -1023,6 +1023,15 @@ export interface RedisCommandSignatures<TM extends TypeMapping = {}> {
   /** PUBSUB NUMPAT: the number of patterns with subscribers. */
   pubSubNumPat: () => NumberReply<TM>;
   PUBSUB_NUMPAT: RedisCommandSignatures<TM>['pubSubNumPat'];
+  /** SPUBLISH shardchannel message: the number of shard subscribers that received it. */
+  sPublish: (channel: RedisArgument, message: RedisArgument) => NumberReply<TM>;
+  SPUBLISH: RedisCommandSignatures<TM>['sPublish'];
+  /** PUBSUB SHARDCHANNELS [pattern]: shard channels with at least one subscriber. */
+  pubSubShardChannels: (pattern?: RedisArgument) => Array<BlobReply<TM>>;
+  PUBSUB_SHARDCHANNELS: RedisCommandSignatures<TM>['pubSubShardChannels'];
+  /** PUBSUB SHARDNUMSUB [channel ...]: `{ channel: subscribers }`. */
+  pubSubShardNumSub: (channels?: RedisVariadicArgument) => Record<string, number>;
+  PUBSUB_SHARDNUMSUB: RedisCommandSignatures<TM>['pubSubShardNumSub'];
 }
 
 /** The command methods of a client: each resolves to its reply. */
@@ -1171,6 +1180,20 @@ export declare class RedisClient<TM extends TypeMapping = {}> extends EventEmitt
     bufferMode?: B
   ): Promise<void>;
   PUNSUBSCRIBE: RedisClient<TM>['pUnsubscribe'];
+  /** SSUBSCRIBE: as subscribe, on shard channels (SPUBLISH's own namespace). */
+  sSubscribe<B extends boolean = false>(
+    channels: RedisVariadicArgument,
+    listener: PubSubListener<B>,
+    bufferMode?: B
+  ): Promise<void>;
+  SSUBSCRIBE: RedisClient<TM>['sSubscribe'];
+  /** SUNSUBSCRIBE: from every shard channel, from `channels`, or only `listener` of them. */
+  sUnsubscribe<B extends boolean = false>(
+    channels?: RedisVariadicArgument,
+    listener?: PubSubListener<B>,
+    bufferMode?: B
+  ): Promise<void>;
+  SUNSUBSCRIBE: RedisClient<TM>['sUnsubscribe'];
   /** The listeners of one kind: channel or pattern -> `{ buffers, strings }` listener sets. */
   getPubSubListeners(type: PubSubType): Map<string, PubSubChannelListeners>;
   /** Iterates the keyspace with SCAN, yielding one array of keys per page (pages may be empty). */

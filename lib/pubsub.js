@@ -11,15 +11,17 @@ const { binding, REPLY_BUFFERS } = require('./native');
 
 const CHANNELS = 'CHANNELS';
 const PATTERNS = 'PATTERNS';
+const SHARDED = 'SHARDED';
 const WIRE = {
   [CHANNELS]: { subscribe: 'subscribe', unsubscribe: 'unsubscribe' },
-  [PATTERNS]: { subscribe: 'psubscribe', unsubscribe: 'punsubscribe' }
+  [PATTERNS]: { subscribe: 'psubscribe', unsubscribe: 'punsubscribe' },
+  [SHARDED]: { subscribe: 'ssubscribe', unsubscribe: 'sunsubscribe' }
 };
 
 // A client's listeners: { CHANNELS: Map, PATTERNS: Map, SHARDED: Map } of
 // name -> { buffers: Set, strings: Set }.
 function newListeners() {
-  return { [CHANNELS]: new Map(), [PATTERNS]: new Map(), SHARDED: new Map() };
+  return { [CHANNELS]: new Map(), [PATTERNS]: new Map(), [SHARDED]: new Map() };
 }
 
 // The map key of a channel or pattern name (node-redis keys by the string form).
@@ -35,7 +37,7 @@ function toArray(channels) {
 function updatePushFlags(client) {
   const st = client._state;
   let buffers = false;
-  for (const type of [CHANNELS, PATTERNS]) {
+  for (const type of [CHANNELS, PATTERNS, SHARDED]) {
     for (const sets of st.listeners[type].values()) if (sets.buffers.size) buffers = true;
   }
   if (st.handle) binding.clientSetPushFlags(st.handle, buffers ? REPLY_BUFFERS : 0);
@@ -108,9 +110,9 @@ function unsubscribe(client, type, channels, listener, bufferMode) {
 const asBuffer = (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v));
 const asString = (v) => (typeof v === 'string' ? v : v.toString());
 
-// Deliver one message from the outbox: ['message', channel, payload] or
-// ['pmessage', pattern, channel, payload] (strings, or Buffers when the client has Buffer
-// listeners).
+// Deliver one message from the outbox: ['message', channel, payload],
+// ['pmessage', pattern, channel, payload] or ['smessage', channel, payload] (strings, or
+// Buffers when the client has Buffer listeners).
 // Buffer listeners first, then string listeners, as node-redis calls them. A listener that
 // throws ends this message's delivery (node-redis's decoder drops the rest of what it was
 // reading) and the error is emitted on the client.
@@ -118,7 +120,8 @@ function dispatch(client, msg) {
   const isPattern = msg.length === 4;
   const channel = msg[isPattern ? 2 : 1];
   const message = msg[isPattern ? 3 : 2];
-  const sets = client._state.listeners[isPattern ? PATTERNS : CHANNELS].get(asString(msg[1]));
+  const type = isPattern ? PATTERNS : asString(msg[0]) === 'smessage' ? SHARDED : CHANNELS;
+  const sets = client._state.listeners[type].get(asString(msg[1]));
   if (!sets) return;
   try {
     if (sets.buffers.size) {
@@ -137,14 +140,17 @@ function dispatch(client, msg) {
 }
 
 // The client methods: subscribe(channels, listener, bufferMode), unsubscribe(channels?,
-// listener?, bufferMode?), pSubscribe, pUnsubscribe (and their UPPERCASE names), all
+// listener?, bufferMode?), pSubscribe, pUnsubscribe, sSubscribe, sUnsubscribe (and their
+// UPPERCASE names), all
 // resolving undefined; isPubSubActive; getPubSubListeners(type).
 function attachPubSub(proto) {
   const methods = {
     subscribe: [subscribe, CHANNELS],
     unsubscribe: [unsubscribe, CHANNELS],
     pSubscribe: [subscribe, PATTERNS],
-    pUnsubscribe: [unsubscribe, PATTERNS]
+    pUnsubscribe: [unsubscribe, PATTERNS],
+    sSubscribe: [subscribe, SHARDED],
+    sUnsubscribe: [unsubscribe, SHARDED]
   };
   for (const [name, [fn, type]] of Object.entries(methods)) {
     const method = function (channels, listener, bufferMode) {
@@ -162,7 +168,7 @@ function attachPubSub(proto) {
   Object.defineProperty(proto, 'isPubSubActive', {
     get() {
       const l = this._state.listeners;
-      return l[CHANNELS].size !== 0 || l[PATTERNS].size !== 0;
+      return l[CHANNELS].size !== 0 || l[PATTERNS].size !== 0 || l[SHARDED].size !== 0;
     },
     configurable: true
   });

@@ -25,6 +25,25 @@ static dict *newRegistry(rlServer *s) {
 void pubsubInit(rlServer *s) {
     s->pubsub_channels = newRegistry(s);
     s->pubsub_patterns = newRegistry(s);
+    s->pubsub_shard = newRegistry(s);
+}
+
+/* The three kinds of subscription: channels, patterns, and shard channels (SSUBSCRIBE: a
+ * namespace of its own, counted apart, as in a Redis 7.0 server without cluster). */
+enum { SUB_CHANNEL, SUB_PATTERN, SUB_SHARD };
+static const char *const subNames[3][2] = {
+    {"subscribe", "unsubscribe"}, {"psubscribe", "punsubscribe"}, {"ssubscribe", "sunsubscribe"}};
+
+static dict *registryOf(rlServer *s, int kind) {
+    return kind == SUB_CHANNEL   ? s->pubsub_channels
+           : kind == SUB_PATTERN ? s->pubsub_patterns
+                                 : s->pubsub_shard;
+}
+
+static dict **mineOf(rlClient *c, int kind) {
+    return kind == SUB_CHANNEL   ? &c->sub_channels
+           : kind == SUB_PATTERN ? &c->sub_patterns
+                                 : &c->sub_shard;
 }
 
 static void freeRegistry(dict *d) {
@@ -40,18 +59,17 @@ static void freeRegistry(dict *d) {
 void pubsubFree(rlServer *s) {
     freeRegistry(s->pubsub_channels);
     freeRegistry(s->pubsub_patterns);
+    freeRegistry(s->pubsub_shard);
     sdsfree(s->pubsub_rec);
     s->pubsub_rec = NULL;
 }
 
-/* Number of channels plus patterns 'c' is subscribed to. */
-static long long subscriptionCount(const rlClient *c) {
+/* The count Redis reports in a confirmation: channels plus patterns, or (SSUBSCRIBE) shard
+ * channels. */
+static long long subscriptionCount(const rlClient *c, int kind) {
+    if (kind == SUB_SHARD) return (long long)(c->sub_shard ? dictSize(c->sub_shard) : 0);
     return (long long)((c->sub_channels ? dictSize(c->sub_channels) : 0) +
                        (c->sub_patterns ? dictSize(c->sub_patterns) : 0));
-}
-
-int clientIsSubscribed(const rlClient *c) {
-    return subscriptionCount(c) > 0;
 }
 
 /* Add 'c' to the server registry 'reg' and the client's own set '*mine' under 'name'.
@@ -80,41 +98,47 @@ static int unsubscribe(rlClient *c, dict *reg, dict *mine, const char *name, siz
     return 1;
 }
 
-/* One confirmation: [kind, name or null, count]. */
-static void replySubscription(rlClient *c, const char *kind, const char *name, size_t len) {
+/* One confirmation: [what ('unsub': the unsubscribe word), name or null, count]. */
+static void replySubscription(rlClient *c, int kind, int unsub, const char *name, size_t len) {
     addReplyArrayLen(c, 3);
-    addReplyBulkCString(c, kind);
+    addReplyBulkCString(c, subNames[kind][unsub]);
     if (name)
         addReplyBulk(c, name, len);
     else
         addReplyNull(c);
-    addReplyLongLong(c, subscriptionCount(c));
+    addReplyLongLong(c, subscriptionCount(c, kind));
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
 }
 
-/* SUBSCRIBE / PSUBSCRIBE channel [channel ...] */
-static void subscribeGeneric(rlClient *c, int pattern) {
-    dict *reg = pattern ? c->srv->pubsub_patterns : c->srv->pubsub_channels;
-    dict **mine = pattern ? &c->sub_patterns : &c->sub_channels;
+/* SUBSCRIBE / PSUBSCRIBE / SSUBSCRIBE name [name ...] */
+static void subscribeGeneric(rlClient *c, int kind) {
+    dict *reg = registryOf(c->srv, kind);
+    dict **mine = mineOf(c, kind);
     addReplyArrayLen(c, c->argc - 1);
     for (int i = 1; i < c->argc; i++) {
         subscribe(c, reg, mine, c->argv[i], c->argvlen[i]);
-        replySubscription(c, pattern ? "psubscribe" : "subscribe", c->argv[i], c->argvlen[i]);
+        replySubscription(c, kind, 0, c->argv[i], c->argvlen[i]);
     }
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
 }
 
 void subscribeCommand(rlClient *c) {
-    subscribeGeneric(c, 0);
+    subscribeGeneric(c, SUB_CHANNEL);
 }
 
 void psubscribeCommand(rlClient *c) {
-    subscribeGeneric(c, 1);
+    subscribeGeneric(c, SUB_PATTERN);
+}
+
+void ssubscribeCommand(rlClient *c) {
+    subscribeGeneric(c, SUB_SHARD);
 }
 
 /* Unsubscribe 'c' from everything in '*mine'; replies one confirmation each when 'notify'.
  * Returns how many. */
-static long unsubscribeAll(rlClient *c, dict *reg, dict *mine, const char *kind, int notify) {
+static long unsubscribeAll(rlClient *c, int kind, int notify) {
+    dict *reg = registryOf(c->srv, kind);
+    dict *mine = *mineOf(c, kind);
     if (!mine || dictSize(mine) == 0) return 0;
     long n = 0;
     dictIterator *it = dictGetSafeIterator(mine);
@@ -124,7 +148,7 @@ static long unsubscribeAll(rlClient *c, dict *reg, dict *mine, const char *kind,
         size_t len = de->keylen;
         sds name = sdsnewlen(de->key, len);
         unsubscribe(c, reg, mine, name, len);
-        if (notify) replySubscription(c, kind, name, len);
+        if (notify) replySubscription(c, kind, 1, name, len);
         sdsfree(name);
         n++;
     }
@@ -132,40 +156,44 @@ static long unsubscribeAll(rlClient *c, dict *reg, dict *mine, const char *kind,
     return n;
 }
 
-/* UNSUBSCRIBE / PUNSUBSCRIBE [channel ...] */
-static void unsubscribeGeneric(rlClient *c, int pattern) {
-    dict *reg = pattern ? c->srv->pubsub_patterns : c->srv->pubsub_channels;
-    dict *mine = pattern ? c->sub_patterns : c->sub_channels;
-    const char *kind = pattern ? "punsubscribe" : "unsubscribe";
+/* UNSUBSCRIBE / PUNSUBSCRIBE / SUNSUBSCRIBE [name ...] */
+static void unsubscribeGeneric(rlClient *c, int kind) {
+    dict *reg = registryOf(c->srv, kind);
+    dict *mine = *mineOf(c, kind);
     if (c->argc == 1) {
         long n = mine ? (long)dictSize(mine) : 0;
         addReplyArrayLen(c, n ? n : 1);
-        if (!unsubscribeAll(c, reg, mine, kind, 1)) replySubscription(c, kind, NULL, 0);
+        if (!unsubscribeAll(c, kind, 1)) replySubscription(c, kind, 1, NULL, 0);
         addReplyAggregateEnd(c, RL_AGG_ARRAY);
         return;
     }
     addReplyArrayLen(c, c->argc - 1);
     for (int i = 1; i < c->argc; i++) {
         unsubscribe(c, reg, mine, c->argv[i], c->argvlen[i]);
-        replySubscription(c, kind, c->argv[i], c->argvlen[i]);
+        replySubscription(c, kind, 1, c->argv[i], c->argvlen[i]);
     }
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
 }
 
 void unsubscribeCommand(rlClient *c) {
-    unsubscribeGeneric(c, 0);
+    unsubscribeGeneric(c, SUB_CHANNEL);
 }
 
 void punsubscribeCommand(rlClient *c) {
-    unsubscribeGeneric(c, 1);
+    unsubscribeGeneric(c, SUB_PATTERN);
+}
+
+void sunsubscribeCommand(rlClient *c) {
+    unsubscribeGeneric(c, SUB_SHARD);
 }
 
 void pubsubClientRelease(rlClient *c) {
-    unsubscribeAll(c, c->srv->pubsub_channels, c->sub_channels, NULL, 0);
-    unsubscribeAll(c, c->srv->pubsub_patterns, c->sub_patterns, NULL, 0);
-    if (c->sub_channels) dictRelease(c->sub_channels);
-    if (c->sub_patterns) dictRelease(c->sub_patterns);
-    c->sub_channels = c->sub_patterns = NULL;
+    for (int kind = SUB_CHANNEL; kind <= SUB_SHARD; kind++) {
+        dict **mine = mineOf(c, kind);
+        unsubscribeAll(c, kind, 0);
+        if (*mine) dictRelease(*mine);
+        *mine = NULL;
+    }
 }
 
 /* Queue the recording in s->pubsub_rec for every client of 'subs'. */
@@ -212,21 +240,37 @@ long long pubsubPublishMessage(rlServer *s, const char *ch, size_t chlen, const 
     return receivers;
 }
 
+/* SPUBLISH shard-channel message: to the shard channel's subscribers only (no patterns). */
+void spublishCommand(rlClient *c) {
+    rlServer *s = c->srv;
+    dictEntry *de =
+        dictSize(s->pubsub_shard) ? dictFind(s->pubsub_shard, c->argv[1], c->argvlen[1]) : NULL;
+    long long receivers = 0;
+    if (de) {
+        const rlClientList *subs = de->v.val;
+        const char *parts[3] = {"smessage", c->argv[1], c->argv[2]};
+        size_t lens[3] = {8, c->argvlen[1], c->argvlen[2]};
+        record(s, 3, parts, lens);
+        deliver(s, subs);
+        receivers = (long long)subs->n;
+    }
+    addReplyLongLong(c, receivers);
+}
+
 /* PUBLISH channel message */
 void publishCommand(rlClient *c) {
     addReplyLongLong(
         c, pubsubPublishMessage(c->srv, c->argv[1], c->argvlen[1], c->argv[2], c->argvlen[2]));
 }
 
-/* PUBSUB CHANNELS [pattern] */
-void pubsubChannelsCommand(rlClient *c) {
+/* PUBSUB CHANNELS / SHARDCHANNELS [pattern] over registry 'reg'. */
+static void channelsGeneric(rlClient *c, dict *reg) {
     if (c->argc > 3) {
         addReplyErrorFormat(c, RL_ERR_SUBCMD_SYNTAX_FMT, argPrintLen(c, 1), c->argv[1], "PUBSUB");
         return;
     }
     const char *pat = c->argc == 3 ? c->argv[2] : NULL;
     size_t plen = c->argc == 3 ? c->argvlen[2] : 0;
-    dict *reg = c->srv->pubsub_channels;
     long n = 0;
     dictIterator *it = dictGetIterator(reg);
     dictEntry *de;
@@ -242,15 +286,32 @@ void pubsubChannelsCommand(rlClient *c) {
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
 }
 
-/* PUBSUB NUMSUB [channel ...]: a flat array of channel, count pairs (as Redis 7.0 replies). */
-void pubsubNumsubCommand(rlClient *c) {
+void pubsubChannelsCommand(rlClient *c) {
+    channelsGeneric(c, c->srv->pubsub_channels);
+}
+
+void pubsubShardchannelsCommand(rlClient *c) {
+    channelsGeneric(c, c->srv->pubsub_shard);
+}
+
+/* PUBSUB NUMSUB / SHARDNUMSUB [channel ...] over 'reg': a flat array of channel, count pairs
+ * (as Redis 7.0 replies). */
+static void numsubGeneric(rlClient *c, dict *reg) {
     addReplyArrayLen(c, (long)(c->argc - 2) * 2);
     for (int i = 2; i < c->argc; i++) {
-        dictEntry *de = dictFind(c->srv->pubsub_channels, c->argv[i], c->argvlen[i]);
+        dictEntry *de = dictFind(reg, c->argv[i], c->argvlen[i]);
         addReplyBulk(c, c->argv[i], c->argvlen[i]);
         addReplyLongLong(c, de ? (long long)((const rlClientList *)de->v.val)->n : 0);
     }
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
+}
+
+void pubsubNumsubCommand(rlClient *c) {
+    numsubGeneric(c, c->srv->pubsub_channels);
+}
+
+void pubsubShardnumsubCommand(rlClient *c) {
+    numsubGeneric(c, c->srv->pubsub_shard);
 }
 
 /* PUBSUB NUMPAT: the number of patterns with at least one subscriber. */

@@ -156,7 +156,7 @@ struct rlServer {
     uint64_t next_client_id;
     rlSlab slab; /* small objects: dict entries, value headers (slab.h) */
     /* pub/sub (pubsub.c): channel / pattern -> rlClientList* of subscribers */
-    dict *pubsub_channels, *pubsub_patterns;
+    dict *pubsub_channels, *pubsub_patterns, *pubsub_shard;
     sds pubsub_rec;   /* scratch: the recording of the message being published */
     int notify_flags; /* NOTIFY_* (notify-keyspace-events) */
     /* outbox (outbox.c): messages for clients, drained by the embedder */
@@ -245,7 +245,7 @@ struct rlClient {
     uint64_t id;    /* unique in its server, from 1 (CLIENT ID) */
     int push_flags; /* the embedder's flags, copied into each outbox message (outbox.c) */
     /* pub/sub: this client's channels and patterns (keys only), NULL until first used */
-    dict *sub_channels, *sub_patterns;
+    dict *sub_channels, *sub_patterns, *sub_shard;
     blockState bstate; /* valid while CLIENT_BLOCKED */
 };
 
@@ -609,7 +609,6 @@ void pubsubInit(rlServer *s);
 void pubsubFree(rlServer *s);
 /* Unsubscribe 'c' from everything (client release). */
 void pubsubClientRelease(rlClient *c);
-int clientIsSubscribed(const rlClient *c);
 /* Deliver 'msg' on channel 'ch' to its subscribers and matching patterns' subscribers;
  * returns the number of receivers. */
 long long pubsubPublishMessage(rlServer *s, const char *ch, size_t chlen, const char *msg,
@@ -619,6 +618,11 @@ void unsubscribeCommand(rlClient *c);
 void psubscribeCommand(rlClient *c);
 void punsubscribeCommand(rlClient *c);
 void publishCommand(rlClient *c);
+void ssubscribeCommand(rlClient *c);
+void sunsubscribeCommand(rlClient *c);
+void spublishCommand(rlClient *c);
+void pubsubShardchannelsCommand(rlClient *c);
+void pubsubShardnumsubCommand(rlClient *c);
 void pubsubChannelsCommand(rlClient *c);
 void pubsubNumsubCommand(rlClient *c);
 void pubsubNumpatCommand(rlClient *c);

@@ -490,6 +490,9 @@ const SHAPES = {
   PUBSUB_CHANNELS: [[], ['p*'], [B], [''], [undefined], [null], [1], ['a', 'b']],
   PUBSUB_NUMSUB: [[], ['a'], [['a', 'b']], [[]], [B], [''], [undefined], [1], [['a', 1]]],
   PUBSUB_NUMPAT: NO_ARGS,
+  SPUBLISH: [['ch', 'm'], [B, B2], ['ch', ''], ['ch'], [], ['ch', 1], [1, 'm'], ['ch', null]],
+  PUBSUB_SHARDCHANNELS: [[], ['p*'], [B], [''], [undefined], [null], [1], ['a', 'b']],
+  PUBSUB_SHARDNUMSUB: [[], ['a'], [['a', 'b']], [[]], [B], [''], [undefined], [1], [['a', 1]]],
   CONFIG_GET: [['notify-keyspace-events'], [['a', 'b']], [B], [''], [], [undefined], [1], [[]]],
   CONFIG_SET: [
     ['notify-keyspace-events', 'KEA'], [{ 'notify-keyspace-events': 'E', x: 'y' }], [{}], [B, B2], ['p'],

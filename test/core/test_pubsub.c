@@ -78,6 +78,24 @@ int test_pubsub_subscribe_publish(void) {
     EXPECT(a, "PUNSUBSCRIBE", "*1\r\n*3\r\n$12\r\npunsubscribe\r\n_\r\n:0\r\n");
     EXPECT(a, "PUBLISH b x", ":1\r\n"); /* b's pattern '*' */
     EXPECT_OUTBOX(s, "2:*4\r\n$8\r\npmessage\r\n$1\r\n*\r\n$1\r\nb\r\n$1\r\nx\r\n|");
+    /* Shard channels (SSUBSCRIBE/SPUBLISH): their own namespace and count, as a 7.0 server
+     * without cluster replies (captured over RESP3). */
+    EXPECT(a, "SSUBSCRIBE s1 s2",
+           "*2\r\n*3\r\n$10\r\nssubscribe\r\n$2\r\ns1\r\n:1\r\n*3\r\n$10\r\nssubscribe\r\n$"
+           "2\r\ns2\r\n:2\r\n");
+    EXPECT(b, "SPUBLISH s1 hi", ":1\r\n");
+    EXPECT_OUTBOX(s, "1:*3\r\n$8\r\nsmessage\r\n$2\r\ns1\r\n$2\r\nhi\r\n|");
+    EXPECT(b, "PUBSUB SHARDNUMSUB s1 s2 z",
+           "*6\r\n$2\r\ns1\r\n:1\r\n$2\r\ns2\r\n:1\r\n$1\r\nz\r\n:0\r\n");
+    EXPECT(b, "PUBSUB SHARDCHANNELS s1*", "*1\r\n$2\r\ns1\r\n");
+    EXPECT(b, "PUBSUB SHARDCHANNELS a b",
+           "-ERR unknown subcommand or wrong number of arguments for 'SHARDCHANNELS'. Try PUBSUB "
+           "HELP.\r\n");
+    EXPECT(a, "SUNSUBSCRIBE s1", "*1\r\n*3\r\n$12\r\nsunsubscribe\r\n$2\r\ns1\r\n:1\r\n");
+    EXPECT(a, "SUNSUBSCRIBE", "*1\r\n*3\r\n$12\r\nsunsubscribe\r\n$2\r\ns2\r\n:0\r\n");
+    EXPECT(a, "SUNSUBSCRIBE", "*1\r\n*3\r\n$12\r\nsunsubscribe\r\n_\r\n:0\r\n");
+    EXPECT(a, "SPUBLISH", "-ERR wrong number of arguments for 'spublish' command\r\n");
+    EXPECT(a, "SSUBSCRIBE s3", "*1\r\n*3\r\n$10\r\nssubscribe\r\n$2\r\ns3\r\n:1\r\n");
     /* A released client leaves its channels; messages already queued stay queued. */
     EXPECT(a, "PUBLISH a late", ":2\r\n");
     rlClientRelease(b);

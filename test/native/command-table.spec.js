@@ -14,7 +14,8 @@ const COMMANDS_DIR = path.join(__dirname, '..', '..', 'lib', 'commands');
 // commands it removed (reachable through sendCommand).
 const CLIENT_LEVEL = new Set([
   'select', 'multi', 'exec', 'discard', 'object', 'substr', 'hmset', 'zrevrange', 'zrevrangebyscore', 'zrevrangebylex',
-  'watch', 'unwatch', 'subscribe', 'unsubscribe', 'psubscribe', 'punsubscribe', 'pubsub', 'config', 'client'
+  'watch', 'unwatch', 'subscribe', 'unsubscribe', 'psubscribe', 'punsubscribe', 'ssubscribe', 'sunsubscribe',
+  'pubsub', 'config', 'client'
 ]);
 
 describe('command table', () => {

@@ -721,6 +721,16 @@ export async function main(): Promise<void> {
   await sub.UNSUBSCRIBE();
   await sub.pUnsubscribe('n*');
   await sub.PUNSUBSCRIBE();
+  const shardHeard: string[] = [];
+  await sub.sSubscribe('shard', (message) => { shardHeard.push(message); });
+  check((await client.sPublish('shard', 'sm')) === 1 && (await client.publish('shard', 'not shard')) === 0, 'sPublish');
+  await client.ping();
+  check(shardHeard.length === 1 && shardHeard[0] === 'sm', 'sSubscribe listener');
+  check((await client.pubSubShardChannels()).length === 1, 'pubSubShardChannels');
+  check((await client.pubSubShardNumSub('shard'))['shard'] === 1, 'pubSubShardNumSub');
+  await sub.SSUBSCRIBE('shard2', () => undefined);
+  await sub.sUnsubscribe('shard2');
+  await sub.SUNSUBSCRIBE();
   check(!sub.isPubSubActive, 'unsubscribed');
   check((await client.watch(['w1', 'w2'])) === 'OK' && client.isWatching, 'watch');
   await sub.set('w1', 'changed');

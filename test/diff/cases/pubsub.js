@@ -149,6 +149,33 @@ scenario('PUBSUB CHANNELS / NUMSUB / NUMPAT and closing subscribers', async (c, 
   }
 });
 
+scenario('SSUBSCRIBE/SPUBLISH: shard channels are their own namespace', async (c, ctx) => {
+  const sub = await open(c);
+  const log = [];
+  try {
+    await ctx.call('sSubscribe', () => sub.sSubscribe(['s1', 's2'], recorder(log, 'S')));
+    await ctx.call('sSubscribe buffers', () => sub.sSubscribe('s1', recorder(log, 'B'), true));
+    await ctx.call('subscribe the same name as a channel', () => sub.subscribe('s1', recorder(log, 'C')));
+    await ctx.call('sPublish', () => c.sPublish('s1', 'shard msg'));
+    await ctx.call('publish reaches only the channel', () => c.publish('s1', 'channel msg'));
+    await ctx.call('sPublish to nobody', () => c.sPublish('nobody', 'x'));
+    await ctx.sorted('shard channels', () => c.pubSubShardChannels());
+    await ctx.call('shard channels s1*', () => c.pubSubShardChannels('s1*'));
+    await ctx.call('shard numsub', () => c.pubSubShardNumSub(['s1', 's2', 'z']));
+    await ctx.call('channels (not shard ones)', () => c.pubSubChannels());
+    await until(() => log.length >= 3);
+    ctx.note('messages', log);
+    await ctx.call('sUnsubscribe one', () => sub.sUnsubscribe('s2'));
+    await ctx.call('sUnsubscribe all', () => sub.sUnsubscribe());
+    await ctx.call('sPublish after', () => c.sPublish('s1', 'gone'));
+    await ctx.call('still active (a channel remains)', () => sub.isPubSubActive);
+    await ctx.call('raw SPUBLISH arity', () => raw(c, 'SPUBLISH', 'ch'));
+    await ctx.call('raw SHARDCHANNELS with two patterns', () => raw(c, 'PUBSUB', 'SHARDCHANNELS', 'a', 'b'));
+  } finally {
+    await sub.close();
+  }
+});
+
 scenario('pub/sub misuse', async (c, ctx) => {
   const errors = [];
   const sub = await open(c, errors);
