@@ -144,6 +144,7 @@ class RedisClient extends EventEmitter {
     st.handle = binding.clientNew(st.keyspace.server);
     st.keyspace.acquire();
     st.id = binding.exec(st.handle, 0, 'CLIENT', 'ID');
+    if (st.options.RESP === 2) binding.clientSetProtocol(st.handle, 2);
     st.keyspace.clients.set(st.id, this);
     const db = st.options.database;
     let failed = db ? binding.exec(st.handle, 0, 'SELECT', String(db)) : null;

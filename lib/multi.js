@@ -69,7 +69,8 @@ class RedisMulti {
     this._queue = [];
     for (const { args } of queue) checkArgs(args);
     client._state.watching = false; // EXEC ends the WATCH, whatever its outcome
-    client._execRaw(['MULTI']);
+    const started = client._execRaw(['MULTI']);
+    if (started instanceof SimpleError) throw started; // e.g. a subscribed RESP2 client
     let queueError = null;
     try {
       for (const { args } of queue) {

@@ -134,6 +134,7 @@ void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvle
     c->argv = argv;
     c->argvlen = argvlen;
     const rlCommand *cmd = resolveCommand(c);
+    if (cmd && (c->flags & CLIENT_RESP2) && pubsubRejectInContext(c, cmd)) cmd = NULL;
     if (!cmd) {
         /* a command rejected while queueing makes EXEC abort (EXECABORT) */
         if (c->flags & CLIENT_MULTI) c->flags |= CLIENT_DIRTY_EXEC;

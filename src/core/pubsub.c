@@ -187,6 +187,34 @@ void sunsubscribeCommand(rlClient *c) {
     unsubscribeGeneric(c, SUB_SHARD);
 }
 
+int clientInResp2PubsubContext(const rlClient *c) {
+    return (c->flags & CLIENT_RESP2) && ((c->sub_channels && dictSize(c->sub_channels)) ||
+                                         (c->sub_patterns && dictSize(c->sub_patterns)) ||
+                                         (c->sub_shard && dictSize(c->sub_shard)));
+}
+
+int pubsubRejectInContext(rlClient *c, const rlCommand *cmd) {
+    static const char *const allowed[] = {"subscribe",    "unsubscribe", "psubscribe",
+                                          "punsubscribe", "ssubscribe",  "sunsubscribe",
+                                          "ping"};
+    if (!clientInResp2PubsubContext(c)) return 0;
+    for (size_t i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++)
+        if (strcmp(cmd->info.name, allowed[i]) == 0) return 0;
+    addReplyErrorFormat(
+        c,
+        "Can't execute '%s': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / "
+        "RESET are allowed in this context",
+        cmd->info.name);
+    return 1;
+}
+
+void rlClientSetProtocol(rlClient *c, int resp) {
+    if (resp == 2)
+        c->flags |= CLIENT_RESP2;
+    else
+        c->flags &= ~CLIENT_RESP2;
+}
+
 void pubsubClientRelease(rlClient *c) {
     for (int kind = SUB_CHANNEL; kind <= SUB_SHARD; kind++) {
         dict **mine = mineOf(c, kind);

@@ -67,6 +67,9 @@ void rlClientRelease(rlClient *c);
 void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvlen,
             const rlReplyOps *ops, void *ctx);
 
+/* The protocol the client speaks (2 or 3; default 3). A RESP2 client that is subscribed
+ * to anything may only run the subscription commands and PING, as in Redis. */
+void rlClientSetProtocol(rlClient *c, int resp);
 /* The server 'c' is a client of. */
 rlServer *rlClientServer(const rlClient *c);
 /* The client's id: unique in its server, from 1 upwards (CLIENT ID). */

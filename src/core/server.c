@@ -169,7 +169,8 @@ void pingCommand(rlClient *c) {
     } else if (c->argc == 2) {
         addReplyBulk(c, c->argv[1], c->argvlen[1]);
     } else {
-        addReplyStatus(c, "PONG");
+        /* A subscribed RESP2 client gets ["pong", ""], which node-redis reads as 'pong'. */
+        addReplyStatus(c, clientInResp2PubsubContext(c) ? "pong" : "PONG");
     }
 }
 

@@ -190,6 +190,7 @@ typedef struct rlQueued {
 #define CLIENT_BLOCKED (1 << 3)      /* waiting in a blocking command (bstate) */
 #define CLIENT_REPROCESSING (1 << 4) /* running its blocked command again (blocking.c) */
 #define CLIENT_IN_EXEC (1 << 5)      /* running EXEC's queue: blocking commands never block */
+#define CLIENT_RESP2 (1 << 6)        /* speaks RESP2: subscriber-mode rules apply (pubsub.c) */
 
 /* What a blocked client waits for: its keys (in bstate.db) and its command, kept to be run
  * again when one of the keys is filled. */
@@ -609,6 +610,10 @@ void pubsubInit(rlServer *s);
 void pubsubFree(rlServer *s);
 /* Unsubscribe 'c' from everything (client release). */
 void pubsubClientRelease(rlClient *c);
+/* RESP2 subscriber mode: replies Redis's error and returns 1 when 'cmd' may not run now. */
+int pubsubRejectInContext(rlClient *c, const rlCommand *cmd);
+/* 1 for a RESP2 client subscribed to anything (PING then answers "pong"). */
+int clientInResp2PubsubContext(const rlClient *c);
 /* Deliver 'msg' on channel 'ch' to its subscribers and matching patterns' subscribers;
  * returns the number of receivers. */
 long long pubsubPublishMessage(rlServer *s, const char *ch, size_t chlen, const char *msg,

@@ -5,7 +5,8 @@
  * blocked}),
  * commands(), variants(), serverNew(), clientNew(server), clientRelease(client),
  * exec(client, flags, ...args | [args]), cron(server, budget_us), debugCheck(server),
- * outboxDrain(server), clientSetPushFlags(client, flags), clientBlockedTimeout(client). */
+ * outboxDrain(server), clientSetPushFlags(client, flags), clientSetProtocol(client, resp),
+ * clientBlockedTimeout(client). */
 #include "napi_util.h"
 
 #include <stdio.h>
@@ -256,6 +257,18 @@ static napi_value ClientBlockedTimeout(napi_env env, napi_callback_info info) {
     return out;
 }
 
+/* clientSetProtocol(client, 2|3): the protocol the client speaks (RESP2's subscriber rules). */
+static napi_value ClientSetProtocol(napi_env env, napi_callback_info info) {
+    napi_value argv[2];
+    if (getArgs(env, info, 2, argv) != 0) return NULL;
+    rlClient *c = rlUnwrapClient(env, argv[0]);
+    if (!c) return NULL;
+    int32_t resp = 3;
+    NAPI_CALL(env, napi_get_value_int32(env, argv[1], &resp));
+    rlClientSetProtocol(c, resp);
+    return NULL;
+}
+
 /* clientSetPushFlags(client, flags): reply flags for the client's pub/sub messages. */
 static napi_value ClientSetPushFlags(napi_env env, napi_callback_info info) {
     napi_value argv[2];
@@ -317,6 +330,7 @@ NAPI_MODULE_INIT(/* napi_env env, napi_value exports */) {
         {"debugCheck", NULL, DebugCheck, NULL, NULL, NULL, napi_default, NULL},
         {"outboxDrain", NULL, OutboxDrain, NULL, NULL, NULL, napi_default, NULL},
         {"clientSetPushFlags", NULL, ClientSetPushFlags, NULL, NULL, NULL, napi_default, NULL},
+        {"clientSetProtocol", NULL, ClientSetProtocol, NULL, NULL, NULL, napi_default, NULL},
         {"clientBlockedTimeout", NULL, ClientBlockedTimeout, NULL, NULL, NULL, napi_default, NULL},
     };
     NAPI_CALL(env, napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props));

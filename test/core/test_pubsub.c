@@ -109,6 +109,34 @@ int test_pubsub_subscribe_publish(void) {
     return 0;
 }
 
+int test_pubsub_resp2_subscriber_context(void) {
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 1);
+    rlClient *c = rlClientNew(s);
+    rlClientSetProtocol(c, 2);
+    EXPECT(c, "PING", "+PONG\r\n");
+    EXPECT(c, "SUBSCRIBE ch", "*1\r\n*3\r\n$9\r\nsubscribe\r\n$2\r\nch\r\n:1\r\n");
+    EXPECT(c, "GET k",
+           "-ERR Can't execute 'get': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET "
+           "are allowed in this context\r\n");
+    EXPECT(
+        c, "CONFIG GET x",
+        "-ERR Can't execute 'config|get': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / "
+        "RESET are allowed in this context\r\n");
+    EXPECT(c, "PING", "+pong\r\n");
+    EXPECT(c, "PING hi", "$2\r\nhi\r\n");
+    EXPECT(c, "UNSUBSCRIBE", "*1\r\n*3\r\n$11\r\nunsubscribe\r\n$2\r\nch\r\n:0\r\n");
+    EXPECT(c, "GET k", "_\r\n");
+    /* RESP3 (the default): ordinary commands run while subscribed. */
+    rlClientSetProtocol(c, 3);
+    EXPECT(c, "SUBSCRIBE ch", "*1\r\n*3\r\n$9\r\nsubscribe\r\n$2\r\nch\r\n:1\r\n");
+    EXPECT(c, "GET k", "_\r\n");
+    EXPECT(c, "PING", "+PONG\r\n");
+    rlClientRelease(c);
+    rlServerRelease(s);
+    return 0;
+}
+
 int test_pubsub_outbox_replays_every_kind(void) {
     sds rec = sdsempty();
     rlRecordSink.aggregate_begin(&rec, RL_AGG_MAP, 2);

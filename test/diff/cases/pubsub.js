@@ -176,6 +176,32 @@ scenario('SSUBSCRIBE/SPUBLISH: shard channels are their own namespace', async (c
   }
 });
 
+scenario('a subscribed RESP2 client may only (un)subscribe and PING', async (c, ctx) => {
+  // node-redis refuses its maintenance notifications (on in duplicates) over RESP2.
+  const sub = c.duplicate({ RESP: 2, maintNotifications: 'disabled' });
+  sub.on('error', () => {});
+  await sub.connect();
+  try {
+    await ctx.call('get before subscribing', () => sub.get('k'));
+    await ctx.call('subscribe', () => sub.subscribe('r2', () => {}));
+    await ctx.call('get', () => sub.get('k'));
+    await ctx.call('sendCommand GET', () => sub.sendCommand(['GET', 'k']));
+    await ctx.call('set', () => sub.set('k', 'v'));
+    await ctx.call('publish', () => sub.publish('r2', 'x'));
+    await ctx.call('hGetAll', () => sub.hGetAll('h'));
+    await ctx.call('multi', () => sub.multi().get('k').exec());
+    await ctx.call('ping', () => sub.ping());
+    await ctx.call('ping with a message', () => sub.ping('hello'));
+    await ctx.call('pSubscribe', () => sub.pSubscribe('r*', () => {}));
+    await ctx.call('unsubscribe all', () => sub.unsubscribe());
+    await ctx.call('still subscribed to a pattern', () => sub.get('k'));
+    await ctx.call('pUnsubscribe all', () => sub.pUnsubscribe());
+    await ctx.call('get after', () => sub.get('k'));
+  } finally {
+    await sub.close();
+  }
+});
+
 scenario('pub/sub misuse', async (c, ctx) => {
   const errors = [];
   const sub = await open(c, errors);
