@@ -1196,6 +1196,11 @@ export declare class RedisClient<TM extends TypeMapping = {}> extends EventEmitt
   SUNSUBSCRIBE: RedisClient<TM>['sUnsubscribe'];
   /** The listeners of one kind: channel or pattern -> `{ buffers, strings }` listener sets. */
   getPubSubListeners(type: PubSubType): Map<string, PubSubChannelListeners>;
+  /** Adds listener sets (from another client's getPubSubListeners) for one channel,
+   * subscribing when this client did not listen to it yet. */
+  extendPubSubChannelListeners(type: PubSubType, channel: string, listeners: PubSubChannelListeners): Promise<void>;
+  /** extendPubSubChannelListeners for every channel of a getPubSubListeners map. */
+  extendPubSubListeners(type: PubSubType, listeners: Map<string, PubSubChannelListeners>): Promise<void>;
   /** Iterates the keyspace with SCAN, yielding one array of keys per page (pages may be empty). */
   scanIterator(options?: ScanIteratorOptions): AsyncGenerator<Array<BlobReply<TM>>, void, unknown>;
   /** Iterates a hash with HSCAN, yielding one array of `{ field, value }` per page. */

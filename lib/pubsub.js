@@ -113,6 +113,28 @@ const asString = (v) => (typeof v === 'string' ? v : v.toString());
 // Deliver one message from the outbox: ['message', channel, payload],
 // ['pmessage', pattern, channel, payload] or ['smessage', channel, payload] (strings, or
 // Buffers when the client has Buffer listeners).
+// extendPubSubChannelListeners(type, channel, { buffers, strings }) and
+// extendPubSubListeners(type, Map of those), as node-redis (used to move listeners from one
+// client to another): the sets are merged into this client's, and channels it did not
+// listen to yet are subscribed.
+function extendListeners(client, type, entries) {
+  const listeners = client._state.listeners[type];
+  const argv = [WIRE[type].subscribe];
+  for (const [channel, sets] of entries) {
+    const key = nameKey(channel);
+    let mine = listeners.get(key);
+    if (!mine) argv.push(channel);
+    if (!mine) {
+      mine = { buffers: new Set(), strings: new Set() };
+      listeners.set(key, mine);
+    }
+    for (const l of sets.buffers) mine.buffers.add(l);
+    for (const l of sets.strings) mine.strings.add(l);
+  }
+  if (argv.length > 1) send(client, argv);
+  updatePushFlags(client);
+}
+
 // Buffer listeners first, then string listeners, as node-redis calls them. A listener that
 // throws ends this message's delivery (node-redis's decoder drops the rest of what it was
 // reading) and the error is emitted on the client.
@@ -174,6 +196,22 @@ function attachPubSub(proto) {
   });
   proto.getPubSubListeners = function (type) {
     return this._state.listeners[type];
+  };
+  proto.extendPubSubChannelListeners = function (type, channel, listeners) {
+    try {
+      extendListeners(this, type, [[channel, listeners]]);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return Promise.resolve(undefined);
+  };
+  proto.extendPubSubListeners = function (type, listeners) {
+    try {
+      extendListeners(this, type, listeners);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return Promise.resolve(undefined);
   };
 }
 

@@ -728,6 +728,14 @@ export async function main(): Promise<void> {
   check(shardHeard.length === 1 && shardHeard[0] === 'sm', 'sSubscribe listener');
   check((await client.pubSubShardChannels()).length === 1, 'pubSubShardChannels');
   check((await client.pubSubShardNumSub('shard'))['shard'] === 1, 'pubSubShardNumSub');
+  const heir = client.duplicate();
+  await heir.connect();
+  await heir.extendPubSubListeners('SHARDED', sub.getPubSubListeners('SHARDED'));
+  await heir.extendPubSubChannelListeners('CHANNELS', 'extra', { buffers: new Set(), strings: new Set([() => undefined]) });
+  check((await client.sPublish('shard', 'to both')) === 2 && (await client.publish('extra', 'x')) === 1, 'extend listeners');
+  await client.ping();
+  check(shardHeard.length === 3, 'heir listener heard');
+  await heir.close();
   await sub.SSUBSCRIBE('shard2', () => undefined);
   await sub.sUnsubscribe('shard2');
   await sub.SUNSUBSCRIBE();

@@ -202,6 +202,29 @@ scenario('a subscribed RESP2 client may only (un)subscribe and PING', async (c, 
   }
 });
 
+scenario('extendPubSubListeners moves listeners to another client', async (c, ctx) => {
+  const a = await open(c);
+  const b = await open(c);
+  const log = [];
+  try {
+    await ctx.call('a subscribes', () => a.subscribe(['e1', 'e2'], recorder(log, 'L')));
+    await ctx.call('b subscribes e2 itself', () => b.subscribe('e2', recorder(log, 'M')));
+    await ctx.call('b takes a\'s listeners', () => b.extendPubSubListeners('CHANNELS', a.getPubSubListeners('CHANNELS')));
+    await ctx.call('and one more channel', () => b.extendPubSubChannelListeners('CHANNELS', 'e3',
+      { buffers: new Set(), strings: new Set([recorder(log, 'N')]) }));
+    await ctx.call('a unsubscribes', () => a.unsubscribe());
+    await ctx.call('numsub', () => c.pubSubNumSub(['e1', 'e2', 'e3']));
+    await ctx.call('publish e1', () => c.publish('e1', 'one'));
+    await ctx.call('publish e2', () => c.publish('e2', 'two'));
+    await ctx.call('publish e3', () => c.publish('e3', 'three'));
+    await until(() => log.length >= 4);
+    ctx.note('messages', log);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
+
 scenario('pub/sub misuse', async (c, ctx) => {
   const errors = [];
   const sub = await open(c, errors);
