@@ -137,4 +137,28 @@ scenario('commands wait behind a blocked command; destroy releases it', async (c
   await ctx.call('still there', () => c.lRange('never', 0, -1));
 });
 
+scenario('CLIENT UNBLOCK ends another client\'s wait (TIMEOUT or ERROR)', async (c, ctx) => {
+  const w = await open(c);
+  try {
+    const id = await w.clientId();
+    ctx.note('clientId is a number', typeof id);
+    await ctx.call('unblock a client that is not blocked', () => c.clientUnblock(id));
+    const t = w.blPop('never1', 0);
+    await ctx.sleep(SETTLE_MS);
+    await ctx.call('unblock with TIMEOUT', () => c.clientUnblock(id, 'TIMEOUT'));
+    await ctx.call('the wait ends with null', () => t);
+    const e = w.bzPopMax('never2', 0);
+    await ctx.sleep(SETTLE_MS);
+    await ctx.call('unblock with ERROR', () => c.clientUnblock(id, 'ERROR'));
+    await ctx.call('the wait ends with the UNBLOCKED error', () => e);
+    await ctx.call('unknown client id', () => c.clientUnblock(999999));
+    await ctx.call('bad reason', () => raw(c, 'CLIENT', 'UNBLOCK', String(id), 'FOO'));
+    await ctx.call('id not an integer', () => raw(c, 'CLIENT', 'UNBLOCK', 'abc'));
+    await ctx.call('CLIENT without subcommand', () => raw(c, 'CLIENT'));
+    await ctx.call('CLIENT ID with an argument', () => raw(c, 'CLIENT', 'ID', 'x'));
+  } finally {
+    w.destroy();
+  }
+});
+
 module.exports = g;

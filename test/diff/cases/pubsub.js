@@ -307,6 +307,27 @@ scenario('keyspace notifications: flags, channels and events', async (c, ctx) =>
   }
 });
 
+scenario('CONFIG RESETSTAT zeroes the INFO counters; CLIENT ID grows per connection', async (c, ctx) => {
+  const stat = (info, name) => Number((info.match(new RegExp(`^${name}:(\\d+)`, 'm')) || [])[1]);
+  await c.set('hit', 'v');
+  await c.get('hit');
+  await c.get('miss');
+  await ctx.call('counters before', async () => stat(await c.info('stats'), 'keyspace_hits') > 0 &&
+    stat(await c.info('stats'), 'keyspace_misses') > 0);
+  await ctx.call('configResetStat', () => c.configResetStat());
+  await ctx.call('counters after', async () => {
+    const info = await c.info('stats');
+    return [stat(info, 'keyspace_hits'), stat(info, 'keyspace_misses'), stat(info, 'expired_keys')];
+  });
+  await ctx.call('raw CONFIG RESETSTAT with an argument', () => raw(c, 'CONFIG', 'RESETSTAT', 'x'));
+  const d = await open(c);
+  try {
+    await ctx.call('a later connection has a larger id', async () => (await d.clientId()) > (await c.clientId()));
+  } finally {
+    await d.close();
+  }
+});
+
 scenario('WATCH: a change by another client aborts exec() with WatchError', async (c, ctx) => {
   const other = await open(c);
   try {
