@@ -2,6 +2,7 @@
 #include "listpack.h"
 
 #include "alloc.h"
+#include "util.h"
 
 /* ---------------------------------------------------------------- memory */
 
@@ -178,20 +179,6 @@ unsigned char *lpSeek(unsigned char *lp, long index) {
     return p;
 }
 
-/* 'len' bytes at 'a' and 'b' equal? Lengths 8..16 (typical field names) compare as two
- * overlapping 8-byte words, without a call. */
-static inline int bytesEq(const unsigned char *a, const char *b, size_t len) {
-    if (len >= 8 && len <= 16) {
-        uint64_t x1, y1, x2, y2;
-        memcpy(&x1, a, 8);
-        memcpy(&y1, b, 8);
-        memcpy(&x2, a + len - 8, 8);
-        memcpy(&y2, b + len - 8, 8);
-        return x1 == y1 && x2 == y2;
-    }
-    return memcmp(a, b, len) == 0;
-}
-
 /* The hot loop of hash, set and sorted-set lookups: each entry is decoded once, and
  * candidates of the right length are first compared on their last byte (keys that share
  * a prefix, "field:0001"..."field:0099", differ there) before memcmp. */
@@ -210,7 +197,7 @@ unsigned char *lpFind(unsigned char *lp, unsigned char *p, const char *s, size_t
         }
         if (pending == 0) {
             if (elen == len && (len == 0 || (p[n + len - 1] == (unsigned char)s[len - 1] &&
-                                             bytesEq(p + n, s, len))))
+                                             rlMemEq(p + n, s, len))))
                 return p;
             pending = skip;
         } else {

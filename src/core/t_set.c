@@ -170,6 +170,16 @@ static void replyMember(rlClient *c, const setMember *m) {
     addReplyBulk(c, m->s, m->len);
 }
 
+/* Reply every member of 'o' (the caller opened the aggregate). */
+static void replyAllMembers(rlClient *c, const robj *o) {
+    setIter it;
+    setMember m;
+    setIterInit(&it, o);
+    while (setIterNext(&it, &m))
+        replyMember(c, &m);
+    setIterRelease(&it);
+}
+
 /* Lookup of argv[idx] expecting a set: NULL with '*err' set after WRONGTYPE; NULL without
  * it when missing. 'write': a write lookup (no hit/miss stats). */
 static robj *setLookup(rlClient *c, int idx, int write, int *err) {
@@ -253,14 +263,7 @@ void scardCommand(rlClient *c) {
 /* Reply every member of 'o' (NULL: none) as a RESP3 set. O(N). */
 static void replySet(rlClient *c, const robj *o) {
     addReplySetLen(c, o ? (long)setTypeSize(o) : 0);
-    if (o) {
-        setIter it;
-        setMember m;
-        setIterInit(&it, o);
-        while (setIterNext(&it, &m))
-            replyMember(c, &m);
-        setIterRelease(&it);
-    }
+    if (o) replyAllMembers(c, o);
     addReplyAggregateEnd(c, RL_AGG_SET);
 }
 
@@ -375,12 +378,7 @@ static void srandmemberWithCount(rlClient *c, long long l) {
         }
     } else if (count >= size) { /* the whole set */
         addReplyArrayLen(c, (long)size);
-        setIter it;
-        setMember m;
-        setIterInit(&it, o);
-        while (setIterNext(&it, &m))
-            replyMember(c, &m);
-        setIterRelease(&it);
+        replyAllMembers(c, o);
     } else if (o->encoding == OBJ_ENCODING_INTSET || count * 3 > size) {
         /* a partial Fisher-Yates shuffle over every member */
         setMember *all = rl_malloc(sizeof(*all) * size);
