@@ -133,6 +133,7 @@ scenario('commands wait behind a blocked command; destroy releases it', async (c
   w.destroy();
   await pending.done;
   ctx.note('destroy rejects the blocked call', [pending.state, pending.value]);
+  await ctx.sleep(SETTLE_MS); // the real server sees the closed socket asynchronously
   await ctx.call('a later push is not taken by the destroyed client', () => c.rPush('never', 'x'));
   await ctx.call('still there', () => c.lRange('never', 0, -1));
 });

@@ -134,6 +134,11 @@ scenario('PUBSUB CHANNELS / NUMSUB / NUMPAT and closing subscribers', async (c, 
     await ctx.call('numpat', () => c.pubSubNumPat());
     await ctx.call('publish p1: 2 channel + 2 pattern receivers', () => c.publish('p1', 'x'));
     await b.close();
+    // The server sees the closed connection go asynchronously (another socket): wait for it.
+    for (const t0 = Date.now(); Date.now() - t0 < WAIT_MS;) {
+      if ((await c.pubSubNumSub('p1')).p1 === 1) break;
+      await ctx.sleep(5);
+    }
     await ctx.call('numsub after a subscriber closed', () => c.pubSubNumSub(['p1']));
     await ctx.call('numpat after', () => c.pubSubNumPat());
     await ctx.call('publish p1 after', () => c.publish('p1', 'y'));
