@@ -419,6 +419,21 @@ export interface RedisClientOptions<TM extends TypeMapping = TypeMapping> {
   /** redlite: `notify-keyspace-events` set on connect (e.g. 'Ex'); it applies to the whole
    * keyspace, as CONFIG SET does. */
   notifyKeyspaceEvents?: string;
+  /** redlite: `maxmemory` set on connect, in bytes or with Redis's units ('100mb'). The limit
+   * counts the keyspace (INFO memory `used_memory`) and is shared by every client of it. */
+  maxmemory?: number | string;
+  /** redlite: the most keys the keyspace holds (all databases), lru-cache's `max`. */
+  maxkeys?: number;
+  /** redlite: `maxmemory-policy` set on connect (default 'allkeys-lru'). */
+  maxmemoryPolicy?:
+    | 'noeviction'
+    | 'allkeys-lru'
+    | 'volatile-lru'
+    | 'allkeys-lfu'
+    | 'volatile-lfu'
+    | 'allkeys-random'
+    | 'volatile-random'
+    | 'volatile-ttl';
 }
 
 /** A pub/sub listener: `(message, channel)`, both Buffers in buffer mode. */
@@ -939,6 +954,18 @@ export interface RedisCommandSignatures<TM extends TypeMapping = {}> {
   /** OBJECT ENCODING key: 'int', 'embstr', 'raw', ... or null for a missing key. */
   objectEncoding: (key: RedisArgument) => BlobReply<TM> | null;
   OBJECT_ENCODING: RedisCommandSignatures<TM>['objectEncoding'];
+  /** OBJECT IDLETIME key: seconds since the last access (LRU policies), null for a missing key. */
+  objectIdleTime: (key: RedisArgument) => NumberReply<TM> | null;
+  OBJECT_IDLETIME: RedisCommandSignatures<TM>['objectIdleTime'];
+  /** OBJECT FREQ key: the logarithmic access counter (LFU policies), null for a missing key. */
+  objectFreq: (key: RedisArgument) => NumberReply<TM> | null;
+  OBJECT_FREQ: RedisCommandSignatures<TM>['objectFreq'];
+  /** OBJECT REFCOUNT key: 1 (2147483647 for the integers Redis shares), null for a missing key. */
+  objectRefCount: (key: RedisArgument) => NumberReply<TM> | null;
+  OBJECT_REFCOUNT: RedisCommandSignatures<TM>['objectRefCount'];
+  /** MEMORY USAGE key [SAMPLES n]: bytes the key holds (collections sampled, 0 = all), or null. */
+  memoryUsage: (key: RedisArgument, options?: { SAMPLES?: number }) => NumberReply<TM> | null;
+  MEMORY_USAGE: RedisCommandSignatures<TM>['memoryUsage'];
 
   // expiry
   /** EXPIRE key seconds [mode]: 1 if the timeout was set, 0 if not. */

@@ -78,6 +78,23 @@ function replyFlags(typeMapping) {
   return flags;
 }
 
+// redlite's createClient options that set keyspace-wide CONFIG parameters on connect.
+const CONFIG_OPTIONS = [
+  ['notifyKeyspaceEvents', 'notify-keyspace-events'],
+  ['maxmemoryPolicy', 'maxmemory-policy'],
+  ['maxmemory', 'maxmemory'],
+  ['maxkeys', 'maxkeys']
+];
+
+// The CONFIG SET arguments (parameter, value, ...) the options ask for.
+function configFromOptions(options) {
+  const args = [];
+  for (const [option, parameter] of CONFIG_OPTIONS) {
+    if (options[option] !== undefined) args.push(parameter, String(options[option]));
+  }
+  return args;
+}
+
 class RedisClient extends EventEmitter {
   static parseURL(url) {
     return parseURL(url);
@@ -149,9 +166,9 @@ class RedisClient extends EventEmitter {
     st.keyspace.clients.set(st.id, this);
     const db = st.options.database;
     let failed = db ? binding.exec(st.handle, 0, 'SELECT', String(db)) : null;
-    const events = st.options.notifyKeyspaceEvents;
-    if (!(failed instanceof SimpleError) && events !== undefined) {
-      failed = binding.exec(st.handle, 0, 'CONFIG', 'SET', 'notify-keyspace-events', String(events));
+    const config = configFromOptions(st.options);
+    if (!(failed instanceof SimpleError) && config.length) {
+      failed = binding.exec(st.handle, 0, 'CONFIG', 'SET', ...config);
     }
     return Promise.resolve().then(() => {
       if (failed instanceof SimpleError) {

@@ -20,7 +20,7 @@
 #include <math.h>
 #include <string.h>
 
-static const dictType blockingDictType = {NULL, NULL, NULL};
+static const dictType blockingDictType = {NULL, NULL, NULL, NULL};
 
 void blockingInit(rlServer *s) {
     for (int i = 0; i < RL_DBNUM; i++) {

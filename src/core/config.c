@@ -1,8 +1,10 @@
-/* config.c -- CONFIG GET / SET / RESETSTAT over a table of the parameters redlite has.
+/* config.c -- CONFIG GET / SET / RESETSTAT over a table of the parameters redlite has:
+ * notify-keyspace-events, the memory limits and eviction settings, active-expire-effort.
  * Each parameter reads its value into a buffer and parses a new one; CONFIG SET of several
  * parameters checks them all before applying any, as Redis 7 does. */
 #include "server.h"
 
+#include <limits.h>
 #include <string.h>
 
 #define CONFIG_VALUE_SIZE 64
@@ -15,6 +17,48 @@ typedef struct configParam {
     const char *(*parse)(const char *v, size_t len, long long *parsed);
     void (*apply)(rlServer *s, long long parsed);
 } configParam;
+
+/* ---------------------------------------------------------------- parsers */
+
+#define ERR_NOT_INTEGER "argument couldn't be parsed into an integer"
+#define ERR_NOT_MEMORY "argument must be a memory value"
+
+/* An integer within [min, max], with Redis's errors ('range' is the text for out of range). */
+static const char *parseIntRange(const char *v, size_t len, long long *parsed, long long min,
+                                 long long max, const char *range) {
+    if (!string2ll(v, len, parsed)) return ERR_NOT_INTEGER;
+    if (*parsed < min || *parsed > max) return range;
+    return NULL;
+}
+
+/* A memory value as Redis's memtoull reads it: digits, then an optional unit b, k (1000),
+ * kb (1024), m, mb, g or gb, in any case. */
+static const char *parseMemory(const char *v, size_t len, long long *parsed) {
+    static const struct {
+        const char *unit;
+        unsigned long long mul;
+    } units[] = {
+        {"", 1},           {"b", 1},           {"k", 1000ULL},       {"kb", 1024ULL},
+        {"m", 1000000ULL}, {"mb", 1048576ULL}, {"g", 1000000000ULL}, {"gb", 1073741824ULL}};
+    size_t i = 0;
+    unsigned long long n = 0;
+    while (i < len && v[i] >= '0' && v[i] <= '9') {
+        unsigned d = (unsigned)(v[i] - '0');
+        if (n > (unsigned long long)(LLONG_MAX - d) / 10) return ERR_NOT_MEMORY;
+        n = n * 10 + d;
+        i++;
+    }
+    if (i == 0) return ERR_NOT_MEMORY;
+    for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
+        if (!rlStrEqNoCase(v + i, len - i, units[u].unit)) continue;
+        if (n > (unsigned long long)LLONG_MAX / units[u].mul) return ERR_NOT_MEMORY;
+        *parsed = (long long)(n * units[u].mul);
+        return NULL;
+    }
+    return ERR_NOT_MEMORY;
+}
+
+/* ---------------------------------------------------------------- parameters */
 
 static size_t getNotify(const rlServer *s, char *buf) {
     return keyspaceEventsFlagsToString(s->notify_flags, buf);
@@ -31,7 +75,80 @@ static void applyNotify(rlServer *s, long long parsed) {
     s->notify_flags = (int)parsed;
 }
 
+static size_t getMaxmemory(const rlServer *s, char *buf) {
+    return (size_t)ll2string(buf, CONFIG_VALUE_SIZE, (long long)s->maxmemory);
+}
+
+static void applyMaxmemory(rlServer *s, long long parsed) {
+    s->maxmemory = (unsigned long long)parsed;
+}
+
+static size_t getMaxkeys(const rlServer *s, char *buf) {
+    return (size_t)ll2string(buf, CONFIG_VALUE_SIZE, (long long)s->maxkeys);
+}
+
+static const char *parseMaxkeys(const char *v, size_t len, long long *parsed) {
+    return parseIntRange(v, len, parsed, 0, LLONG_MAX,
+                         "argument must be between 0 and 9223372036854775807 inclusive");
+}
+
+static void applyMaxkeys(rlServer *s, long long parsed) {
+    s->maxkeys = (unsigned long long)parsed;
+}
+
+static size_t getPolicy(const rlServer *s, char *buf) {
+    const char *name = evictPolicyName(s->maxmemory_policy);
+    size_t n = strlen(name);
+    memcpy(buf, name, n);
+    return n;
+}
+
+static const char *parsePolicy(const char *v, size_t len, long long *parsed) {
+    int policy = evictPolicyFromName(v, len);
+    if (policy < 0)
+        return "argument(s) must be one of the following: volatile-lru, volatile-lfu, "
+               "volatile-random, volatile-ttl, allkeys-lru, allkeys-lfu, allkeys-random, "
+               "noeviction";
+    *parsed = policy;
+    return NULL;
+}
+
+static void applyPolicy(rlServer *s, long long parsed) {
+    s->maxmemory_policy = (int)parsed;
+}
+
+/* An int parameter of the server with a range: its getter, parser and setter. */
+#define INT_PARAM(field, min, max)                                                                 \
+    static size_t get_##field(const rlServer *s, char *buf) {                                      \
+        return (size_t)ll2string(buf, CONFIG_VALUE_SIZE, s->field);                                \
+    }                                                                                              \
+    static const char *parse_##field(const char *v, size_t len, long long *parsed) {               \
+        return parseIntRange(v, len, parsed, min, max,                                             \
+                             "argument must be between " #min " and " #max " inclusive");          \
+    }                                                                                              \
+    static void apply_##field(rlServer *s, long long parsed) {                                     \
+        s->field = (int)parsed;                                                                    \
+    }
+
+INT_PARAM(maxmemory_samples, 1, 2147483647)
+INT_PARAM(eviction_tenacity, 0, 100)
+INT_PARAM(lfu_log_factor, 0, 2147483647)
+INT_PARAM(lfu_decay_time, 0, 2147483647)
+INT_PARAM(active_expire_effort, 1, 10)
+
+#define INT_ENTRY(name, field)                                                                     \
+    { name, get_##field, parse_##field, apply_##field }
+
+/* Sorted as Redis lists them in CONFIG GET * (alphabetically); maxkeys is redlite's own. */
 static const configParam params[] = {
+    INT_ENTRY("active-expire-effort", active_expire_effort),
+    INT_ENTRY("lfu-decay-time", lfu_decay_time),
+    INT_ENTRY("lfu-log-factor", lfu_log_factor),
+    {"maxkeys", getMaxkeys, parseMaxkeys, applyMaxkeys},
+    {"maxmemory", getMaxmemory, parseMemory, applyMaxmemory},
+    INT_ENTRY("maxmemory-eviction-tenacity", eviction_tenacity),
+    {"maxmemory-policy", getPolicy, parsePolicy, applyPolicy},
+    INT_ENTRY("maxmemory-samples", maxmemory_samples),
     {"notify-keyspace-events", getNotify, parseNotify, applyNotify},
 };
 #define NPARAMS (sizeof(params) / sizeof(params[0]))
@@ -97,6 +214,8 @@ void configSetCommand(rlClient *c) {
     }
     for (int k = 0; k < count; k++)
         which[k]->apply(c->srv, parsed[k]);
+    /* a new limit takes effect at once: one bounded eviction step now, the cron goes on */
+    performEvictions(c->srv);
     addReplyOK(c);
 }
 
@@ -106,5 +225,6 @@ void configResetStatCommand(rlClient *c) {
     long long pending = st->lazyfree_pending;
     memset(st, 0, sizeof(*st));
     st->lazyfree_pending = pending;
+    st->used_memory_peak = slabUsed(&c->srv->slab);
     addReplyOK(c);
 }

@@ -34,6 +34,9 @@ long long rlCron(rlServer *s, long long budget_us) {
     int more = 0;
     if (s->cfg.active_expire) more |= activeExpireCycle(s, budget_us / 2 > 0 ? budget_us / 2 : 1);
     more |= cronRehash(s, deadline);
+    s->clock_ms = start / 1000; /* keeps the access clock current between commands */
+    /* a limit lowered at run time, or an eviction step that ran out of time */
+    if (evictLimitSet(s) && performEvictions(s) == EVICT_RUNNING) more = 1;
     while (s->lazyfree_head) {
         if (rlServerClockUs(s) >= deadline) {
             more = 1;
@@ -41,5 +44,7 @@ long long rlCron(rlServer *s, long long budget_us) {
         }
         lazyfreeStep(s, CRON_LAZYFREE_SLICE);
     }
+    size_t used = slabUsed(&s->slab);
+    if (used > s->stats.used_memory_peak) s->stats.used_memory_peak = used;
     return more ? 0 : CRON_IDLE_DELAY_MS;
 }

@@ -18,47 +18,51 @@
 /* ---------------------------------------------------------------- keyspace API */
 
 /* Redis's lookupKey: an expired key is deleted (notifying "expired") and reported as
- * absent. A read ('read') counts a keyspace hit or miss, and a read miss notifies "keymiss"
- * (NOTIFY_KEY_MISS) unless 'nonotify' (Redis's LOOKUP_NONOTIFY); write lookups do neither. */
-static inline robj *lookupKey(rlClient *c, rlDb *db, const char *key, size_t len, int read,
-                              int nonotify) {
+ * absent. A found key's access clock is refreshed (LRU/LFU) unless LOOKUP_NOTOUCH. Without
+ * LOOKUP_NOSTATS (a read) a keyspace hit or miss is counted, and a read miss notifies
+ * "keymiss" (NOTIFY_KEY_MISS) unless LOOKUP_NONOTIFY; write lookups do neither. */
+static inline robj *lookupKey(rlClient *c, rlDb *db, const char *key, size_t len, int flags) {
     robj *o = NULL;
     if (!expireIfNeeded(c, db, key, len)) {
         dictEntry *de = dictFind(db->keys, key, len);
-        if (de) o = de->v.val;
+        if (de) {
+            o = de->v.val;
+            if (!(flags & LOOKUP_NOTOUCH)) objectTouch(c->srv, o);
+        }
     }
-    if (read) {
+    if (!(flags & LOOKUP_NOSTATS)) {
         if (o) {
             c->srv->stats.keyspace_hits++;
         } else {
             c->srv->stats.keyspace_misses++;
-            if (!nonotify) notifyKeyspaceEvent(NOTIFY_KEY_MISS, "keymiss", key, len, db);
+            if (!(flags & LOOKUP_NONOTIFY))
+                notifyKeyspaceEvent(NOTIFY_KEY_MISS, "keymiss", key, len, db);
         }
     }
     return o;
 }
 
-/* Look up 'key' in 'db' for reading: an expired key is deleted and reported as absent.
- * Without LOOKUP_NOSTATS in 'flags' this is a read: keyspace hits/misses are counted and a
- * miss notifies "keymiss"; with it, a write lookup (neither). Returns the value or NULL.
- * O(1). */
+/* Look up 'key' in 'db' with LOOKUP_* 'flags' (see lookupKey): an expired key is deleted
+ * and reported as absent. Returns the value or NULL. O(1). */
 robj *lookupKeyReadFlags(rlClient *c, rlDb *db, const char *key, size_t len, int flags) {
-    return lookupKey(c, db, key, len, !(flags & LOOKUP_NOSTATS), 0);
+    return lookupKey(c, db, key, len, flags);
 }
 
 robj *lookupKeyRead(rlClient *c, rlDb *db, const char *key, size_t len) {
-    return lookupKey(c, db, key, len, 1, 0);
+    return lookupKey(c, db, key, len, LOOKUP_NONE);
 }
 
 /* Look up 'key' for writing: lazy expiry applies, stats are not counted. */
 robj *lookupKeyWrite(rlClient *c, rlDb *db, const char *key, size_t len) {
-    return lookupKey(c, db, key, len, 0, 0);
+    return lookupKey(c, db, key, len, LOOKUP_NOSTATS);
 }
 
-/* Add a key that must not exist (notifies "new"). Takes ownership of 'val'. */
+/* Add a key that must not exist (notifies "new"). Takes ownership of 'val', whose access
+ * clock starts now unless it already has one (a value moved by RENAME or MOVE keeps it). */
 void dbAdd(rlDb *db, const char *key, size_t len, robj *val) {
     dictEntry *de = dictAddRaw(db->keys, key, len, NULL);
     if (de) de->v.val = val;
+    if (val->lru == 0) objectInitClock(db->srv, val);
     signalKeyAsReady(db, key, len);
     notifyKeyspaceEvent(NOTIFY_NEW, "new", key, len, db);
 }
@@ -81,10 +85,18 @@ void setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t h
     dictEntry *de = dictAddRawHashed(db->keys, key, len, hash, &existing);
     if (de) {
         de->v.val = val;
+        objectInitClock(c->srv, val);
         signalKeyAsReady(db, key, len);
         notifyKeyspaceEvent(NOTIFY_NEW, "new", key, len, db);
     } else {
-        freeObject(c->srv, existing->v.val);
+        robj *old = existing->v.val;
+        if (c->srv->maxmemory_policy & MAXMEMORY_FLAG_LFU) {
+            objectTouchLFU(c->srv, old); /* an overwrite is an access; LFU keeps the count */
+            val->lru = old->lru;
+        } else {
+            objectInitClock(c->srv, val);
+        }
+        freeObject(c->srv, old);
         existing->v.val = val;
         if (!keepttl) removeExpire(db, key, len);
     }
@@ -185,7 +197,7 @@ void unlinkCommand(rlClient *c) {
 void existsCommand(rlClient *c) {
     long long count = 0;
     for (int j = 1; j < c->argc; j++)
-        if (lookupKeyRead(c, c->db, c->argv[j], c->argvlen[j])) count++;
+        if (lookupKeyReadFlags(c, c->db, c->argv[j], c->argvlen[j], LOOKUP_NOTOUCH)) count++;
     addReplyLongLong(c, count);
 }
 
@@ -196,17 +208,65 @@ void touchCommand(rlClient *c) {
 
 /* TYPE key */
 void typeCommand(rlClient *c) {
-    robj *o = lookupKeyRead(c, c->db, c->argv[1], c->argvlen[1]);
+    robj *o = lookupKeyReadFlags(c, c->db, c->argv[1], c->argvlen[1], LOOKUP_NOTOUCH);
     addReplyStatus(c, typeName(o));
 }
 
-/* OBJECT ENCODING key: a read lookup without "keymiss" (Redis's LOOKUP_NONOTIFY). */
+/* OBJECT's lookup: a read that neither touches the key nor notifies "keymiss". */
+static robj *objectLookup(rlClient *c) {
+    return lookupKey(c, c->db, c->argv[2], c->argvlen[2], LOOKUP_NOTOUCH | LOOKUP_NONOTIFY);
+}
+
+/* OBJECT ENCODING key */
 void objectEncodingCommand(rlClient *c) {
-    robj *o = lookupKey(c, c->db, c->argv[2], c->argvlen[2], 1, 1);
+    robj *o = objectLookup(c);
     if (!o)
         addReplyNull(c);
     else
         addReplyBulkCString(c, objectEncodingName(o));
+}
+
+/* OBJECT IDLETIME key: seconds since the last access (LRU policies only). */
+void objectIdletimeCommand(rlClient *c) {
+    robj *o = objectLookup(c);
+    if (!o) {
+        addReplyNull(c);
+    } else if (c->srv->maxmemory_policy & MAXMEMORY_FLAG_LFU) {
+        addReplyError(c, RL_ERR_IDLETIME_LFU);
+    } else {
+        addReplyLongLong(c, (long long)(estimateObjectIdleTime(c->srv, o) / 1000));
+    }
+}
+
+/* OBJECT FREQ key: the logarithmic access counter (LFU policies only). */
+void objectFreqCommand(rlClient *c) {
+    robj *o = objectLookup(c);
+    if (!o) {
+        addReplyNull(c);
+    } else if (!(c->srv->maxmemory_policy & MAXMEMORY_FLAG_LFU)) {
+        addReplyError(c, RL_ERR_FREQ_NOT_LFU);
+    } else {
+        addReplyLongLong(c, (long long)objectFreq(c->srv, o));
+    }
+}
+
+/* Redis shares the integers 0..9999 (unless an LRU/LFU limit needs per-key clocks) and
+ * reports that as INT_MAX references; every other value has one. */
+#define OBJ_SHARED_INTEGERS 10000
+#define OBJ_SHARED_REFCOUNT 2147483647
+
+/* OBJECT REFCOUNT key: 1, or what Redis reports for the integers it shares. */
+void objectRefcountCommand(rlClient *c) {
+    robj *o = objectLookup(c);
+    if (!o) {
+        addReplyNull(c);
+        return;
+    }
+    int shared = o->type == OBJ_STRING && o->encoding == OBJ_ENCODING_INT && o->u.ll >= 0 &&
+                 o->u.ll < OBJ_SHARED_INTEGERS &&
+                 !(c->srv->maxmemory &&
+                   (c->srv->maxmemory_policy & (MAXMEMORY_FLAG_LRU | MAXMEMORY_FLAG_LFU)));
+    addReplyLongLong(c, shared ? OBJ_SHARED_REFCOUNT : 1);
 }
 
 /* A growable array of entry pointers, used to collect replies whose length is not known

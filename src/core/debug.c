@@ -80,5 +80,14 @@ int rlDebugCheck(rlServer *s, char *err, size_t errlen) {
             return 0;
         }
     }
+    /* The running memory account equals a recount, unless a lazy free is still releasing
+     * memory the keyspace no longer references. */
+    if (!s->lazyfree_head) {
+        size_t used = slabUsed(&s->slab), recount = keyspaceMemRecount(s);
+        if (used != recount) {
+            snprintf(err, errlen, "used_memory %zu != recount %zu", used, recount);
+            return 0;
+        }
+    }
     return 1;
 }

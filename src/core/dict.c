@@ -116,11 +116,29 @@ static inline unsigned long segBuckets(unsigned long size) {
     return size < DICT_SEG_BUCKETS ? size : DICT_SEG_BUCKETS;
 }
 
+/* Report 'delta' bytes of the dict's own memory to its type's accounting, if any. */
+static inline void account(const dict *d, long long delta) {
+    if (d->type && d->type->account) d->type->account(d->privdata, delta);
+}
+
+/* Zeroed memory for 'n' pointers of the dict's own (header, segment array, segment). */
+static void *ownCalloc(dict *d, size_t n, size_t size) {
+    void *p = rl_calloc(n, size);
+    account(d, (long long)(n * size));
+    return p;
+}
+
+static void ownFree(dict *d, void *p, size_t bytes) {
+    if (!p) return;
+    account(d, -(long long)bytes);
+    rl_free(p);
+}
+
 /* Address of bucket 'i' of table 't' for writing; allocates its segment (zeroed) when it
  * has none yet. */
 static inline dictEntry **bucketSlot(dict *d, int t, unsigned long i) {
     dictEntry ***segp = &d->table[t][i >> DICT_SEG_SHIFT];
-    if (!*segp) *segp = rl_calloc(segBuckets(d->size[t]), sizeof(dictEntry *));
+    if (!*segp) *segp = ownCalloc(d, segBuckets(d->size[t]), sizeof(dictEntry *));
     return &(*segp)[i & DICT_SEG_MASK];
 }
 
@@ -128,10 +146,23 @@ static inline dictEntry **bucketSlot(dict *d, int t, unsigned long i) {
 static void freeTable(dict *d, int t) {
     if (!d->table[t]) return;
     unsigned long n = segCount(d->size[t]);
+    size_t seg = segBuckets(d->size[t]) * sizeof(dictEntry *);
     for (unsigned long s = 0; s < n; s++)
-        rl_free(d->table[t][s]);
-    rl_free(d->table[t]);
+        ownFree(d, d->table[t][s], seg);
+    ownFree(d, d->table[t], n * sizeof(dictEntry **));
     d->table[t] = NULL;
+}
+
+size_t dictOverheadBytes(const dict *d) {
+    size_t bytes = sizeof(dict);
+    for (int t = 0; t < 2; t++) {
+        if (!d->table[t]) continue;
+        unsigned long n = segCount(d->size[t]);
+        bytes += n * sizeof(dictEntry **);
+        for (unsigned long s = 0; s < n; s++)
+            if (d->table[t][s]) bytes += segBuckets(d->size[t]) * sizeof(dictEntry *);
+    }
+    return bytes;
 }
 
 /* Smallest power of two >= 'size', at least the initial size, at most DICT_MAX_SIZE. */
@@ -147,6 +178,7 @@ dict *dictCreate(const dictType *type, void *privdata, uint64_t seed0, uint64_t 
     dict *d = rl_calloc(1, sizeof(*d));
     d->type = type;
     d->privdata = privdata;
+    account(d, (long long)sizeof(*d));
     d->seed0 = seed0;
     d->seed1 = seed1;
     d->rehashidx = -1;
@@ -206,7 +238,7 @@ int dictEmptySome(dict *d, int *table, unsigned long *idx, long budget) {
                     work++;
                 }
             }
-            rl_free(seg);
+            ownFree(d, seg, segBuckets(d->size[t]) * sizeof(dictEntry *));
             d->table[t][(end - 1) >> DICT_SEG_SHIFT] = NULL;
         }
         *idx = end;
@@ -219,6 +251,7 @@ int dictEmptySome(dict *d, int *table, unsigned long *idx, long budget) {
 void dictRelease(dict *d) {
     if (!d) return;
     dictEmpty(d);
+    account(d, -(long long)sizeof(*d));
     rl_free(d);
 }
 
@@ -228,7 +261,7 @@ static int expandTo(dict *d, unsigned long size) {
     if (dictIsRehashing(d)) return DICT_ERR;
     unsigned long realsize = nextPower(size);
     if (realsize == d->size[0]) return DICT_ERR;
-    dictEntry ***t = rl_calloc(segCount(realsize), sizeof(*t));
+    dictEntry ***t = ownCalloc(d, segCount(realsize), sizeof(*t));
     if (d->table[0] == NULL) {
         d->table[0] = t;
         d->size[0] = realsize;
@@ -271,7 +304,7 @@ static inline void advanceRehashIdx(dict *d) {
     unsigned long i = (unsigned long)d->rehashidx++;
     if (((i + 1) & DICT_SEG_MASK) == 0 || i + 1 == d->size[0]) {
         dictEntry ***segp = &d->table[0][i >> DICT_SEG_SHIFT];
-        rl_free(*segp);
+        ownFree(d, *segp, segBuckets(d->size[0]) * sizeof(dictEntry *));
         *segp = NULL;
     }
 }

@@ -55,6 +55,10 @@ typedef struct dictType {
      * NULL: rl_malloc / rl_free. The keyspace uses the server's slab allocator. */
     void *(*entryAlloc)(void *privdata, size_t size);
     void (*entryFree)(void *privdata, void *p, size_t size);
+    /* Memory accounting of the dict's own allocations (the dict header and bucket arrays,
+     * which come from rl_malloc): called with +bytes after allocating, -bytes before
+     * freeing. May be NULL. */
+    void (*account)(void *privdata, long long delta);
 } dictType;
 
 typedef struct dict {
@@ -109,6 +113,9 @@ int dictEmptySome(dict *d, int *table, unsigned long *idx, long budget);
 /* Number of entries. */
 #define dictSize(d) ((d)->used[0] + (d)->used[1])
 #define dictIsRehashing(d) ((d)->rehashidx != -1)
+/* Bytes of the dict's own allocations (header, segment arrays, allocated segments), not
+ * counting entries: what it reported through its type's 'account'. O(segments). */
+size_t dictOverheadBytes(const dict *d);
 /* Number of buckets in both tables (memory overhead reporting). */
 #define dictBuckets(d) ((d)->size[0] + (d)->size[1])
 

@@ -1,7 +1,9 @@
 /* dispatch.c -- rlExec, Redis's processCommand in miniature.
  *
  * Order: lookup (unknown command text as Redis) -> container/subcommand -> arity ->
- * MULTI queueing -> clock read once -> the proc -> stats. Procs never re-check any of this. */
+ * memory limits (evict; OOM for commands that grow memory) -> RESP2 subscriber gate ->
+ * MULTI queueing -> clock read once -> the proc -> stats -> blocked clients served ->
+ * memory limits again. Procs never re-check any of this. */
 #include "server.h"
 
 #include <string.h>
@@ -122,6 +124,26 @@ static const rlCommand *resolveCommand(rlClient *c) {
     return cmd;
 }
 
+/* Redis's maxmemory gate: evict (a bounded step) while over a limit; when that fails,
+ * refuse commands that may grow memory with OOM (inside MULTI: every command but EXEC and
+ * DISCARD, flagging the transaction; EXEC when it queued such a command). Returns 1 when
+ * 'cmd' was refused. */
+static int rejectOnOom(rlClient *c, const rlCommand *cmd) {
+    if (performEvictions(c->srv) != EVICT_FAIL) return 0;
+    int is_exec = cmd->proc == execCommand;
+    int reject = (cmd->info.flags & RL_CMD_DENYOOM) ||
+                 (is_exec && (c->flags & CLIENT_MULTI) && multiQueuedFlags(c) & RL_CMD_DENYOOM);
+    if ((c->flags & CLIENT_MULTI) && !is_exec && cmd->proc != discardCommand) reject = 1;
+    if (!reject) return 0;
+    if (is_exec && (c->flags & CLIENT_MULTI)) {
+        execCommandAbort(c, RL_ERR_OOM);
+        return 1;
+    }
+    if (c->flags & CLIENT_MULTI) c->flags |= CLIENT_DIRTY_EXEC;
+    addReplyError(c, RL_ERR_OOM);
+    return 1;
+}
+
 void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvlen,
             const rlReplyOps *ops, void *ctx) {
     c->ops = ops;
@@ -134,6 +156,12 @@ void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvle
     c->argv = argv;
     c->argvlen = argvlen;
     const rlCommand *cmd = resolveCommand(c);
+    c->now_valid = 0; /* the clock is read at first use (cmdNowMs), once per command */
+    int limits = evictLimitSet(c->srv);
+    if (cmd && limits) {
+        cmdNowUs(c); /* fresh access clock for LRU/LFU stamps while a limit is set */
+        if (rejectOnOom(c, cmd)) return;
+    }
     if (cmd && (c->flags & CLIENT_RESP2) && pubsubRejectInContext(c, cmd)) cmd = NULL;
     if (!cmd) {
         /* a command rejected while queueing makes EXEC abort (EXECABORT) */
@@ -145,7 +173,7 @@ void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvle
         addReplyStatus(c, "QUEUED");
         return;
     }
-    c->now_valid = 0; /* the clock is read at first use (cmdNowMs), once per command */
     call(c, cmd);
     if (c->srv->ready_head) handleClientsBlockedOnKeys(c->srv);
+    if (limits && (cmd->info.flags & RL_CMD_WRITE)) performEvictions(c->srv);
 }

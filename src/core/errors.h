@@ -28,6 +28,13 @@
 #define RL_ERR_BULK_LENGTH "Protocol error: invalid bulk length"
 #define RL_ERR_SUBCMD_SYNTAX_FMT                                                                   \
     "unknown subcommand or wrong number of arguments for '%.*s'. Try %s HELP."
+#define RL_ERR_OOM "-OOM command not allowed when used memory > 'maxmemory'."
+#define RL_ERR_IDLETIME_LFU                                                                        \
+    "An LFU maxmemory policy is selected, idle time not tracked. Please note that when "           \
+    "switching between policies at runtime LRU and LFU data will take some time to adjust."
+#define RL_ERR_FREQ_NOT_LFU                                                                        \
+    "An LFU maxmemory policy is not selected, access frequency not tracked. Please note that "     \
+    "when switching between policies at runtime LRU and LFU data will take some time to adjust."
 #define RL_ERR_CONFIG_UNKNOWN_FMT "Unknown option or number of arguments for CONFIG SET - '%.*s'"
 #define RL_ERR_CONFIG_SET_FMT "CONFIG SET failed (possibly related to argument '%.*s') - %s"
 #define RL_ERR_WATCH_IN_MULTI "WATCH inside MULTI is not allowed"

@@ -8,14 +8,17 @@
 #include <limits.h>
 #include <string.h>
 
-/* Keys sampled per loop of the active cycle (Redis: ACTIVE_EXPIRE_CYCLE_KEYS_PER_LOOP). */
+/* Keys sampled per loop of the active cycle (Redis: ACTIVE_EXPIRE_CYCLE_KEYS_PER_LOOP), plus
+ * a quarter of it per active-expire-effort step above 1, as Redis. */
 #define ACTIVE_EXPIRE_KEYS_PER_LOOP 20
-/* Keep sampling a database while more than this percentage of a sample was expired. */
+#define ACTIVE_EXPIRE_MAX_KEYS_PER_LOOP (ACTIVE_EXPIRE_KEYS_PER_LOOP * 13 / 4)
+/* Keep sampling a database while more than this percentage of a sample was expired (one
+ * point less per effort step, as Redis). */
 #define ACTIVE_EXPIRE_ACCEPTABLE_STALE 10
 /* Check the clock every this many loops (reading it is not free). */
 #define ACTIVE_EXPIRE_CLOCK_CHECK_LOOPS 4
 /* A scan step visits at most this many buckets looking for a sample. */
-#define ACTIVE_EXPIRE_MAX_BUCKETS (ACTIVE_EXPIRE_KEYS_PER_LOOP * 20)
+#define ACTIVE_EXPIRE_MAX_BUCKETS (ACTIVE_EXPIRE_MAX_KEYS_PER_LOOP * 20)
 
 #define EXPIRE_NX (1 << 0)
 #define EXPIRE_XX (1 << 1)
@@ -92,11 +95,13 @@ static void activeExpireLoop(rlServer *s, int dbid, long long now_ms, unsigned *
     sm.count = 0;
     unsigned long cursor = s->expire_cursor[dbid];
     int buckets = 0;
+    unsigned want = ACTIVE_EXPIRE_KEYS_PER_LOOP +
+                    ACTIVE_EXPIRE_KEYS_PER_LOOP / 4 * (unsigned)(s->active_expire_effort - 1);
     do {
         cursor = dictScan(db->expires, cursor, expireSampleCollect, &sm);
         buckets++;
-    } while (cursor && sm.count < ACTIVE_EXPIRE_KEYS_PER_LOOP &&
-             buckets < ACTIVE_EXPIRE_MAX_BUCKETS && sm.count + 8 < ACTIVE_EXPIRE_MAX_BUCKETS);
+    } while (cursor && sm.count < want && buckets < ACTIVE_EXPIRE_MAX_BUCKETS &&
+             sm.count + 8 < ACTIVE_EXPIRE_MAX_BUCKETS);
     s->expire_cursor[dbid] = cursor;
     *sampled = sm.count;
     *expired = 0;
@@ -144,7 +149,9 @@ int activeExpireCycle(rlServer *s, long long budget_us) {
             total_sampled += sampled;
             total_expired += expired;
             loops++;
-            if (sampled == 0 || expired * 100 <= sampled * ACTIVE_EXPIRE_ACCEPTABLE_STALE) break;
+            unsigned stale =
+                ACTIVE_EXPIRE_ACCEPTABLE_STALE - (unsigned)(s->active_expire_effort - 1);
+            if (sampled == 0 || expired * 100 <= sampled * stale) break;
             if (loops % ACTIVE_EXPIRE_CLOCK_CHECK_LOOPS == 0) {
                 long long now = rlServerClockUs(s);
                 if (now - start >= budget_us) {
@@ -277,7 +284,7 @@ void pexpireatCommand(rlClient *c) {
 static void ttlGenericCommand(rlClient *c, int ms, int abs) {
     const char *key = c->argv[1];
     size_t len = c->argvlen[1];
-    if (!lookupKeyRead(c, c->db, key, len)) {
+    if (!lookupKeyReadFlags(c, c->db, key, len, LOOKUP_NOTOUCH)) {
         addReplyLongLong(c, -2);
         return;
     }

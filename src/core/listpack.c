@@ -14,18 +14,10 @@ static void setLength(unsigned char *lp, uint32_t v) {
     memcpy(lp + 4, &v, 4);
 }
 
-/* Resize 'lp' from 'old' to 'size' bytes, keeping the first min(old, size) bytes. Small
- * listpacks live in the slab (whose classes make many resizes free); large ones use
- * rl_realloc, which can grow in place. */
+/* Resize 'lp' from 'old' to 'size' bytes, keeping the first min(old, size) bytes (slab.h:
+ * small listpacks move only when their size class changes; large ones grow in place). */
 static unsigned char *lpResize(rlSlab *sl, unsigned char *lp, size_t old, size_t size) {
-    if (old > SLAB_MAX_SIZE && size > SLAB_MAX_SIZE) return rl_realloc(lp, size);
-    if (old <= SLAB_MAX_SIZE && size <= SLAB_MAX_SIZE &&
-        (old + SLAB_QUANTUM - 1) / SLAB_QUANTUM == (size + SLAB_QUANTUM - 1) / SLAB_QUANTUM)
-        return lp;
-    unsigned char *n = slabAlloc(sl, size);
-    memcpy(n, lp, old < size ? old : size);
-    slabFree(sl, lp, old);
-    return n;
+    return slabRealloc(sl, lp, old, size);
 }
 
 unsigned char *lpNew(rlSlab *sl) {

@@ -77,6 +77,19 @@ void discardCommand(rlClient *c) {
     addReplyOK(c);
 }
 
+int multiQueuedFlags(const rlClient *c) {
+    int flags = 0;
+    for (int i = 0; i < c->mcount; i++)
+        flags |= c->mstate[i].cmd->info.flags;
+    return flags;
+}
+
+void execCommandAbort(rlClient *c, const char *error) {
+    discardTransaction(c);
+    if (error[0] == '-') error++;
+    addReplyErrorFormat(c, "-EXECABORT Transaction discarded because of: %s", error);
+}
+
 /* EXEC: run the queue; reply an array with one reply per command. */
 void execCommand(rlClient *c) {
     if (!(c->flags & CLIENT_MULTI)) {

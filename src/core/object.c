@@ -66,6 +66,7 @@ robj *createStringObjectFromLongLong(rlSlab *sl, long long v) {
 robj *createRawStringObject(rlSlab *sl, const char *s, size_t len) {
     robj *o = newObject(sl, 0, OBJ_ENCODING_RAW);
     o->u.ptr = sdsnewlen(s, len);
+    slabCharge(sl, sdsAllocSize(o->u.ptr));
     return o;
 }
 
@@ -83,6 +84,10 @@ robj *dupStringObject(rlSlab *sl, const robj *o) {
     }
 }
 
+size_t objectHeaderBytes(const robj *o) {
+    return slabObjectBytes(objectAllocSizeForLen(o->len));
+}
+
 void freeObjectHeader(rlSlab *sl, robj *o) {
     slabFree(sl, o, objectAllocSizeForLen(o->len));
 }
@@ -91,7 +96,10 @@ void freeObject(rlServer *s, robj *o) {
     if (!o) return;
     switch (o->type) {
     case OBJ_STRING:
-        if (o->encoding == OBJ_ENCODING_RAW) sdsfree(o->u.ptr);
+        if (o->encoding == OBJ_ENCODING_RAW) {
+            slabUncharge(&s->slab, sdsAllocSize(o->u.ptr));
+            sdsfree(o->u.ptr);
+        }
         break;
     case OBJ_HASH:
         hashTypeFree(s, o);
@@ -169,11 +177,10 @@ const char *stringObjectPtr(const robj *o, char *buf, size_t *len) {
     }
 }
 
-/* Convert 'o' to RAW in place if needed and return a pointer to its sds slot, so that the
- * caller may grow it (s = sdscatlen(*slot, ...); *slot = s). 'o' must be a string. The
- * object never moves (every allocation has room for the pointer), so the keyspace's
- * reference to it stays valid. */
-sds *stringObjectMakeRaw(robj *o) {
+/* Convert 'o' to RAW in place if needed and return its sds, uncharged from 'sl': the
+ * caller grows it and gives it back with rawStringDone. The object never moves (every
+ * allocation has room for the pointer), so the keyspace's reference to it stays valid. */
+static sds rawStringTake(rlSlab *sl, robj *o) {
     if (o->encoding != OBJ_ENCODING_RAW) {
         char buf[RL_LONG_STR_SIZE];
         size_t len;
@@ -181,8 +188,27 @@ sds *stringObjectMakeRaw(robj *o) {
         sds s = sdsnewlen(p, len);
         o->encoding = OBJ_ENCODING_RAW;
         o->u.ptr = s; /* o->len stays: it sizes the allocation (objectAllocSizeForLen) */
+        return s;
     }
-    return (sds *)&o->u.ptr;
+    slabUncharge(sl, sdsAllocSize(o->u.ptr));
+    return o->u.ptr;
+}
+
+/* Store the grown sds 's' back into 'o' and charge it; returns its length. */
+static size_t rawStringDone(rlSlab *sl, robj *o, sds s) {
+    o->u.ptr = s;
+    slabCharge(sl, sdsAllocSize(s));
+    return sdslen(s);
+}
+
+size_t stringObjectAppend(rlSlab *sl, robj *o, const char *p, size_t len) {
+    return rawStringDone(sl, o, sdscatlen(rawStringTake(sl, o), p, len));
+}
+
+size_t stringObjectSetRange(rlSlab *sl, robj *o, size_t offset, const char *p, size_t len) {
+    sds s = sdsgrowzero(rawStringTake(sl, o), offset + len);
+    memcpy(s + offset, p, len);
+    return rawStringDone(sl, o, s);
 }
 
 /* The name OBJECT ENCODING reports, as Redis 7.0 does. */

@@ -16,7 +16,7 @@
 
 #include <string.h>
 
-static const dictType registryDictType = {NULL, NULL, NULL};
+static const dictType registryDictType = {NULL, NULL, NULL, NULL};
 
 static dict *newRegistry(rlServer *s) {
     return serverCreateDict(s, &registryDictType);

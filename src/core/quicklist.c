@@ -264,3 +264,13 @@ int qlValidate(const quicklist *ql) {
     }
     return prev == ql->tail && count == ql->count && len == ql->len;
 }
+
+size_t qlMemUsage(const quicklist *ql, long samples) {
+    size_t bytes = 0, seen = 0;
+    for (const qlNode *n = ql->head; n && (samples <= 0 || seen < (size_t)samples); n = n->next) {
+        bytes += slabObjectBytes(sizeof(*n)) + slabObjectBytes(lpBytes(n->lp));
+        seen++;
+    }
+    if (seen && seen < ql->len) bytes = (size_t)((double)bytes / (double)seen * (double)ql->len);
+    return slabObjectBytes(sizeof(*ql)) + bytes;
+}

@@ -37,6 +37,9 @@ typedef struct qlEntry {
 } qlEntry;
 
 quicklist *qlCreate(rlSlab *sl);
+/* Bytes the list holds by the slab's count (slab.h): the header, nodes and listpacks. With
+ * 'samples' > 0, measures that many nodes and extrapolates. O(nodes) or O(samples). */
+size_t qlMemUsage(const quicklist *ql, long samples);
 /* Free everything. O(N / elements per node) frees. */
 void qlRelease(rlSlab *sl, quicklist *ql);
 /* Free up to 'budget' elements' worth of nodes from the head (lazy free). Returns 1 while

@@ -35,15 +35,25 @@ void serverEntryFree(void *privdata, void *p, size_t size) {
     slabFree(&((rlServer *)privdata)->slab, p, size);
 }
 
-static const dictType keysDictType = {serverFreeObjectCallback, serverEntryAlloc, serverEntryFree};
-static const dictType plainDictType = {NULL, serverEntryAlloc, serverEntryFree};
+/* The dict's own memory is charged to the server's slab account (privdata: the server). */
+void serverDictAccount(void *privdata, long long delta) {
+    rlSlab *sl = &((rlServer *)privdata)->slab;
+    if (delta >= 0)
+        slabCharge(sl, (size_t)delta);
+    else
+        slabUncharge(sl, (size_t)-delta);
+}
+
+static const dictType keysDictType = {serverFreeObjectCallback, serverEntryAlloc, serverEntryFree,
+                                      serverDictAccount};
+static const dictType plainDictType = {NULL, serverEntryAlloc, serverEntryFree, serverDictAccount};
 /* Watched keys: key -> rlClientList*, plain malloc (entries are few and short-lived). */
-static const dictType clientListDictType = {NULL, NULL, NULL};
+static const dictType clientListDictType = {NULL, NULL, NULL, NULL};
 /* The command lookup dict outlives slab resets (emptyDb), so it uses malloc. */
-static const dictType commandsDictType = {NULL, NULL, NULL};
+static const dictType commandsDictType = {NULL, NULL, NULL, NULL};
 
 /* Keys only, plain malloc: a command's scratch set (it never outlives the command). */
-static const dictType scratchDictType = {NULL, NULL, NULL};
+static const dictType scratchDictType = {NULL, NULL, NULL, NULL};
 
 dict *serverCreateDict(rlServer *s, const dictType *type) {
     return dictCreate(type, s, rlRandNext(&s->rng), rlRandNext(&s->rng));
@@ -82,6 +92,14 @@ rlServer *rlServerNew(const rlConfig *cfg) {
     pubsubInit(s);
     blockingInit(s);
     s->next_client_id = 1;
+    /* Redis's defaults, except the policy: a cache with a limit evicts (allkeys-lru) */
+    s->maxmemory_policy = MAXMEMORY_ALLKEYS_LRU;
+    s->maxmemory_samples = 5;
+    s->eviction_tenacity = 10;
+    s->lfu_log_factor = 10;
+    s->lfu_decay_time = 1;
+    s->active_expire_effort = 1;
+    s->clock_ms = s->start_us / 1000;
     return s;
 }
 
@@ -102,6 +120,8 @@ void rlServerRelease(rlServer *s) {
     while (s->lazyfree_head)
         lazyfreeStep(s, -1);
     dictRelease(s->commands);
+    evictFree(s);
+    sdsfree(s->evict_key);
     slabRelease(&s->slab);
     rl_free(s);
 }
@@ -202,7 +222,7 @@ static sds infoSection(sds info, int *sections, const char *title) {
     return sdscatprintf(info, "# %s\r\n", title);
 }
 
-/* INFO [section ...]: Server, Clients, Stats and Keyspace, in Redis's text format. */
+/* INFO [section ...]: Server, Clients, Memory, Stats and Keyspace, in Redis's text format. */
 void infoCommand(rlClient *c) {
     rlServer *s = c->srv;
     sds info = sdsempty();
@@ -221,14 +241,18 @@ void infoCommand(rlClient *c) {
         info = infoSection(info, &sections, "Clients");
         info = sdscatprintf(info, "connected_clients:%d\r\n", s->connected_clients);
     }
+    if (infoWants(c, "memory", 1)) {
+        info = infoSection(info, &sections, "Memory");
+        info = infoMemorySection(s, info);
+    }
     if (infoWants(c, "stats", 1)) {
         info = infoSection(info, &sections, "Stats");
         info = sdscatprintf(info,
                             "total_commands_processed:%lld\r\nexpired_keys:%lld\r\n"
-                            "expired_stale_perc:%.2f\r\nevicted_keys:0\r\n"
+                            "expired_stale_perc:%.2f\r\nevicted_keys:%lld\r\n"
                             "keyspace_hits:%lld\r\nkeyspace_misses:%lld\r\n",
                             s->stats.total_commands, s->stats.expired_keys,
-                            (double)s->stats.expired_stale_perc_x100 / 100.0,
+                            (double)s->stats.expired_stale_perc_x100 / 100.0, s->stats.evicted_keys,
                             s->stats.keyspace_hits, s->stats.keyspace_misses);
     }
     if (infoWants(c, "keyspace", 1)) {

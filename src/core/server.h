@@ -122,6 +122,8 @@ typedef struct rlDb {
 typedef struct rlStats {
     long long keyspace_hits, keyspace_misses;
     long long expired_keys;
+    long long evicted_keys;
+    size_t used_memory_peak;
     long long expired_stale_perc_x100;
     long long total_commands;
     long long expire_cycle_cpu_us;
@@ -166,6 +168,19 @@ struct rlServer {
     /* blocking (blocking.c) */
     readyKey *ready_head, *ready_tail;
     dict *clients_by_id; /* 8-byte client id -> rlClient* (CLIENT UNBLOCK) */
+    /* memory limits and eviction (evict.c; CONFIG parameters of the same names) */
+    unsigned long long maxmemory; /* bytes of keyspace (slabUsed), 0: no limit */
+    unsigned long long maxkeys;   /* keys in all databases, 0: no limit */
+    int maxmemory_policy;         /* MAXMEMORY_* */
+    int maxmemory_samples;
+    int eviction_tenacity;
+    int lfu_log_factor, lfu_decay_time;
+    int active_expire_effort;
+    long long clock_ms;     /* the clock at its last reading (stamps keys' LRU/LFU clock) */
+    unsigned lru_clock_now; /* LRU clock when the current eviction step started */
+    int evict_next_db;      /* random policies: round robin over databases */
+    struct evictionPoolEntry *evict_pool;
+    sds evict_key; /* scratch: the key being evicted */
 };
 
 typedef struct rlCommand rlCommand;
@@ -256,6 +271,8 @@ void serverFreeObjectCallback(void *privdata, dictEntry *de);
 /* dictType entryAlloc/entryFree over the server's slab (privdata: the rlServer). */
 void *serverEntryAlloc(void *privdata, size_t size);
 void serverEntryFree(void *privdata, void *p, size_t size);
+/* dictType account: charge a keyspace dict's own memory to the server (privdata). */
+void serverDictAccount(void *privdata, long long delta);
 /* A dict of 'type' with the server as privdata and fresh seeds from the server's RNG. */
 dict *serverCreateDict(rlServer *s, const dictType *type);
 /* A keys-only dict on plain malloc for one command's temporary use (HRANDFIELD's picks...). */
@@ -276,6 +293,7 @@ static inline long long cmdNowUs(rlClient *c) {
         c->now_us = rlServerClockUs(c->srv);
         c->now_ms = c->now_us / 1000;
         c->now_valid = 1;
+        c->srv->clock_ms = c->now_ms;
     }
     return c->now_us;
 }
@@ -333,11 +351,15 @@ robj *dupObject(rlServer *s, const robj *o);
 void freeObject(rlServer *s, robj *o);
 /* The slab size of an object header (for code that frees a header whose body it moved). */
 void freeObjectHeader(rlSlab *sl, robj *o);
+/* Bytes of the header by the slab's count (memory.c adds the body). */
+size_t objectHeaderBytes(const robj *o);
 size_t stringObjectLen(const robj *o);
 /* Bytes of a string object; 'buf' (RL_LONG_STR_SIZE) holds the digits of an INT. */
 const char *stringObjectPtr(const robj *o, char *buf, size_t *len);
-/* Turn a string object into RAW encoding (for in-place modification); returns the sds. */
-sds *stringObjectMakeRaw(robj *o);
+/* APPEND / SETRANGE in place: the object turns RAW (an sds that grows) and stays where it
+ * is. Return the new length. */
+size_t stringObjectAppend(rlSlab *sl, robj *o, const char *p, size_t len);
+size_t stringObjectSetRange(rlSlab *sl, robj *o, size_t offset, const char *p, size_t len);
 const char *objectEncodingName(const robj *o);
 const char *objectTypeName(const robj *o);
 /* A header for a collection of 'type' with 'encoding' whose body is 'ptr'. */
@@ -352,7 +374,9 @@ int argPrintLen(const rlClient *c, int idx);
 
 /* ---------------------------------------------------------------- db.c */
 #define LOOKUP_NONE 0
-#define LOOKUP_NOSTATS (1 << 0) /* do not count keyspace hits/misses (write lookups) */
+#define LOOKUP_NOSTATS (1 << 0)  /* a write: no keyspace hits/misses, no "keymiss" */
+#define LOOKUP_NONOTIFY (1 << 1) /* no "keymiss" notification */
+#define LOOKUP_NOTOUCH (1 << 2)  /* leave the key's access clock (LRU/LFU) alone */
 robj *lookupKeyRead(rlClient *c, rlDb *db, const char *key, size_t len);
 robj *lookupKeyWrite(rlClient *c, rlDb *db, const char *key, size_t len);
 robj *lookupKeyReadFlags(rlClient *c, rlDb *db, const char *key, size_t len, int flags);
@@ -384,6 +408,9 @@ void copyCommand(rlClient *c);
 void randomkeyCommand(rlClient *c);
 void touchCommand(rlClient *c);
 void objectEncodingCommand(rlClient *c);
+void objectIdletimeCommand(rlClient *c);
+void objectFreqCommand(rlClient *c);
+void objectRefcountCommand(rlClient *c);
 void dbsizeCommand(rlClient *c);
 void flushdbCommand(rlClient *c);
 void flushallCommand(rlClient *c);
@@ -455,6 +482,8 @@ robj *hashTypeDup(rlServer *s, const robj *o);
 void hashTypeFree(rlServer *s, robj *o);
 /* A dict for a hash (entries and values from the server slab). */
 dict *hashCreateDict(rlServer *s);
+/* Bytes of the body by the slab's count; 'samples' > 0 extrapolates (memory.c). */
+size_t hashTypeMemUsage(const robj *o, long samples);
 void hsetCommand(rlClient *c);
 void hmsetCommand(rlClient *c);
 void hsetnxCommand(rlClient *c);
@@ -480,6 +509,7 @@ int setTypeIsMember(const robj *o, const char *m, size_t len);
 void setTypeForEach(const robj *o, void (*fn)(void *ctx, const char *m, size_t len), void *ctx);
 robj *setTypeDup(rlServer *s, const robj *o);
 void setTypeFree(rlServer *s, robj *o);
+size_t setTypeMemUsage(const robj *o, long samples);
 void saddCommand(rlClient *c);
 void sremCommand(rlClient *c);
 void sismemberCommand(rlClient *c);
@@ -531,6 +561,7 @@ robj *zsetTypeDup(rlServer *s, const robj *o);
 void zsetTypeFree(rlServer *s, robj *o);
 /* NULL when a zset is well formed, else what is wrong (debug check). */
 const char *zsetTypeCheck(const robj *o);
+size_t zsetTypeMemUsage(const robj *o, long samples);
 void zaddCommand(rlClient *c);
 void zincrbyCommand(rlClient *c);
 void zscoreCommand(rlClient *c);
@@ -572,6 +603,10 @@ void multiCommand(rlClient *c);
 void execCommand(rlClient *c);
 void discardCommand(rlClient *c);
 void queueMultiCommand(rlClient *c, const rlCommand *cmd);
+/* The RL_CMD_* flags of every queued command, or-ed. */
+int multiQueuedFlags(const rlClient *c);
+/* Refuse EXEC with "EXECABORT Transaction discarded because of: <error>" and discard. */
+void execCommandAbort(rlClient *c, const char *error);
 /* Copy the client's current command line (for 'cmd') into 'q' / free such a copy. */
 void queuedCopy(rlQueued *q, const rlClient *c, const rlCommand *cmd);
 void queuedFree(rlQueued *q);
@@ -691,6 +726,71 @@ void configGetCommand(rlClient *c);
 void configSetCommand(rlClient *c);
 void configResetStatCommand(rlClient *c);
 void clientIdCommand(rlClient *c);
+
+/* ---------------------------------------------------------------- memory.c */
+/* Bytes of a dict by the slab's count: its own allocations, its entries (key bytes
+ * included) and, when 'valueBytes' is given, what each entry's value holds. With 'samples'
+ * > 0, measures that many entries and extrapolates (MEMORY USAGE's SAMPLES). */
+size_t dictMemUsage(const dict *d, long samples, size_t (*valueBytes)(const dictEntry *de));
+/* Bytes value 'o' holds (header and body) by the slab's count; exact when 'samples' <= 0. */
+size_t objectMemUsage(const robj *o, long samples);
+/* Every byte the keyspace holds, recounted by walking it: equals slabUsed() whenever no lazy
+ * free is pending (rlDebugCheck verifies it). O(N). */
+size_t keyspaceMemRecount(rlServer *s);
+/* INFO's "# Memory" section appended to 'info'. */
+sds infoMemorySection(rlServer *s, sds info);
+void memoryUsageCommand(rlClient *c);
+
+/* ---------------------------------------------------------------- evict.c */
+/* Policies, numbered as Redis numbers them. */
+#define MAXMEMORY_FLAG_LRU (1 << 0)
+#define MAXMEMORY_FLAG_LFU (1 << 1)
+#define MAXMEMORY_FLAG_ALLKEYS (1 << 2)
+#define MAXMEMORY_VOLATILE_LRU ((0 << 8) | MAXMEMORY_FLAG_LRU)
+#define MAXMEMORY_VOLATILE_LFU ((1 << 8) | MAXMEMORY_FLAG_LFU)
+#define MAXMEMORY_VOLATILE_TTL (2 << 8)
+#define MAXMEMORY_VOLATILE_RANDOM (3 << 8)
+#define MAXMEMORY_ALLKEYS_LRU ((4 << 8) | MAXMEMORY_FLAG_LRU | MAXMEMORY_FLAG_ALLKEYS)
+#define MAXMEMORY_ALLKEYS_LFU ((5 << 8) | MAXMEMORY_FLAG_LFU | MAXMEMORY_FLAG_ALLKEYS)
+#define MAXMEMORY_ALLKEYS_RANDOM ((6 << 8) | MAXMEMORY_FLAG_ALLKEYS)
+#define MAXMEMORY_NO_EVICTION (7 << 8)
+/* performEvictions results (Redis's). */
+#define EVICT_OK 0      /* under every limit */
+#define EVICT_RUNNING 1 /* still over, but the step ran out of time: the cron goes on */
+#define EVICT_FAIL 2    /* over, and nothing may be evicted */
+/* The LRU clock: 24 bits of LRU_CLOCK_RESOLUTION_MS units (wraps after ~3.1 days; Redis
+ * counts seconds and wraps after 194 days, too coarse to order keys of a cache that turns
+ * over within a second). */
+#define LRU_CLOCK_MAX ((1U << 24) - 1)
+#define LRU_CLOCK_RESOLUTION_MS 16
+static inline unsigned lruClockFromMs(long long ms) {
+    return (unsigned)((unsigned long long)ms / LRU_CLOCK_RESOLUTION_MS) & LRU_CLOCK_MAX;
+}
+const char *evictPolicyName(int policy);
+/* The policy named 's' (any case), or -1. */
+int evictPolicyFromName(const char *s, size_t len);
+/* Milliseconds since 'o' was last accessed (LRU policies), reading the clock now. */
+unsigned long long estimateObjectIdleTime(rlServer *s, const robj *o);
+/* The decayed LFU counter of 'o' (OBJECT FREQ), reading the clock now. */
+unsigned long objectFreq(rlServer *s, const robj *o);
+void objectTouchLFU(rlServer *s, robj *o);
+/* Stamp a value entering the keyspace with the access clock of the current policy. */
+void objectInitClock(rlServer *s, robj *o);
+/* A key was accessed: refresh its LRU stamp, or bump its LFU counter. O(1). */
+static inline void objectTouch(rlServer *s, robj *o) {
+    if (s->maxmemory_policy & MAXMEMORY_FLAG_LFU)
+        objectTouchLFU(s, o);
+    else
+        o->lru = lruClockFromMs(s->clock_ms);
+}
+/* 1 when a limit (maxmemory or maxkeys) is set. */
+static inline int evictLimitSet(const rlServer *s) {
+    return (s->maxmemory | s->maxkeys) != 0;
+}
+/* Evict keys until under every limit, within the time budget of one step (bounded work;
+ * lazy frees pending first). Returns EVICT_*. */
+int performEvictions(rlServer *s);
+void evictFree(rlServer *s);
 
 /* ---------------------------------------------------------------- lazyfree.c / cron.c */
 void lazyfreeDict(rlServer *s, dict *d);

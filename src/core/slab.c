@@ -59,9 +59,13 @@ static void newPage(rlSlab *s, size_t cls) {
 
 void *slabAlloc(rlSlab *s, size_t size) {
     if (size == 0) size = 1;
-    if (size > SLAB_MAX_SIZE) return rl_malloc(size);
+    if (size > SLAB_MAX_SIZE) {
+        s->used_large += size;
+        return rl_malloc(size);
+    }
     size_t cls = classOf(size);
     size_t slot = (cls + 1) * SLAB_QUANTUM;
+    s->used_small += slot;
     void *p = s->freelist[cls];
     if (p) {
         UNPOISON(p, slot);
@@ -80,16 +84,33 @@ void slabFree(rlSlab *s, void *p, size_t size) {
     if (!p) return;
     if (size == 0) size = 1;
     if (size > SLAB_MAX_SIZE) {
+        s->used_large -= size;
         rl_free(p);
         return;
     }
     size_t cls = classOf(size);
+    s->used_small -= (cls + 1) * SLAB_QUANTUM;
     memcpy(p, &s->freelist[cls], sizeof(void *));
     s->freelist[cls] = p;
     POISON(p, (cls + 1) * SLAB_QUANTUM); /* slabAlloc unpoisons before reading the link */
 }
 
+void *slabRealloc(rlSlab *s, void *p, size_t old, size_t size) {
+    if (old == 0) old = 1;
+    if (size == 0) size = 1;
+    if (old > SLAB_MAX_SIZE && size > SLAB_MAX_SIZE) {
+        s->used_large += size - old; /* modular arithmetic: also right when shrinking */
+        return rl_realloc(p, size);
+    }
+    if (old <= SLAB_MAX_SIZE && size <= SLAB_MAX_SIZE && classOf(old) == classOf(size)) return p;
+    void *n = slabAlloc(s, size);
+    memcpy(n, p, old < size ? old : size);
+    slabFree(s, p, old);
+    return n;
+}
+
 void slabReset(rlSlab *s) {
+    s->used_small = 0;
     memset(s->freelist, 0, sizeof(s->freelist));
     memset(s->bump, 0, sizeof(s->bump));
     memset(s->bump_left, 0, sizeof(s->bump_left));

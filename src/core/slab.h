@@ -11,6 +11,11 @@
  * its own pages, so objects of one kind (dict entries, say) sit densely together: a hash
  * chain walk touches fewer cache lines than if entries were interleaved with values.
  *
+ * The slab is also the server's memory account: it counts the bytes of the live objects it
+ * handed out (class-rounded for small ones, as requested for large ones), plus the
+ * allocations charged to it with slabCharge, which is what INFO's used_memory and maxmemory
+ * use. Everything the keyspace holds goes through it, and nothing else does.
+ *
  * The caller passes the size on free (every object here knows its size). Pages are
  * returned only when the server is released: memory freed by deletions is reused by later
  * writes, as with Redis's allocator. Under AddressSanitizer free and never-used slots are
@@ -35,16 +40,43 @@ typedef struct rlSlab {
     slabPage *last;     /* newest page (where new pages are appended) */
     slabPage *reuse;    /* after slabReset: next page to carve again, NULL when none */
     size_t pages_bytes; /* bytes held in pages (for memory reporting) */
+    size_t used_small;  /* bytes of live objects carved from pages (class-rounded) */
+    size_t used_large;  /* bytes of live objects above SLAB_MAX_SIZE and charged bytes */
 } rlSlab;
+
+/* The bytes an object of 'size' counts for: its size class for a small one, its size for a
+ * large one. */
+static inline size_t slabObjectBytes(size_t size) {
+    if (size == 0) size = 1;
+    return size > SLAB_MAX_SIZE ? size : (size + SLAB_QUANTUM - 1) / SLAB_QUANTUM * SLAB_QUANTUM;
+}
+
+/* Bytes of live objects and charges: the memory the keyspace holds. */
+static inline size_t slabUsed(const rlSlab *s) {
+    return s->used_small + s->used_large;
+}
+
+/* Count 'bytes' more (or, with slabUncharge, fewer) held outside the slab's own objects:
+ * memory the keyspace allocated elsewhere (a RAW string's sds, dict bucket arrays). */
+static inline void slabCharge(rlSlab *s, size_t bytes) {
+    s->used_large += bytes;
+}
+static inline void slabUncharge(rlSlab *s, size_t bytes) {
+    s->used_large -= bytes;
+}
 
 /* Allocate 'size' bytes (aligned to 16 when size > 8). Never returns NULL. O(1). */
 void *slabAlloc(rlSlab *s, size_t size);
 /* Free 'p' of 'size' bytes (the size it was allocated with). NULL is a no-op. O(1). */
 void slabFree(rlSlab *s, void *p, size_t size);
+/* Resize 'p' from 'old' to 'size' bytes, keeping the first min(old, size) bytes: a large
+ * object stays on rl_realloc (which can grow in place), a small one moves between classes
+ * only when its class changes. O(size) at most. */
+void *slabRealloc(rlSlab *s, void *p, size_t old, size_t size);
 /* Forget every object at once (the caller guarantees none is live) but keep the pages:
  * later allocations carve them again from the first one, in order, so objects written
  * together are laid out together (free lists would hand slots out in the order they were
- * freed). O(pages). */
+ * freed). Large objects and charges are not affected. O(pages). */
 void slabReset(rlSlab *s);
 /* Free every page. The slab is empty (and reusable) afterwards. */
 void slabRelease(rlSlab *s);

@@ -39,7 +39,8 @@ static void hashEntryDestructor(void *privdata, dictEntry *de) {
 #define HVAL(de) (((hval *)(de)->v.val)->buf)
 #define HVAL_LEN(de) ((size_t)((hval *)(de)->v.val)->len)
 
-static const dictType hashDictType = {hashEntryDestructor, serverEntryAlloc, serverEntryFree};
+static const dictType hashDictType = {hashEntryDestructor, serverEntryAlloc, serverEntryFree,
+                                      serverDictAccount};
 
 dict *hashCreateDict(rlServer *s) {
     return serverCreateDict(s, &hashDictType);
@@ -672,4 +673,13 @@ void hscanCommand(rlClient *c) {
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
     rl_free(l.items);
+}
+
+static size_t hvalBytes(const dictEntry *de) {
+    return slabObjectBytes(sizeof(hval) + HVAL_LEN(de));
+}
+
+size_t hashTypeMemUsage(const robj *o, long samples) {
+    if (o->encoding == OBJ_ENCODING_LISTPACK) return slabObjectBytes(lpBytes(o->u.ptr));
+    return dictMemUsage(o->u.ptr, samples, hvalBytes);
 }

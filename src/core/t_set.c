@@ -12,7 +12,7 @@
 
 /* ---------------------------------------------------------------- set type API */
 
-static const dictType setDictType = {NULL, serverEntryAlloc, serverEntryFree};
+static const dictType setDictType = {NULL, serverEntryAlloc, serverEntryFree, serverDictAccount};
 
 static dict *setCreateDict(rlServer *s) {
     return serverCreateDict(s, &setDictType);
@@ -746,4 +746,9 @@ void sscanCommand(rlClient *c) {
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
     rl_free(l.items);
+}
+
+size_t setTypeMemUsage(const robj *o, long samples) {
+    if (o->encoding == OBJ_ENCODING_INTSET) return slabObjectBytes(intsetBlobLen(o->u.ptr));
+    return dictMemUsage(o->u.ptr, samples, NULL);
 }

@@ -301,9 +301,7 @@ void appendCommand(rlClient *c) {
         if (checkType(c, o, OBJ_STRING)) return;
         if (checkStringLength(c, (long long)stringObjectLen(o), (long long)c->argvlen[2]) != RL_OK)
             return;
-        sds *slot = stringObjectMakeRaw(o);
-        *slot = sdscatlen(*slot, c->argv[2], c->argvlen[2]);
-        totlen = (long long)sdslen(*slot);
+        totlen = (long long)stringObjectAppend(&c->srv->slab, o, c->argv[2], c->argvlen[2]);
     }
     signalModifiedKey(c, c->db, key, klen);
     notifyKeyspaceEvent(NOTIFY_STRING, "append", key, klen, c->db);
@@ -379,12 +377,10 @@ void setrangeCommand(rlClient *c) {
         }
         if (checkStringLength(c, offset, (long long)vlen) != RL_OK) return;
     }
-    sds *slot = stringObjectMakeRaw(o);
-    *slot = sdsgrowzero(*slot, (size_t)offset + vlen);
-    memcpy(*slot + offset, val, vlen);
+    size_t newlen = stringObjectSetRange(&c->srv->slab, o, (size_t)offset, val, vlen);
     signalModifiedKey(c, c->db, key, klen);
     notifyKeyspaceEvent(NOTIFY_STRING, "setrange", key, klen, c->db);
-    addReplyLongLong(c, (long long)sdslen(*slot));
+    addReplyLongLong(c, (long long)newlen);
 }
 
 /* Read the integer held by 'o' (NULL counts as 0); replies and returns RL_ERR if it is not

@@ -80,7 +80,7 @@ static unsigned char *zzlInsert(rlSlab *sl, unsigned char *lp, const char *ele, 
 
 /* ---------------------------------------------------------------- zset type API */
 
-static const dictType zsetDictType = {NULL, serverEntryAlloc, serverEntryFree};
+static const dictType zsetDictType = {NULL, serverEntryAlloc, serverEntryFree, serverDictAccount};
 
 static robj *createZsetListpackObject(rlServer *s) {
     return createObject(&s->slab, OBJ_ZSET, OBJ_ENCODING_LISTPACK, lpNew(&s->slab));
@@ -1627,4 +1627,11 @@ const char *zsetTypeCheck(const robj *o) {
     const zset *zs = o->u.ptr;
     if (dictSize(zs->dict) != zs->zsl->length) return "zset dict/skiplist sizes differ";
     return zslValidate(zs->zsl) ? NULL : "corrupt skiplist";
+}
+
+size_t zsetTypeMemUsage(const robj *o, long samples) {
+    if (o->encoding == OBJ_ENCODING_LISTPACK) return slabObjectBytes(lpBytes(o->u.ptr));
+    const zset *zs = o->u.ptr;
+    return slabObjectBytes(sizeof(*zs)) + dictMemUsage(zs->dict, samples, NULL) +
+           zslMemUsage(zs->zsl, samples);
 }

@@ -380,3 +380,16 @@ int zslValidate(const zskiplist *zsl) {
     }
     return 1;
 }
+
+size_t zslMemUsage(const zskiplist *zsl, long samples) {
+    size_t bytes = 0, seen = 0;
+    const zskiplistNode *x = zsl->header->level[0].forward;
+    for (; x && (samples <= 0 || seen < (size_t)samples); x = x->level[0].forward) {
+        bytes += slabObjectBytes(nodeSize(x->nlevel, x->len));
+        seen++;
+    }
+    if (seen && seen < zsl->length)
+        bytes = (size_t)((double)bytes / (double)seen * (double)zsl->length);
+    return slabObjectBytes(sizeof(*zsl)) +
+           slabObjectBytes(nodeSize(zsl->header->nlevel, zsl->header->len)) + bytes;
+}

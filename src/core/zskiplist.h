@@ -97,6 +97,9 @@ unsigned long zslDeleteRangeByRank(rlSlab *sl, zskiplist *zsl, unsigned long sta
                                    unsigned long end, dict *d);
 
 /* 1 if the list is consistent: order, spans, backward links, length (debug check). */
+/* Bytes the skiplist holds by the slab's count: header, header node and nodes (member
+ * bytes included). With 'samples' > 0, measures that many nodes and extrapolates. */
+size_t zslMemUsage(const zskiplist *zsl, long samples);
 int zslValidate(const zskiplist *zsl);
 
 #endif

@@ -51,8 +51,8 @@ static void countingDestructor(void *privdata, dictEntry *de) {
     if (de->v.val) (*(int *)de->v.val)++;
 }
 
-static const dictType countingType = {countingDestructor, NULL, NULL};
-static const dictType plainType = {NULL, NULL, NULL};
+static const dictType countingType = {countingDestructor, NULL, NULL, NULL};
+static const dictType plainType = {NULL, NULL, NULL, NULL};
 
 /* Finish any rehash in progress. */
 static void rehashAll(dict *d) {

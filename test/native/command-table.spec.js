@@ -15,7 +15,7 @@ const COMMANDS_DIR = path.join(__dirname, '..', '..', 'lib', 'commands');
 const CLIENT_LEVEL = new Set([
   'select', 'multi', 'exec', 'discard', 'object', 'substr', 'hmset', 'zrevrange', 'zrevrangebyscore', 'zrevrangebylex',
   'watch', 'unwatch', 'subscribe', 'unsubscribe', 'psubscribe', 'punsubscribe', 'ssubscribe', 'sunsubscribe',
-  'pubsub', 'config', 'client'
+  'pubsub', 'config', 'client', 'memory'
 ]);
 
 describe('command table', () => {

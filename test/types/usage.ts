@@ -650,6 +650,20 @@ export async function main(): Promise<void> {
   exact<typeof enc, string | null>(true);
   check(enc === 'int', 'objectEncoding');
   await client.OBJECT_ENCODING('s2');
+  const idle = await client.objectIdleTime('n');
+  exact<typeof idle, number | null>(true);
+  check(idle === 0, 'objectIdleTime');
+  check((await client.objectRefCount('n')) !== null, 'objectRefCount');
+  const usage = await client.memoryUsage('n', { SAMPLES: 0 });
+  exact<typeof usage, number | null>(true);
+  check(typeof usage === 'number' && usage > 0, 'memoryUsage');
+  check((await client.MEMORY_USAGE('nokey')) === null, 'MEMORY_USAGE');
+  const lfu = createClient({ socket: { port: 47011 }, maxmemoryPolicy: 'allkeys-lfu', maxkeys: 100, maxmemory: '1mb' });
+  await lfu.connect();
+  await lfu.set('f', 'v');
+  check((await lfu.objectFreq('f')) === 5, 'objectFreq');
+  check((await lfu.configGet('maxkeys')).maxkeys === '100', 'maxkeys option');
+  await lfu.close();
 
   // ---- expiry ----
   check((await client.expire('s2', 100)) === 1, 'expire');
