@@ -5,6 +5,7 @@
 #include "server.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #define CONFIG_VALUE_SIZE 64
@@ -32,7 +33,8 @@ static const char *parseIntRange(const char *v, size_t len, long long *parsed, l
 }
 
 /* A memory value as Redis's memtoull reads it: digits, then an optional unit b, k (1000),
- * kb (1024), m, mb, g or gb, in any case. */
+ * kb (1024), m, mb, g or gb, in any case; up to 2^64 - 1 bytes (carried in '*parsed' as
+ * the bits of an unsigned long long). */
 static const char *parseMemory(const char *v, size_t len, long long *parsed) {
     static const struct {
         const char *unit;
@@ -44,15 +46,16 @@ static const char *parseMemory(const char *v, size_t len, long long *parsed) {
     unsigned long long n = 0;
     while (i < len && v[i] >= '0' && v[i] <= '9') {
         unsigned d = (unsigned)(v[i] - '0');
-        if (n > (unsigned long long)(LLONG_MAX - d) / 10) return ERR_NOT_MEMORY;
+        if (n > (ULLONG_MAX - d) / 10) return ERR_NOT_MEMORY;
         n = n * 10 + d;
         i++;
     }
     if (i == 0) return ERR_NOT_MEMORY;
     for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
         if (!rlStrEqNoCase(v + i, len - i, units[u].unit)) continue;
-        if (n > (unsigned long long)LLONG_MAX / units[u].mul) return ERR_NOT_MEMORY;
-        *parsed = (long long)(n * units[u].mul);
+        if (n > ULLONG_MAX / units[u].mul) return ERR_NOT_MEMORY;
+        unsigned long long bytes = n * units[u].mul;
+        memcpy(parsed, &bytes, sizeof(bytes));
         return NULL;
     }
     return ERR_NOT_MEMORY;
@@ -76,11 +79,11 @@ static void applyNotify(rlServer *s, long long parsed) {
 }
 
 static size_t getMaxmemory(const rlServer *s, char *buf) {
-    return (size_t)ll2string(buf, CONFIG_VALUE_SIZE, (long long)s->maxmemory);
+    return (size_t)snprintf(buf, CONFIG_VALUE_SIZE, "%llu", s->maxmemory);
 }
 
 static void applyMaxmemory(rlServer *s, long long parsed) {
-    s->maxmemory = (unsigned long long)parsed;
+    memcpy(&s->maxmemory, &parsed, sizeof(parsed));
 }
 
 static size_t getMaxkeys(const rlServer *s, char *buf) {
@@ -161,21 +164,29 @@ static const configParam *findParam(const char *name, size_t len) {
 
 /* CONFIG GET pattern [pattern ...]: a map of every parameter matching any pattern. */
 void configGetCommand(rlClient *c) {
-    int match[NPARAMS];
+    int by[NPARAMS]; /* the first argument matching each parameter, 0 for none */
     long n = 0;
     for (size_t i = 0; i < NPARAMS; i++) {
-        match[i] = 0;
-        for (int j = 2; j < c->argc && !match[i]; j++)
-            match[i] = stringmatchlen(c->argv[j], c->argvlen[j], params[i].name,
-                                      strlen(params[i].name), 1);
-        n += match[i];
+        by[i] = 0;
+        for (int j = 2; j < c->argc && !by[i]; j++)
+            if (stringmatchlen(c->argv[j], c->argvlen[j], params[i].name, strlen(params[i].name),
+                               1))
+                by[i] = j;
+        n += by[i] != 0;
     }
     addReplyMapLen(c, n);
     for (size_t i = 0; i < NPARAMS; i++) {
-        if (!match[i]) continue;
+        if (!by[i]) continue;
         char buf[CONFIG_VALUE_SIZE];
         size_t len = params[i].get(c->srv, buf);
-        addReplyBulkCString(c, params[i].name);
+        /* a name given without glob characters is echoed as typed, as Redis does */
+        const char *arg = c->argv[by[i]];
+        size_t arglen = c->argvlen[by[i]];
+        int glob = memchr(arg, '*', arglen) || memchr(arg, '?', arglen) || memchr(arg, '[', arglen);
+        if (glob)
+            addReplyBulkCString(c, params[i].name);
+        else
+            addReplyBulk(c, arg, arglen);
         addReplyBulk(c, buf, len);
     }
     addReplyAggregateEnd(c, RL_AGG_MAP);
@@ -184,7 +195,7 @@ void configGetCommand(rlClient *c) {
 /* CONFIG SET parameter value [parameter value ...]: all or nothing. */
 void configSetCommand(rlClient *c) {
     if (c->argc % 2) {
-        addReplyErrorArity(c);
+        addReplyError(c, RL_ERR_SYNTAX); /* arity (-4) already caught CONFIG SET name */
         return;
     }
     int n = (c->argc - 2) / 2;

@@ -27,7 +27,10 @@ static inline robj *lookupKey(rlClient *c, rlDb *db, const char *key, size_t len
         dictEntry *de = dictFind(db->keys, key, len);
         if (de) {
             o = de->v.val;
-            if (!(flags & LOOKUP_NOTOUCH)) objectTouch(c->srv, o);
+            if (!(flags & LOOKUP_NOTOUCH)) {
+                keyTouch(c->srv, de);
+                c->touched = de;
+            }
         }
     }
     if (!(flags & LOOKUP_NOSTATS)) {
@@ -57,14 +60,17 @@ robj *lookupKeyWrite(rlClient *c, rlDb *db, const char *key, size_t len) {
     return lookupKey(c, db, key, len, LOOKUP_NOSTATS);
 }
 
-/* Add a key that must not exist (notifies "new"). Takes ownership of 'val', whose access
- * clock starts now unless it already has one (a value moved by RENAME or MOVE keeps it). */
-void dbAdd(rlDb *db, const char *key, size_t len, robj *val) {
+/* Add a key that must not exist (notifies "new"). Takes ownership of 'val'. The key's
+ * access clock starts now. Returns the key's entry (NULL if the key existed: callers
+ * check that it does not). */
+dictEntry *dbAdd(rlDb *db, const char *key, size_t len, robj *val) {
     dictEntry *de = dictAddRaw(db->keys, key, len, NULL);
-    if (de) de->v.val = val;
-    if (val->lru == 0) objectInitClock(db->srv, val);
+    if (!de) return NULL;
+    de->v.val = val;
+    keyInitClock(db->srv, de);
     signalKeyAsReady(db, key, len);
     notifyKeyspaceEvent(NOTIFY_NEW, "new", key, len, db);
+    return de;
 }
 
 /* Set 'key' to 'val' whether or not it exists (freeing the old value). The TTL is removed
@@ -73,6 +79,7 @@ void dbAdd(rlDb *db, const char *key, size_t len, robj *val) {
  * ("new"). */
 void setKey(rlClient *c, rlDb *db, const char *key, size_t len, robj *val, int keepttl) {
     expireIfNeeded(c, db, key, len);
+    c->touched = NULL; /* Redis's setKey looks the key up itself: one more access */
     setKeyHashed(c, db, key, len, dictHashKey(db->keys, key, len), val, keepttl);
 }
 
@@ -83,20 +90,18 @@ void setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t h
                   int keepttl) {
     dictEntry *existing;
     dictEntry *de = dictAddRawHashed(db->keys, key, len, hash, &existing);
+    objectMaybeShare(c->srv, val);
     if (de) {
         de->v.val = val;
-        objectInitClock(c->srv, val);
+        keyInitClock(c->srv, de);
         signalKeyAsReady(db, key, len);
         notifyKeyspaceEvent(NOTIFY_NEW, "new", key, len, db);
     } else {
-        robj *old = existing->v.val;
-        if (c->srv->maxmemory_policy & MAXMEMORY_FLAG_LFU) {
-            objectTouchLFU(c->srv, old); /* an overwrite is an access; LFU keeps the count */
-            val->lru = old->lru;
-        } else {
-            objectInitClock(c->srv, val);
-        }
-        freeObject(c->srv, old);
+        /* an overwrite is an access, counted once per command (Redis's SET looks the key up
+         * once and keeps the clock of the value it replaces): LRU restarts the clock, LFU
+         * counts one more unless this command's lookup already did */
+        if (existing != c->touched) keyTouch(c->srv, existing);
+        freeObject(c->srv, existing->v.val);
         existing->v.val = val;
         if (!keepttl) removeExpire(db, key, len);
     }
@@ -203,7 +208,10 @@ void existsCommand(rlClient *c) {
 
 /* TOUCH key [key ...] */
 void touchCommand(rlClient *c) {
-    existsCommand(c);
+    long long count = 0;
+    for (int j = 1; j < c->argc; j++)
+        if (lookupKeyRead(c, c->db, c->argv[j], c->argvlen[j])) count++;
+    addReplyLongLong(c, count);
 }
 
 /* TYPE key */
@@ -217,6 +225,15 @@ static robj *objectLookup(rlClient *c) {
     return lookupKey(c, c->db, c->argv[2], c->argvlen[2], LOOKUP_NOTOUCH | LOOKUP_NONOTIFY);
 }
 
+/* The keyspace entry of OBJECT's key, or NULL (replied null) when it does not exist. */
+static dictEntry *objectLookupEntry(rlClient *c) {
+    if (!objectLookup(c)) {
+        addReplyNull(c);
+        return NULL;
+    }
+    return dictFind(c->db->keys, c->argv[2], c->argvlen[2]);
+}
+
 /* OBJECT ENCODING key */
 void objectEncodingCommand(rlClient *c) {
     robj *o = objectLookup(c);
@@ -228,31 +245,26 @@ void objectEncodingCommand(rlClient *c) {
 
 /* OBJECT IDLETIME key: seconds since the last access (LRU policies only). */
 void objectIdletimeCommand(rlClient *c) {
-    robj *o = objectLookup(c);
-    if (!o) {
-        addReplyNull(c);
-    } else if (c->srv->maxmemory_policy & MAXMEMORY_FLAG_LFU) {
+    dictEntry *de = objectLookupEntry(c);
+    if (!de) return;
+    if (c->srv->maxmemory_policy & MAXMEMORY_FLAG_LFU)
         addReplyError(c, RL_ERR_IDLETIME_LFU);
-    } else {
-        addReplyLongLong(c, (long long)(estimateObjectIdleTime(c->srv, o) / 1000));
-    }
+    else
+        addReplyLongLong(c, (long long)(estimateKeyIdleTime(c->srv, de) / 1000));
 }
 
 /* OBJECT FREQ key: the logarithmic access counter (LFU policies only). */
 void objectFreqCommand(rlClient *c) {
-    robj *o = objectLookup(c);
-    if (!o) {
-        addReplyNull(c);
-    } else if (!(c->srv->maxmemory_policy & MAXMEMORY_FLAG_LFU)) {
+    dictEntry *de = objectLookupEntry(c);
+    if (!de) return;
+    if (!(c->srv->maxmemory_policy & MAXMEMORY_FLAG_LFU))
         addReplyError(c, RL_ERR_FREQ_NOT_LFU);
-    } else {
-        addReplyLongLong(c, (long long)objectFreq(c->srv, o));
-    }
+    else
+        addReplyLongLong(c, (long long)keyFreq(c->srv, de));
 }
 
-/* Redis shares the integers 0..9999 (unless an LRU/LFU limit needs per-key clocks) and
- * reports that as INT_MAX references; every other value has one. */
-#define OBJ_SHARED_INTEGERS 10000
+/* What Redis reports for the integers it shares (objectMaybeShare); every other value has
+ * one reference. */
 #define OBJ_SHARED_REFCOUNT 2147483647
 
 /* OBJECT REFCOUNT key: 1, or what Redis reports for the integers it shares. */
@@ -262,11 +274,7 @@ void objectRefcountCommand(rlClient *c) {
         addReplyNull(c);
         return;
     }
-    int shared = o->type == OBJ_STRING && o->encoding == OBJ_ENCODING_INT && o->u.ll >= 0 &&
-                 o->u.ll < OBJ_SHARED_INTEGERS &&
-                 !(c->srv->maxmemory &&
-                   (c->srv->maxmemory_policy & (MAXMEMORY_FLAG_LRU | MAXMEMORY_FLAG_LFU)));
-    addReplyLongLong(c, shared ? OBJ_SHARED_REFCOUNT : 1);
+    addReplyLongLong(c, o->shared ? OBJ_SHARED_REFCOUNT : 1);
 }
 
 /* A growable array of entry pointers, used to collect replies whose length is not known
@@ -482,10 +490,11 @@ static void moveKey(rlDb *srcdb, const char *src, size_t srclen, rlDb *dstdb, co
     long long when = getExpire(srcdb, src, srclen);
     dictEntry *de = dictUnlink(srcdb->keys, src, srclen);
     robj *val = de->v.val;
+    uint32_t clock = de->meta; /* the value keeps its access clock, as in Redis */
     de->v.val = NULL;
     dictFreeUnlinkedEntry(srcdb->keys, de);
     if (when >= 0) removeExpire(srcdb, src, srclen);
-    dbAdd(dstdb, dst, dstlen, val);
+    dbAdd(dstdb, dst, dstlen, val)->meta = clock;
     if (when >= 0) setExpire(dstdb, dst, dstlen, when);
 }
 

@@ -44,6 +44,8 @@ typedef struct dictEntry {
         double d;
     } v;
     uint32_t keylen; /* length of key[] without the trailing NUL */
+    uint32_t meta;   /* the dict user's (it fills the header's padding: no extra bytes); the
+                        keyspace keeps the key's access clock here (evict.c) */
     char key[];      /* keylen bytes, then a NUL */
 } dictEntry;
 

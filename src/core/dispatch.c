@@ -79,6 +79,7 @@ static int arityOk(const rlCommand *cmd, int argc) {
 void call(rlClient *c, const rlCommand *cmd) {
     const rlCommand *saved = c->cmd;
     c->cmd = cmd;
+    c->touched = NULL;
     cmd->proc(c);
     c->cmd = saved;
     c->srv->stats.total_commands++;
@@ -129,7 +130,7 @@ static const rlCommand *resolveCommand(rlClient *c) {
  * DISCARD, flagging the transaction; EXEC when it queued such a command). Returns 1 when
  * 'cmd' was refused. */
 static int rejectOnOom(rlClient *c, const rlCommand *cmd) {
-    if (performEvictions(c->srv) != EVICT_FAIL) return 0;
+    if (performEvictions(c->srv) != EVICT_FAIL && !evictKeysFull(c->srv)) return 0;
     int is_exec = cmd->proc == execCommand;
     int reject = (cmd->info.flags & RL_CMD_DENYOOM) ||
                  (is_exec && (c->flags & CLIENT_MULTI) && multiQueuedFlags(c) & RL_CMD_DENYOOM);
@@ -175,5 +176,5 @@ void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvle
     }
     call(c, cmd);
     if (c->srv->ready_head) handleClientsBlockedOnKeys(c->srv);
-    if (limits && (cmd->info.flags & RL_CMD_WRITE)) performEvictions(c->srv);
+    if (limits) performEvictions(c->srv); /* EXEC too: any command may have added */
 }

@@ -7,8 +7,9 @@
  * turns over within a second every candidate looks equally idle and the sampler degrades
  * to random eviction. Here the stamp counts LRU_CLOCK_RESOLUTION_MS units, and the clock
  * is read at every command while a limit is set: on a Zipf(0.99) trace the pool then comes
- * within a fraction of a point of exact LRU (bench/eviction.js), at no per-key cost (the
- * 24 bits of robj.lru, as in Redis).
+ * within a fraction of a point of exact LRU (bench/eviction.js), at no per-key cost: the
+ * stamp lives in the padding of the key's dict entry (dictEntry.meta), so a sample costs
+ * one entry read and not also a read of the value.
  *
  * Limits: 'maxmemory' compares against the slab's account of the keyspace (slab.h),
  * 'maxkeys' against the number of keys in all databases. Each step evicts until under both
@@ -60,11 +61,14 @@ int evictPolicyFromName(const char *s, size_t len) {
 
 /* ---------------------------------------------------------------- LRU / LFU clocks */
 
-unsigned long long estimateObjectIdleTime(rlServer *s, const robj *o) {
+/* LRU clock units from 'stamp' to 'now' (one wrap at most). */
+static unsigned long long lruUnitsSince(unsigned now, unsigned stamp) {
+    return now >= stamp ? now - stamp : now + (LRU_CLOCK_MAX - stamp);
+}
+
+unsigned long long estimateKeyIdleTime(rlServer *s, const dictEntry *de) {
     long long ms = rlServerClockUs(s) / 1000;
-    unsigned now = lruClockFromMs(ms);
-    unsigned long long units =
-        now >= o->lru ? now - o->lru : now + (LRU_CLOCK_MAX - o->lru); /* one wrap at most */
+    unsigned long long units = lruUnitsSince(lruClockFromMs(ms), de->meta);
     /* the stamp rounded the access time down: count from the start of its unit */
     return units * LRU_CLOCK_RESOLUTION_MS + (unsigned long long)ms % LRU_CLOCK_RESOLUTION_MS;
 }
@@ -80,10 +84,10 @@ static unsigned long lfuTimeElapsed(const rlServer *s, unsigned long ldt) {
     return now >= ldt ? now - ldt : 65535 - ldt + now;
 }
 
-/* The counter of 'o' decayed by one per lfu-decay-time minutes since its last access. */
-static unsigned long lfuDecrAndReturn(const rlServer *s, const robj *o) {
-    unsigned long ldt = o->lru >> 8;
-    unsigned long counter = o->lru & 255;
+/* The counter in 'meta' decayed by one per lfu-decay-time minutes since its last access. */
+static unsigned long lfuDecrAndReturn(const rlServer *s, uint32_t meta) {
+    unsigned long ldt = meta >> 8;
+    unsigned long counter = meta & 255;
     unsigned long periods = s->lfu_decay_time ? lfuTimeElapsed(s, ldt) / s->lfu_decay_time : 0;
     if (periods) counter = periods > counter ? 0 : counter - periods;
     return counter;
@@ -98,21 +102,21 @@ static unsigned long lfuLogIncr(rlServer *s, unsigned long counter) {
     return r < p ? counter + 1 : counter;
 }
 
-void objectTouchLFU(rlServer *s, robj *o) {
-    unsigned long counter = lfuLogIncr(s, lfuDecrAndReturn(s, o));
-    o->lru = (unsigned)((lfuTimeInMinutes(s->clock_ms) << 8) | counter);
+void keyTouchLFU(rlServer *s, dictEntry *de) {
+    unsigned long counter = lfuLogIncr(s, lfuDecrAndReturn(s, de->meta));
+    de->meta = (uint32_t)((lfuTimeInMinutes(s->clock_ms) << 8) | counter);
 }
 
-void objectInitClock(rlServer *s, robj *o) {
+void keyInitClock(rlServer *s, dictEntry *de) {
     if (s->maxmemory_policy & MAXMEMORY_FLAG_LFU)
-        o->lru = (unsigned)((lfuTimeInMinutes(s->clock_ms) << 8) | LFU_INIT_VAL);
+        de->meta = (uint32_t)((lfuTimeInMinutes(s->clock_ms) << 8) | LFU_INIT_VAL);
     else
-        o->lru = lruClockFromMs(s->clock_ms);
+        de->meta = lruClockFromMs(s->clock_ms);
 }
 
-unsigned long objectFreq(rlServer *s, const robj *o) {
+unsigned long keyFreq(rlServer *s, const dictEntry *de) {
     s->clock_ms = rlServerClockUs(s) / 1000;
-    return lfuDecrAndReturn(s, o);
+    return lfuDecrAndReturn(s, de->meta);
 }
 
 /* ---------------------------------------------------------------- limits */
@@ -130,6 +134,25 @@ static int overMemory(const rlServer *s) {
 
 static int overKeys(const rlServer *s) {
     return s->maxkeys && totalKeys(s) > s->maxkeys;
+}
+
+/* Redis's shared integers (OBJ_SHARED_INTEGERS) */
+#define SHARED_INTEGERS 10000
+
+void objectMaybeShare(const rlServer *s, robj *o) {
+    o->shared =
+        o->type == OBJ_STRING && o->encoding == OBJ_ENCODING_INT && o->u.ll >= 0 &&
+        o->u.ll < SHARED_INTEGERS &&
+        !(s->maxmemory && (s->maxmemory_policy & (MAXMEMORY_FLAG_LRU | MAXMEMORY_FLAG_LFU)));
+}
+
+int evictKeysFull(const rlServer *s) {
+    if (!s->maxkeys || totalKeys(s) < s->maxkeys) return 0;
+    if (s->maxmemory_policy == MAXMEMORY_NO_EVICTION) return 1;
+    if (s->maxmemory_policy & MAXMEMORY_FLAG_ALLKEYS) return 0;
+    for (int i = 0; i < RL_DBNUM; i++)
+        if (dictSize(s->db[i].expires)) return 0;
+    return 1;
 }
 
 /* Time one step may take, from maxmemory-eviction-tenacity (Redis's formula): 50 us per
@@ -164,18 +187,14 @@ static int candidateScore(rlServer *s, rlDb *db, const dictEntry *de, unsigned l
         *idle = ~0ULL - (unsigned long long)de->v.s64;
         return 0;
     }
-    const robj *o = de->v.val;
     if (!(s->maxmemory_policy & MAXMEMORY_FLAG_ALLKEYS)) {
-        const dictEntry *kde = dictFind(db->keys, de->key, de->keylen);
-        if (!kde) return -1;
-        o = kde->v.val;
+        de = dictFind(db->keys, de->key, de->keylen);
+        if (!de) return -1;
     }
-    if (s->maxmemory_policy & MAXMEMORY_FLAG_LFU) {
-        *idle = 255 - lfuDecrAndReturn(s, o);
-    } else {
-        unsigned now = s->lru_clock_now;
-        *idle = now >= o->lru ? now - o->lru : now + (LRU_CLOCK_MAX - o->lru);
-    }
+    if (s->maxmemory_policy & MAXMEMORY_FLAG_LFU)
+        *idle = 255 - lfuDecrAndReturn(s, de->meta);
+    else
+        *idle = lruUnitsSince(s->lru_clock_now, de->meta);
     return 0;
 }
 

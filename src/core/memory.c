@@ -68,20 +68,22 @@ size_t keyspaceMemRecount(rlServer *s) {
     return bytes;
 }
 
-/* 'bytes' as Redis's INFO prints a human size ("1.00M", "512B"). */
+/* 'bytes' as Redis's INFO prints a human size ("1.00M", "512B"): K to P, and plain bytes
+ * again from 1024P on (Redis has no larger unit). */
 static void bytesToHuman(char *buf, size_t size, unsigned long long bytes) {
-    static const char units[] = "KMGTPE";
+    static const char units[] = "KMGTP";
     if (bytes < 1024) {
         snprintf(buf, size, "%lluB", bytes);
         return;
     }
-    double d = (double)bytes / 1024;
-    int u = 0;
-    while (d >= 1024 && u < 5) {
-        d /= 1024;
-        u++;
+    unsigned long long scale = 1024;
+    for (int u = 0; u < 5; u++, scale *= 1024) {
+        if (bytes < scale * 1024) {
+            snprintf(buf, size, "%.2f%c", (double)bytes / (double)scale, units[u]);
+            return;
+        }
     }
-    snprintf(buf, size, "%.2f%c", d, units[u]);
+    snprintf(buf, size, "%lluB", bytes);
 }
 
 sds infoMemorySection(rlServer *s, sds info) {

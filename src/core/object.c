@@ -22,7 +22,8 @@ static robj *newObject(rlSlab *sl, uint32_t len, int encoding) {
     robj *o = slabAlloc(sl, objectAllocSizeForLen(len));
     o->type = OBJ_STRING;
     o->encoding = (unsigned)encoding;
-    o->lru = 0;
+    o->shared = 0;
+    o->spare = 0;
     o->len = len;
     return o;
 }
@@ -31,7 +32,8 @@ robj *createObject(rlSlab *sl, int type, int encoding, void *ptr) {
     robj *o = slabAlloc(sl, objectAllocSizeForLen(0));
     o->type = (unsigned)type;
     o->encoding = (unsigned)encoding;
-    o->lru = 0;
+    o->shared = 0;
+    o->spare = 0;
     o->len = 0;
     o->u.ptr = ptr;
     return o;

@@ -60,9 +60,10 @@
 typedef struct robj {
     unsigned type : 4;
     unsigned encoding : 4;
-    unsigned lru : 24;
-    uint32_t len; /* EMBSTR: byte length; RAW converted from EMBSTR: that old length, which
-                     sizes the allocation; otherwise 0 */
+    unsigned shared : 1; /* an integer Redis would share (OBJECT REFCOUNT; evict.c) */
+    unsigned spare : 23; /* (Redis keeps its LRU clock here; ours is in the key's dict entry) */
+    uint32_t len;        /* EMBSTR: byte length; RAW converted from EMBSTR: that old length, which
+                            sizes the allocation; otherwise 0 */
     union {
         void *ptr;
         long long ll;
@@ -239,7 +240,8 @@ struct rlClient {
     const char *const *argv;
     const size_t *argvlen;
     const rlCommand *cmd;
-    int now_valid; /* now_ms/now_us hold this command's time (see cmdNowMs) */
+    int now_valid;            /* now_ms/now_us hold this command's time (see cmdNowMs) */
+    const dictEntry *touched; /* the key whose access clock this command refreshed last */
     long long now_ms;
     long long now_us;
     /* the reply sink */
@@ -384,7 +386,7 @@ robj *lookupKeyReadFlags(rlClient *c, rlDb *db, const char *key, size_t len, int
 void setKey(rlClient *c, rlDb *db, const char *key, size_t len, robj *val, int keepttl);
 void setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t hash, robj *val,
                   int keepttl);
-void dbAdd(rlDb *db, const char *key, size_t len, robj *val);
+dictEntry *dbAdd(rlDb *db, const char *key, size_t len, robj *val);
 int dbDelete(rlDb *db, const char *key, size_t len);
 int checkType(rlClient *c, const robj *o, int type);
 /* The value of the key at argv['idx'] for a command on 'type': a read lookup, or a write
@@ -769,19 +771,22 @@ static inline unsigned lruClockFromMs(long long ms) {
 const char *evictPolicyName(int policy);
 /* The policy named 's' (any case), or -1. */
 int evictPolicyFromName(const char *s, size_t len);
-/* Milliseconds since 'o' was last accessed (LRU policies), reading the clock now. */
-unsigned long long estimateObjectIdleTime(rlServer *s, const robj *o);
-/* The decayed LFU counter of 'o' (OBJECT FREQ), reading the clock now. */
-unsigned long objectFreq(rlServer *s, const robj *o);
-void objectTouchLFU(rlServer *s, robj *o);
-/* Stamp a value entering the keyspace with the access clock of the current policy. */
-void objectInitClock(rlServer *s, robj *o);
+/* The access clock of a key is the 'meta' field of its entry in db->keys (24 bits: the
+ * LRU clock, or LFU's minutes << 8 | counter, as Redis's robj.lru). Sampling candidates for
+ * eviction then reads the entries only, not the values they point to. */
+/* Milliseconds since the key of 'de' was last accessed (LRU policies), reading the clock. */
+unsigned long long estimateKeyIdleTime(rlServer *s, const dictEntry *de);
+/* The decayed LFU counter of the key of 'de' (OBJECT FREQ), reading the clock now. */
+unsigned long keyFreq(rlServer *s, const dictEntry *de);
+void keyTouchLFU(rlServer *s, dictEntry *de);
+/* Stamp a key entering the keyspace with the access clock of the current policy. */
+void keyInitClock(rlServer *s, dictEntry *de);
 /* A key was accessed: refresh its LRU stamp, or bump its LFU counter. O(1). */
-static inline void objectTouch(rlServer *s, robj *o) {
+static inline void keyTouch(rlServer *s, dictEntry *de) {
     if (s->maxmemory_policy & MAXMEMORY_FLAG_LFU)
-        objectTouchLFU(s, o);
+        keyTouchLFU(s, de);
     else
-        o->lru = lruClockFromMs(s->clock_ms);
+        de->meta = lruClockFromMs(s->clock_ms);
 }
 /* 1 when a limit (maxmemory or maxkeys) is set. */
 static inline int evictLimitSet(const rlServer *s) {
@@ -790,6 +795,13 @@ static inline int evictLimitSet(const rlServer *s) {
 /* Evict keys until under every limit, within the time budget of one step (bounded work;
  * lazy frees pending first). Returns EVICT_*. */
 int performEvictions(rlServer *s);
+/* 1 when the keyspace holds maxkeys keys and no key may be evicted to make room for one
+ * more (noeviction, or volatile policies without keys with a TTL): maxkeys is a hard
+ * limit, so commands that may add a key are refused as out of memory. */
+int evictKeysFull(const rlServer *s);
+/* Mark 'o', just stored by a SET-like command or INCR, as Redis would share it: an integer
+ * 0..9999 while no LRU/LFU limit needs per-key clocks. Only OBJECT REFCOUNT looks. */
+void objectMaybeShare(const rlServer *s, robj *o);
 void evictFree(rlServer *s);
 
 /* ---------------------------------------------------------------- lazyfree.c / cron.c */

@@ -123,6 +123,7 @@ static void setGenericCommand(rlClient *c, int flags, int validx, int expire_idx
     if (flags & OBJ_SET_GET) {
         int found;
         if (getGenericCommand(c, &found) != RL_OK) return;
+        c->touched = NULL; /* Redis's SET looks the key up again for writing: one more access */
     }
     /* Without NX/XX the existence check is only needed for its lazy-expiry side effect;
      * setKey's own insert-or-find then does the one dict lookup. */
@@ -403,10 +404,13 @@ static int getLongLongFromObjectOrReply(rlClient *c, const robj *o, long long *v
 }
 
 /* Replace the value of an existing key keeping its TTL, or add it; either way the key is
- * signalled as modified (setKey does it for an existing key). */
+ * signalled as modified (setKeyHashed does it for an existing key, which the caller's own
+ * lookup already counted as an access, as Redis's dbReplaceValue). */
 static void overwriteOrAdd(rlClient *c, robj *old, robj *val) {
     if (old) {
-        setKey(c, c->db, c->argv[1], c->argvlen[1], val, 1);
+        const char *key = c->argv[1];
+        size_t len = c->argvlen[1];
+        setKeyHashed(c, c->db, key, len, dictHashKey(c->db->keys, key, len), val, 1);
     } else {
         dbAdd(c->db, c->argv[1], c->argvlen[1], val);
         signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
@@ -430,8 +434,11 @@ static void incrDecrCommand(rlClient *c, long long incr) {
         o->u.ll = value; /* in place: same key, same TTL */
         signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
     } else {
-        overwriteOrAdd(c, o, createStringObjectFromLongLong(&c->srv->slab, value));
+        robj *val = createStringObjectFromLongLong(&c->srv->slab, value);
+        overwriteOrAdd(c, o, val);
+        o = val;
     }
+    objectMaybeShare(c->srv, o);
     notifyKeyspaceEvent(NOTIFY_STRING, "incrby", c->argv[1], c->argvlen[1], c->db);
     addReplyLongLong(c, value);
 }

@@ -203,7 +203,8 @@ int test_pubsub_config_notify_flags(void) {
            "-ERR Unknown option or number of arguments for CONFIG SET - 'foo'\r\n");
     EXPECT(c, "CONFIG SET notify-keyspace-events",
            "-ERR wrong number of arguments for 'config|set' command\r\n");
-    EXPECT(c, "CONFIG SET notify-keyspace-events E x",
+    EXPECT(c, "CONFIG SET notify-keyspace-events E x", "-ERR syntax error\r\n");
+    EXPECT(c, "CONFIG SET notify-keyspace-events",
            "-ERR wrong number of arguments for 'config|set' command\r\n");
     EXPECT(c, "CONFIG GET", "-ERR wrong number of arguments for 'config|get' command\r\n");
     EXPECT(c, "CONFIG", "-ERR wrong number of arguments for 'config' command\r\n");
