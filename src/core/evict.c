@@ -241,8 +241,10 @@ static void poolPopulate(rlServer *s, rlDb *db, dict *sampledict) {
 }
 
 /* The best candidate still present, taken out of the pool: its key is copied into 'out'
- * (an sds the caller owns) and its database returned; NULL when there is none. */
-static rlDb *poolPick(rlServer *s, sds *out) {
+ * (an sds the caller owns) and its database returned; NULL when there is none. For the
+ * allkeys policies the key's entry is already unlinked from db->keys into '*unlinked' (one
+ * lookup instead of a check and then a delete), for evictKey to finish. */
+static rlDb *poolPick(rlServer *s, sds *out, dictEntry **unlinked) {
     int volatile_only = !(s->maxmemory_policy & MAXMEMORY_FLAG_ALLKEYS);
     for (;;) {
         int any = 0;
@@ -259,8 +261,14 @@ static rlDb *poolPick(rlServer *s, sds *out) {
             if (!p[k].used) continue;
             p[k].used = 0;
             rlDb *db = &s->db[p[k].dbid];
-            dict *d = volatile_only ? db->expires : db->keys;
-            if (!dictFind(d, p[k].key, sdslen(p[k].key))) continue; /* gone since sampled */
+            if (volatile_only) {
+                if (!dictFind(db->expires, p[k].key, sdslen(p[k].key))) continue; /* gone */
+                *unlinked = NULL;
+            } else {
+                *unlinked = dictUnlink(db->keys, p[k].key, sdslen(p[k].key));
+                if (!*unlinked) continue;               /* gone since sampled */
+                __builtin_prefetch((*unlinked)->v.val); /* evictKey frees it */
+            }
             sdsclear(*out);
             *out = sdscatlen(*out, p[k].key, sdslen(p[k].key));
             return db;
@@ -286,9 +294,15 @@ static rlDb *randomPick(rlServer *s, sds *out) {
 }
 
 /* Evict one key: delete it (its value freed now, or queued for lazy free when big) and
- * tell WATCHers and keyspace-notification subscribers ("evicted"). */
-static void evictKey(rlServer *s, rlDb *db, const sds key) {
-    dbDelete(db, key, sdslen(key));
+ * tell WATCHers and keyspace-notification subscribers ("evicted"). 'unlinked' is its entry
+ * when poolPick already took it out of db->keys, else NULL. */
+static void evictKey(rlServer *s, rlDb *db, const sds key, dictEntry *unlinked) {
+    if (unlinked) {
+        if (dictSize(db->expires)) dictDelete(db->expires, key, sdslen(key));
+        dictFreeUnlinkedEntry(db->keys, unlinked);
+    } else {
+        dbDelete(db, key, sdslen(key));
+    }
     s->stats.evicted_keys++;
     signalModifiedKey(NULL, db, key, sdslen(key));
     notifyKeyspaceEvent(NOTIFY_EVICTED, "evicted", key, sdslen(key), db);
@@ -310,12 +324,13 @@ int performEvictions(rlServer *s) {
              * before evicting more keys than needed */
             lazyfreeStep(s, EVICT_LAZYFREE_STEP);
         } else {
+            dictEntry *unlinked = NULL;
             rlDb *db = (s->maxmemory_policy & (MAXMEMORY_FLAG_LRU | MAXMEMORY_FLAG_LFU)) ||
                                s->maxmemory_policy == MAXMEMORY_VOLATILE_TTL
-                           ? poolPick(s, &s->evict_key)
+                           ? poolPick(s, &s->evict_key, &unlinked)
                            : randomPick(s, &s->evict_key);
             if (!db) return s->lazyfree_head ? EVICT_RUNNING : EVICT_FAIL;
-            evictKey(s, db, s->evict_key);
+            evictKey(s, db, s->evict_key, unlinked);
         }
         if (++n % EVICT_CLOCK_CHECK == 0 && limit >= 0 && rlServerClockUs(s) - start > limit)
             return EVICT_RUNNING;
