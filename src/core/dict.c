@@ -272,6 +272,7 @@ static int expandTo(dict *d, unsigned long size) {
     d->size[1] = realsize;
     d->used[1] = 0;
     d->rehashidx = 0;
+    if (d->size[0] <= DICT_REHASH_AT_ONCE_MAX) dictRehash(d, (int)d->size[0]);
     return DICT_OK;
 }
 

@@ -27,6 +27,10 @@
 
 /* Initial size of a table's first bucket array (power of two). */
 #define DICT_HT_INITIAL_EXP 2
+/* A table of at most this many buckets is rehashed completely when it is resized (a few
+ * microseconds): small dicts, which grow often relative to their size, would otherwise
+ * spend much of their life with two tables, every lookup probing both. */
+#define DICT_REHASH_AT_ONCE_MAX 256
 /* Buckets moved per ordinary operation while rehashing. */
 #define DICT_REHASH_STEP 1
 /* dictRehash(d, n) visits at most n * DICT_REHASH_EMPTY_VISITS empty buckets, so a call is
