@@ -6,8 +6,8 @@
 
 #include <stdlib.h>
 
-/* Run 'cmd' and ignore the reply (setup); 0 when the invariants still hold. */
-static int run(rlClient *c, const char *cmdline) {
+/* Run 'cmd' and ignore the reply; with 'check', 0 when the invariants still hold. */
+static int runChecked(rlClient *c, const char *cmdline, int check) {
     char buf[512];
     const char *argv[64];
     size_t argvlen[64];
@@ -21,11 +21,16 @@ static int run(rlClient *c, const char *cmdline) {
     rlExec(c, argc, argv, argvlen, &rlRespSink, &out);
     sdsfree(out);
     char err[256];
-    if (!rlDebugCheck(c->srv, err, sizeof(err))) {
+    if (check && !rlDebugCheck(c->srv, err, sizeof(err))) {
         fprintf(stderr, "  invariant broken after %s: %s\n", cmdline, err);
         return 1;
     }
     return 0;
+}
+
+/* Run 'cmd' (setup and checks); 0 when the invariants still hold. */
+static int run(rlClient *c, const char *cmdline) {
+    return runChecked(c, cmdline, 1);
 }
 
 /* Free everything pending (lazy frees) so the recount applies. */
@@ -103,15 +108,14 @@ int test_memory_big_keyspace_grows_and_shrinks(void) {
     char cmd[128];
     for (int i = 0; i < 20000; i++) {
         snprintf(cmd, sizeof(cmd), "SET key:%d value-%d EX %d", i, i, 1000 + i);
-        TEST_ASSERT(!run(c, cmd));
-        if (i % 1000 == 0) TEST_ASSERT(slabUsed(&s->slab) == keyspaceMemRecount(s));
+        TEST_ASSERT(!runChecked(c, cmd, i % 1000 == 0)); /* a recount is O(N) */
     }
     size_t full = slabUsed(&s->slab);
     /* about 100 bytes a key here (entry, header, expiry entry, buckets) */
     TEST_ASSERT(full - empty > 20000 * 60 && full - empty < 20000 * 200);
     for (int i = 0; i < 20000; i++) {
         snprintf(cmd, sizeof(cmd), "DEL key:%d", i);
-        TEST_ASSERT(!run(c, cmd));
+        TEST_ASSERT(!runChecked(c, cmd, i % 1000 == 0));
     }
     /* the tables shrink in the cron */
     rlCron(s, 1000000);
