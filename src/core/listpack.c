@@ -14,10 +14,13 @@ static void setLength(unsigned char *lp, uint32_t v) {
     memcpy(lp + 4, &v, 4);
 }
 
-/* Resize 'lp' from 'old' to 'size' bytes, keeping the first min(old, size) bytes (slab.h:
- * small listpacks move only when their size class changes; large ones grow in place). */
+/* Resize 'lp' from 'old' to 'size' bytes, keeping the first min(old, size) bytes. Nothing
+ * moves while both sizes have the same capacity (slabCapacity: the slab's classes when small,
+ * eighths of a power of two when large). */
 static unsigned char *lpResize(rlSlab *sl, unsigned char *lp, size_t old, size_t size) {
-    return slabRealloc(sl, lp, old, size);
+    size_t oldcap = slabCapacity(old), cap = slabCapacity(size);
+    if (oldcap == cap) return lp;
+    return slabRealloc(sl, lp, oldcap, cap);
 }
 
 unsigned char *lpNew(rlSlab *sl) {
@@ -28,11 +31,11 @@ unsigned char *lpNew(rlSlab *sl) {
 }
 
 void lpFree(rlSlab *sl, unsigned char *lp) {
-    if (lp) slabFree(sl, lp, lpBytes(lp));
+    if (lp) slabFree(sl, lp, slabCapacity(lpBytes(lp)));
 }
 
 unsigned char *lpDup(rlSlab *sl, const unsigned char *lp) {
-    unsigned char *n = slabAlloc(sl, lpBytes(lp));
+    unsigned char *n = slabAlloc(sl, slabCapacity(lpBytes(lp)));
     memcpy(n, lp, lpBytes(lp));
     return n;
 }

@@ -31,6 +31,9 @@ void lpFree(rlSlab *sl, unsigned char *lp);
 unsigned char *lpDup(rlSlab *sl, const unsigned char *lp);
 
 /* Total bytes, and number of entries. O(1). */
+/* Bytes allocated for 'lp' (its capacity, slabCapacity) by the slab's count. */
+#define lpAllocBytes(lp) slabObjectBytes(slabCapacity(lpBytes(lp)))
+
 static inline uint32_t lpBytes(const unsigned char *lp) {
     uint32_t v;
     memcpy(&v, lp, 4);

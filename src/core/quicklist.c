@@ -268,7 +268,7 @@ int qlValidate(const quicklist *ql) {
 size_t qlMemUsage(const quicklist *ql, long samples) {
     size_t bytes = 0, seen = 0;
     for (const qlNode *n = ql->head; n && (samples <= 0 || seen < (size_t)samples); n = n->next) {
-        bytes += slabObjectBytes(sizeof(*n)) + slabObjectBytes(lpBytes(n->lp));
+        bytes += slabObjectBytes(sizeof(*n)) + lpAllocBytes(n->lp);
         seen++;
     }
     if (seen && seen < ql->len) bytes = (size_t)((double)bytes / (double)seen * (double)ql->len);

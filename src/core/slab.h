@@ -51,6 +51,19 @@ static inline size_t slabObjectBytes(size_t size) {
     return size > SLAB_MAX_SIZE ? size : (size + SLAB_QUANTUM - 1) / SLAB_QUANTUM * SLAB_QUANTUM;
 }
 
+/* The allocation an object that grows in place (a listpack) gets for 'size' bytes: 'size'
+ * when small (the slab's classes round it), else 'size' rounded up to an eighth of the next
+ * power of two (jemalloc's spacing), so that an object growing a few bytes at a time is
+ * reallocated only when it crosses a class. */
+static inline size_t slabCapacity(size_t size) {
+    if (size <= SLAB_MAX_SIZE) return size;
+    size_t p = SLAB_MAX_SIZE;
+    while (p < size)
+        p <<= 1;
+    size_t step = p / 8;
+    return (size + step - 1) / step * step;
+}
+
 /* Bytes of live objects and charges: the memory the keyspace holds. */
 static inline size_t slabUsed(const rlSlab *s) {
     return s->used_small + s->used_large;

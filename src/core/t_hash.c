@@ -680,6 +680,6 @@ static size_t hvalBytes(const dictEntry *de) {
 }
 
 size_t hashTypeMemUsage(const robj *o, long samples) {
-    if (o->encoding == OBJ_ENCODING_LISTPACK) return slabObjectBytes(lpBytes(o->u.ptr));
+    if (o->encoding == OBJ_ENCODING_LISTPACK) return lpAllocBytes(o->u.ptr);
     return dictMemUsage(o->u.ptr, samples, hvalBytes);
 }

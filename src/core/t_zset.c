@@ -1630,7 +1630,7 @@ const char *zsetTypeCheck(const robj *o) {
 }
 
 size_t zsetTypeMemUsage(const robj *o, long samples) {
-    if (o->encoding == OBJ_ENCODING_LISTPACK) return slabObjectBytes(lpBytes(o->u.ptr));
+    if (o->encoding == OBJ_ENCODING_LISTPACK) return lpAllocBytes(o->u.ptr);
     const zset *zs = o->u.ptr;
     return slabObjectBytes(sizeof(*zs)) + dictMemUsage(zs->dict, samples, NULL) +
            zslMemUsage(zs->zsl, samples);
