@@ -6,25 +6,9 @@
 
 #include <stdlib.h>
 
-/* Run a command line (words separated by spaces) and return its RESP3 reply (sdsfree it). */
-static sds exec(rlClient *c, const char *cmdline) {
-    char buf[512];
-    const char *argv[64];
-    size_t argvlen[64];
-    int argc = 0;
-    snprintf(buf, sizeof(buf), "%s", cmdline);
-    for (char *p = strtok(buf, " "); p && argc < 64; p = strtok(NULL, " ")) {
-        argv[argc] = p;
-        argvlen[argc++] = strlen(p);
-    }
-    sds out = sdsempty();
-    rlExec(c, argc, argv, argvlen, &rlRespSink, &out);
-    return out;
-}
-
 /* Run a command, expecting a reply that starts with 'prefix'. */
 static int execIs(rlClient *c, const char *cmdline, const char *prefix) {
-    sds out = exec(c, cmdline);
+    sds out = testRun(c, cmdline);
     int ok = strncmp(out, prefix, strlen(prefix)) == 0;
     if (!ok) fprintf(stderr, "  %s -> %s (expected %s...)\n", cmdline, out, prefix);
     sdsfree(out);
@@ -72,7 +56,7 @@ int test_evict_maxkeys_lru_keeps_recently_used(void) {
     }
     TEST_ASSERT_MESSAGE("recently read keys kept", hot == 50);
     EXPECT(c, "DBSIZE", ":100\r\n");
-    sds info = exec(c, "INFO stats");
+    sds info = testRun(c, "INFO stats");
     TEST_ASSERT(strstr(info, "evicted_keys:50\r\n") != NULL);
     sdsfree(info);
     rlClientRelease(c);
@@ -197,7 +181,7 @@ int test_evict_allkeys_random_and_lfu(void) {
                    "not tracked. Please note that when switching "
                    "between policies at runtime LRU and LFU data will "
                    "take some time to adjust.\r\n");
-            sds f = exec(c, "OBJECT FREQ k0");
+            sds f = testRun(c, "OBJECT FREQ k0");
             TEST_ASSERT(f[0] == ':' && atoi(f + 1) > 5); /* grew from LFU_INIT_VAL */
             sdsfree(f);
         }

@@ -7,7 +7,7 @@
 
 /* Run a space-separated command ("\\0" inside a word stands for a NUL byte is not
  * supported here: binary cases build argv by hand) and compare the RESP3 reply. */
-int testRunExpect(rlClient *c, const char *cmdline, const char *expect) {
+char *testRun(rlClient *c, const char *cmdline) {
     char buf[1024];
     const char *argv[64];
     size_t argvlen[64];
@@ -27,6 +27,11 @@ int testRunExpect(rlClient *c, const char *cmdline, const char *expect) {
     }
     sds out = sdsempty();
     rlExec(c, argc, argv, argvlen, &rlRespSink, &out);
+    return out;
+}
+
+int testRunExpect(rlClient *c, const char *cmdline, const char *expect) {
+    sds out = testRun(c, cmdline);
     int ok = strcmp(out, expect) == 0;
     if (!ok) fprintf(stderr, "  %s\n    got:      %s\n    expected: %s\n", cmdline, out, expect);
     sdsfree(out);

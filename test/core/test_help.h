@@ -57,6 +57,9 @@ static inline rlServer *testServerNew(testClock *clk, uint64_t seed) {
     return rlServerNew(&cfg);
 }
 
+/* Run a space-separated command line through rlExec with the RESP3 text sink; returns the
+ * reply (an sds: sdsfree it). Defined in test_exec.c. */
+char *testRun(rlClient *c, const char *cmdline);
 /* Run a space-separated command line through rlExec with the RESP3 text sink and compare
  * the reply with 'expect'; also runs rlDebugCheck. Returns 1 when both hold (printing the
  * difference otherwise). Defined in test_exec.c. */

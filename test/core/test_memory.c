@@ -8,18 +8,7 @@
 
 /* Run 'cmd' and ignore the reply; with 'check', 0 when the invariants still hold. */
 static int runChecked(rlClient *c, const char *cmdline, int check) {
-    char buf[512];
-    const char *argv[64];
-    size_t argvlen[64];
-    int argc = 0;
-    snprintf(buf, sizeof(buf), "%s", cmdline);
-    for (char *p = strtok(buf, " "); p && argc < 64; p = strtok(NULL, " ")) {
-        argv[argc] = p;
-        argvlen[argc++] = strlen(p);
-    }
-    sds out = sdsempty();
-    rlExec(c, argc, argv, argvlen, &rlRespSink, &out);
-    sdsfree(out);
+    sdsfree(testRun(c, cmdline));
     char err[256];
     if (check && !rlDebugCheck(c->srv, err, sizeof(err))) {
         fprintf(stderr, "  invariant broken after %s: %s\n", cmdline, err);
@@ -146,22 +135,13 @@ int test_memory_usage_and_info(void) {
         TEST_ASSERT(!run(c, cmd));
     }
     /* sampled and exact estimates of a list agree closely (nodes are alike) */
-    sds a = sdsempty(), b = sdsempty();
-    const char *argv1[] = {"MEMORY", "USAGE", "l"};
-    size_t len1[] = {6, 5, 1};
-    rlExec(c, 3, argv1, len1, &rlRespSink, &a);
-    const char *argv2[] = {"MEMORY", "USAGE", "l", "SAMPLES", "0"};
-    size_t len2[] = {6, 5, 1, 7, 1};
-    rlExec(c, 5, argv2, len2, &rlRespSink, &b);
+    sds a = testRun(c, "MEMORY USAGE l"), b = testRun(c, "MEMORY USAGE l SAMPLES 0");
     long sampled = strtol(a + 1, NULL, 10), exact = strtol(b + 1, NULL, 10);
     TEST_ASSERT(exact > 1000 && labs(sampled - exact) * 10 < exact);
     sdsfree(a);
     sdsfree(b);
     /* INFO memory reports the account */
-    sds info = sdsempty();
-    const char *argv3[] = {"INFO", "memory"};
-    size_t len3[] = {4, 6};
-    rlExec(c, 2, argv3, len3, &rlRespSink, &info);
+    sds info = testRun(c, "INFO memory");
     char want[64];
     snprintf(want, sizeof(want), "used_memory:%zu\r\n", slabUsed(&s->slab));
     TEST_ASSERT(strstr(info, want) != NULL);
