@@ -20,21 +20,20 @@
 /* Redis's lookupKey: an expired key is deleted (notifying "expired") and reported as
  * absent. A found key's access clock is refreshed (LRU/LFU) unless LOOKUP_NOTOUCH. Without
  * LOOKUP_NOSTATS (a read) a keyspace hit or miss is counted, and a read miss notifies
- * "keymiss" (NOTIFY_KEY_MISS) unless LOOKUP_NONOTIFY; write lookups do neither. */
-static inline robj *lookupKey(rlClient *c, rlDb *db, const char *key, size_t len, int flags) {
-    robj *o = NULL;
+ * "keymiss" (NOTIFY_KEY_MISS) unless LOOKUP_NONOTIFY; write lookups do neither. Returns the
+ * key's entry in db->keys (its value is de->v.val), or NULL. */
+static inline dictEntry *lookupKeyEntry(rlClient *c, rlDb *db, const char *key, size_t len,
+                                        int flags) {
+    dictEntry *de = NULL;
     if (!expireIfNeeded(c, db, key, len)) {
-        dictEntry *de = dictFind(db->keys, key, len);
-        if (de) {
-            o = de->v.val;
-            if (!(flags & LOOKUP_NOTOUCH)) {
-                keyTouch(c->srv, de);
-                c->touched = de;
-            }
+        de = dictFind(db->keys, key, len);
+        if (de && !(flags & LOOKUP_NOTOUCH)) {
+            keyTouch(c->srv, de);
+            c->touched = de;
         }
     }
     if (!(flags & LOOKUP_NOSTATS)) {
-        if (o) {
+        if (de) {
             c->srv->stats.keyspace_hits++;
         } else {
             c->srv->stats.keyspace_misses++;
@@ -42,7 +41,13 @@ static inline robj *lookupKey(rlClient *c, rlDb *db, const char *key, size_t len
                 notifyKeyspaceEvent(NOTIFY_KEY_MISS, "keymiss", key, len, db);
         }
     }
-    return o;
+    return de;
+}
+
+/* lookupKeyEntry's value. */
+static inline robj *lookupKey(rlClient *c, rlDb *db, const char *key, size_t len, int flags) {
+    dictEntry *de = lookupKeyEntry(c, db, key, len, flags);
+    return de ? de->v.val : NULL;
 }
 
 /* Look up 'key' in 'db' with LOOKUP_* 'flags' (see lookupKey): an expired key is deleted
@@ -220,27 +225,19 @@ void typeCommand(rlClient *c) {
     addReplyStatus(c, typeName(o));
 }
 
-/* OBJECT's lookup: a read that neither touches the key nor notifies "keymiss". */
-static robj *objectLookup(rlClient *c) {
-    return lookupKey(c, c->db, c->argv[2], c->argvlen[2], LOOKUP_NOTOUCH | LOOKUP_NONOTIFY);
-}
-
-/* The keyspace entry of OBJECT's key, or NULL (replied null) when it does not exist. */
+/* OBJECT's lookup of its key's entry: a read that neither touches the key nor notifies
+ * "keymiss"; replies null and returns NULL when the key does not exist. */
 static dictEntry *objectLookupEntry(rlClient *c) {
-    if (!objectLookup(c)) {
-        addReplyNull(c);
-        return NULL;
-    }
-    return dictFind(c->db->keys, c->argv[2], c->argvlen[2]);
+    dictEntry *de =
+        lookupKeyEntry(c, c->db, c->argv[2], c->argvlen[2], LOOKUP_NOTOUCH | LOOKUP_NONOTIFY);
+    if (!de) addReplyNull(c);
+    return de;
 }
 
 /* OBJECT ENCODING key */
 void objectEncodingCommand(rlClient *c) {
-    robj *o = objectLookup(c);
-    if (!o)
-        addReplyNull(c);
-    else
-        addReplyBulkCString(c, objectEncodingName(o));
+    dictEntry *de = objectLookupEntry(c);
+    if (de) addReplyBulkCString(c, objectEncodingName(de->v.val));
 }
 
 /* OBJECT IDLETIME key: seconds since the last access (LRU policies only). */
@@ -269,12 +266,8 @@ void objectFreqCommand(rlClient *c) {
 
 /* OBJECT REFCOUNT key: 1, or what Redis reports for the integers it shares. */
 void objectRefcountCommand(rlClient *c) {
-    robj *o = objectLookup(c);
-    if (!o) {
-        addReplyNull(c);
-        return;
-    }
-    addReplyLongLong(c, o->shared ? OBJ_SHARED_REFCOUNT : 1);
+    dictEntry *de = objectLookupEntry(c);
+    if (de) addReplyLongLong(c, ((robj *)de->v.val)->shared ? OBJ_SHARED_REFCOUNT : 1);
 }
 
 /* A growable array of entry pointers, used to collect replies whose length is not known
