@@ -31,18 +31,16 @@
 // Takes ~7 min (redis-server through node-redis is most of it), --quick ~40 s.
 // --only=... runs a subset (results are then printed but not written). Results go to
 // bench/results-eviction.json (results-eviction.quick.json with --quick).
-const childProcess = require('node:child_process');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { createHistogram, performance, PerformanceObserver } = require('node:perf_hooks');
+const { createHistogram, performance } = require('node:perf_hooks');
 const nodeRedis = require('redis');
-const { startRedisServer, findRedisServer } = require('../test/helpers/redis-server');
-const { gc } = require('./lib/gc');
+const { startRedisServer } = require('../test/helpers/redis-server');
+const { gc, watchGc } = require('./lib/gc');
+const { machine } = require('./lib/machine');
 const { flat, key, KEY_BYTES, VALUE_BYTES } = require('./lib/data');
 const { median, int, mb, table } = require('./lib/stats');
 const { zipfTrace } = require('./lib/zipf');
-const { pkgVersion } = require('./lib/peers');
 const { createClient } = require('..');
 
 const QUICK = process.argv.includes('--quick');
@@ -342,16 +340,6 @@ async function hitRatios() {
 // ---------------------------------------------------------------------------------------
 // Throughput and latency under constant eviction
 
-// V8 GC pauses as [start, end] in performance.now() ms, while watching.
-function watchGc() {
-  const pauses = [];
-  const obs = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) pauses.push([e.startTime, e.startTime + e.duration]);
-  });
-  obs.observe({ entryTypes: ['gc'] });
-  return { pauses, stop: () => obs.disconnect() };
-}
-
 // One measured run: FLUSHALL, prefill keys 0..EVICT_LIMIT-1, then one awaited SET for each
 // later key, each timed into `subject.hist` (calls over 1 ms also go to `subject.slow` as
 // [start, end] hrtime ns). Resolves { opsPerSec, dbsize, evicted }.
@@ -440,19 +428,8 @@ async function evictionThroughput() {
 
 // ---------------------------------------------------------------------------------------
 
-function machine() {
-  const version = childProcess.execFileSync(findRedisServer(), ['--version']).toString().trim();
-  return {
-    node: process.version,
-    cpu: os.cpus()[0].model,
-    cpus: os.cpus().length,
-    redisServer: (version.match(/v=(\S+)/) || [])[1] || version,
-    packages: { redis: pkgVersion('redis') }
-  };
-}
-
 async function main() {
-  const info = machine(); // fails loudly without redis-server, before any work
+  const info = machine(['redis']); // fails loudly without redis-server, before any work
   console.log(`node ${info.node}, ${info.cpu} x${info.cpus}, redis-server ${info.redisServer}` +
     `${QUICK ? ' (--quick)' : ''}${ONLY === PARTS ? '' : ', parts: ' + ONLY.join(', ')}`);
   const t0 = Date.now();

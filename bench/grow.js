@@ -13,8 +13,8 @@
 // waiting for a CPU (preempted by other processes) or faulting pages in. --noop times an
 // async function that stores nothing instead: a control for the machine's own noise.
 const fs = require('node:fs');
-const { monitorEventLoopDelay, createHistogram, performance, PerformanceObserver } = require('node:perf_hooks');
-const { gc } = require('./lib/gc');
+const { monitorEventLoopDelay, createHistogram, performance } = require('node:perf_hooks');
+const { gc, watchGc } = require('./lib/gc');
 const { key, flat, KEY_BYTES, VALUE_BYTES } = require('./lib/data');
 const { int, mb } = require('./lib/stats');
 const { createClient } = require('..');
@@ -40,16 +40,6 @@ const ms = (ns) => (Number(ns) / 1e6).toFixed(3) + ' ms';
 // hrtime.bigint() ns -> performance.now() ms (both read the same monotonic clock).
 const hrOffset = performance.now() - Number(process.hrtime.bigint()) / 1e6;
 const toPerf = (ns) => Number(ns) / 1e6 + hrOffset;
-
-// Collects V8 GC pauses as [start, end] in performance.now() ms.
-function watchGc() {
-  const pauses = [];
-  const obs = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) pauses.push([e.startTime, e.startTime + e.duration]);
-  });
-  obs.observe({ entryTypes: ['gc'] });
-  return { pauses, stop: () => obs.disconnect() };
-}
 
 // Reads, before (0) and after (1) a call, the main thread's schedstat ('ns on CPU'
 // 'ns waiting on a run queue' 'timeslices') and the process's page faults.

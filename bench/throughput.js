@@ -5,12 +5,11 @@
 // time ('seq') and in batches of 100 concurrent calls ('batch100'; node-redis pipelines
 // these). lru-cache is synchronous and runs a plain loop ('sync'). After a warm-up round,
 // ROUNDS rounds run with the peer order rotated each round; the median ops/s is reported.
-const childProcess = require('node:child_process');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { startRedisServer, findRedisServer } = require('../test/helpers/redis-server');
+const { startRedisServer } = require('../test/helpers/redis-server');
 const { gc } = require('./lib/gc');
+const { machine } = require('./lib/machine');
 const { makeData, KEY_BYTES, VALUE_BYTES } = require('./lib/data');
 const { median, int, table } = require('./lib/stats');
 const peers = require('./lib/peers');
@@ -92,17 +91,6 @@ async function runPeer(peer, data, record) {
   }
 }
 
-function machine() {
-  const version = childProcess.execFileSync(findRedisServer(), ['--version']).toString().trim();
-  return {
-    node: process.version,
-    cpu: os.cpus()[0].model,
-    cpus: os.cpus().length,
-    redisServer: (version.match(/v=(\S+)/) || [])[1] || version,
-    packages: Object.fromEntries(['redis', 'ioredis-mock', 'lru-cache'].map((p) => [p, peers.pkgVersion(p)]))
-  };
-}
-
 function report(list, samples, info) {
   const med = (name, op, mode) => median(samples.get(`${name}|${op}|${mode}`).ops);
   const results = [];
@@ -133,7 +121,7 @@ function report(list, samples, info) {
 }
 
 async function main() {
-  const info = machine();
+  const info = machine(['redis', 'ioredis-mock', 'lru-cache']);
   console.log(`node ${info.node}, ${info.cpu} x${info.cpus}, redis-server ${info.redisServer}`);
   console.log(`N=${int(N)} keys (node-redis over TCP: N=${int(N_TCP)}), ${KEY_BYTES}-byte keys, ` +
     `${VALUE_BYTES}-byte values, ${ROUNDS} rounds + 1 warm-up, batch=${BATCH}${QUICK ? ' (--quick)' : ''}`);

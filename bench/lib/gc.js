@@ -1,6 +1,7 @@
 'use strict';
 // A callable gc(): global.gc under --expose-gc, otherwise enabled at run time
 // through V8's flag API (the flag only has to be set before the context asks for it).
+const { PerformanceObserver } = require('node:perf_hooks');
 const v8 = require('node:v8');
 const vm = require('node:vm');
 
@@ -10,4 +11,14 @@ function getGc() {
   return vm.runInNewContext('gc');
 }
 
-module.exports = { gc: getGc() };
+// Collects V8 GC pauses as [start, end] in performance.now() ms until stop().
+function watchGc() {
+  const pauses = [];
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push([e.startTime, e.startTime + e.duration]);
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  return { pauses, stop: () => obs.disconnect() };
+}
+
+module.exports = { gc: getGc(), watchGc };
