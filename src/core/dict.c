@@ -142,6 +142,13 @@ static inline dictEntry **bucketSlot(dict *d, int t, unsigned long i) {
     return &(*segp)[i & DICT_SEG_MASK];
 }
 
+/* Bytes of the separately allocated segment array of a table of 'size' buckets: none for
+ * a table of one segment, whose array is the dict's own seg1[t]. */
+static inline size_t segArrayBytes(unsigned long size) {
+    unsigned long n = segCount(size);
+    return n > 1 ? n * sizeof(dictEntry **) : 0;
+}
+
 /* Free table 't' (its remaining segments and the segment array); entries must be gone. */
 static void freeTable(dict *d, int t) {
     if (!d->table[t]) return;
@@ -149,7 +156,10 @@ static void freeTable(dict *d, int t) {
     size_t seg = segBuckets(d->size[t]) * sizeof(dictEntry *);
     for (unsigned long s = 0; s < n; s++)
         ownFree(d, d->table[t][s], seg);
-    ownFree(d, d->table[t], n * sizeof(dictEntry **));
+    if (d->table[t] == &d->seg1[t])
+        d->seg1[t] = NULL;
+    else
+        ownFree(d, d->table[t], segArrayBytes(d->size[t]));
     d->table[t] = NULL;
 }
 
@@ -158,7 +168,7 @@ size_t dictOverheadBytes(const dict *d) {
     for (int t = 0; t < 2; t++) {
         if (!d->table[t]) continue;
         unsigned long n = segCount(d->size[t]);
-        bytes += n * sizeof(dictEntry **);
+        bytes += segArrayBytes(d->size[t]);
         for (unsigned long s = 0; s < n; s++)
             if (d->table[t][s]) bytes += segBuckets(d->size[t]) * sizeof(dictEntry *);
     }
@@ -261,8 +271,15 @@ static int expandTo(dict *d, unsigned long size) {
     if (dictIsRehashing(d)) return DICT_ERR;
     unsigned long realsize = nextPower(size);
     if (realsize == d->size[0]) return DICT_ERR;
-    dictEntry ***t = ownCalloc(d, segCount(realsize), sizeof(*t));
-    if (d->table[0] == NULL) {
+    int slot = d->table[0] == NULL ? 0 : 1;
+    dictEntry ***t;
+    if (segCount(realsize) == 1) {
+        d->seg1[slot] = NULL;
+        t = &d->seg1[slot];
+    } else {
+        t = ownCalloc(d, segCount(realsize), sizeof(*t));
+    }
+    if (slot == 0) {
         d->table[0] = t;
         d->size[0] = realsize;
         d->used[0] = 0;
@@ -342,6 +359,11 @@ int dictRehash(dict *d, int n) {
     }
     if (d->used[0] == 0) {
         freeTable(d, 0);
+        if (d->table[1] == &d->seg1[1]) {
+            d->seg1[0] = d->seg1[1];
+            d->seg1[1] = NULL;
+            d->table[1] = &d->seg1[0];
+        }
         d->table[0] = d->table[1];
         d->size[0] = d->size[1];
         d->used[0] = d->used[1];

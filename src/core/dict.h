@@ -68,13 +68,19 @@ typedef struct dictType {
 } dictType;
 
 typedef struct dict {
-    const dictType *type;
-    void *privdata;        /* handed to the type's callbacks */
+    /* What a lookup reads comes first, so that it shares the header's first cache line. */
     uint64_t seed0, seed1; /* hash key (SipHash-style keyed hash), set at creation */
     dictEntry ***table[2]; /* segment arrays: see dictBucket() */
     unsigned long size[2]; /* number of buckets, 0 or a power of two */
+    long rehashidx;        /* -1 when not rehashing, else next bucket of table[0] to move */
+    /* The segment array of a table of one segment (at most DICT_SEG_BUCKETS buckets, which
+     * is every hash, set and sorted set of ordinary size): table[t] points here instead of
+     * to an allocation of its own, which saves a dependent load (a likely cache miss) on
+     * every lookup of a small dict, and an allocation. */
+    dictEntry **seg1[2];
     unsigned long used[2];
-    long rehashidx;     /* -1 when not rehashing, else next bucket of table[0] to move */
+    const dictType *type;
+    void *privdata;     /* handed to the type's callbacks */
     int pauserehash;    /* >0: rehashing is paused (safe iterators, scans in progress) */
     int resize_allowed; /* 0 forbids growth/shrink except when load is extreme */
 } dict;
