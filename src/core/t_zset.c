@@ -40,8 +40,27 @@ static unsigned char *zzlFind(unsigned char *lp, const char *ele, size_t len, do
  * at the end). Saves the second scan a lookup followed by zzlInsert would make. */
 static unsigned char *zzlFindOrPlace(unsigned char *lp, const char *ele, size_t len, double score,
                                      double *cur, unsigned char **ins) {
-    unsigned char *p = lpFirst(lp), *end = lp + lpBytes(lp);
-    *ins = NULL;
+    unsigned char *p = lpFirst(lp), *end = lp + lpBytes(lp), *place = NULL;
+    const unsigned char last = len ? (unsigned char)ele[len - 1] : 0;
+    /* Fast path while members are under 127 bytes (every listpack zset within the default
+     * thresholds): such an entry is [len][bytes][back] with one-byte len and back, and a
+     * score entry is always [8][double][9], so both steps are additions. Members are
+     * compared on length and last byte before memcmp (they often share a prefix). */
+    while (p && p < end && p[0] < 127) {
+        size_t elen = p[0];
+        if (elen == len && (len == 0 || (p[len] == last && memcmp(p + 1, ele, len) == 0))) {
+            memcpy(cur, p + elen + 3, sizeof(*cur));
+            *ins = NULL;
+            return p;
+        }
+        if (!place) {
+            double s;
+            memcpy(&s, p + elen + 3, sizeof(s));
+            if (s > score || (s == score && zslCompareEle((const char *)p + 1, elen, ele, len) > 0))
+                place = p;
+        }
+        p += elen + 12;
+    }
     while (p && p < end) {
         size_t elen, slen;
         const char *e = lpGet(p, &elen);
@@ -50,11 +69,14 @@ static unsigned char *zzlFindOrPlace(unsigned char *lp, const char *ele, size_t 
         memcpy(&s, lpGet(sp, &slen), sizeof(s));
         if (elen == len && (len == 0 || (e[len - 1] == ele[len - 1] && memcmp(e, ele, len) == 0))) {
             *cur = s;
+            *ins = NULL;
             return p;
         }
-        if (!*ins && (s > score || (s == score && zslCompareEle(e, elen, ele, len) > 0))) *ins = p;
+        if (!place && (s > score || (s == score && zslCompareEle(e, elen, ele, len) > 0)))
+            place = p;
         p = lpSkip(sp);
     }
+    *ins = place;
     return NULL;
 }
 
