@@ -259,6 +259,19 @@ int string2d(const char *s, size_t len, double *value) {
     double v;
 
     if (len == 0 || isSpaceC((unsigned char)s[0])) return 0;
+    /* The common case, a plain integer of up to 15 digits (scores are often counts or
+     * timestamps): exact as a double, so the result is strtod's without calling it. */
+    if (len <= 16) {
+        size_t i = s[0] == '-';
+        uint64_t x = 0;
+        size_t j = i;
+        for (; j < len && s[j] >= '0' && s[j] <= '9'; j++)
+            x = x * 10 + (uint64_t)(s[j] - '0');
+        if (j == len && j > i && j - i <= 15) {
+            if (value) *value = i ? -(double)x : (double)x;
+            return 1;
+        }
+    }
     if (len < sizeof(buf)) {
         memcpy(buf, s, len);
         buf[len] = '\0';

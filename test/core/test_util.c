@@ -23,6 +23,7 @@ extern int test_util_ld2string_sums(void);
 extern int test_util_ld2string_limits(void);
 extern int test_util_string2d_grammar(void);
 extern int test_util_string2d_long_input(void);
+extern int test_util_string2d_integers(void);
 extern int test_util_d2string(void);
 extern int test_util_stringmatch_redis_table(void);
 extern int test_util_stringmatch_binary(void);
@@ -392,6 +393,34 @@ int test_util_string2d_grammar(void) {
     TEST_ASSERT(!string2d("\0001", 2, &v)); /* NUL, '1' */
     TEST_ASSERT(!string2d("1\0", 2, &v));
     TEST_ASSERT(string2d("2.5xyz", 3, &v) && v == 2.5);
+    TEST_ASSERT(string2d("12", 1, &v) && v == 1.0);
+    return 0;
+}
+
+static int agreesWithStrtod(const char *s);
+
+int test_util_string2d_integers(void) {
+    /* Plain integers take a fast path up to 15 digits; results must be strtod's. */
+    static const char *const cases[] = {"0",
+                                        "-0",
+                                        "7",
+                                        "-7",
+                                        "007",
+                                        "-007",
+                                        "123456789012345",
+                                        "-999999999999999",
+                                        "1234567890123456",
+                                        "-1234567890123456",
+                                        "9007199254740993",
+                                        "99999999999999999999",
+                                        "-",
+                                        "--1",
+                                        "1-",
+                                        "+12",
+                                        "12a",
+                                        "0000000000000001"};
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+        TEST_ASSERT_MESSAGE(cases[i], agreesWithStrtod(cases[i]));
     return 0;
 }
 
