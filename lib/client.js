@@ -21,6 +21,7 @@ const { RESP_TYPES } = require('./resp-types');
 const { SimpleError, ClientClosedError } = require('./errors');
 const { attachPubSub, dispatch, newListeners } = require('./pubsub');
 const { waitBlocked, deferWhileBlocked, onBlockedReply, releaseBlocked } = require('./blocking');
+const { REPLY_PACK, unpackArray } = require('./packed');
 
 // Outbox message kinds (src/core/redlite.h RL_OUT_*).
 const OUT_MESSAGE = 1;
@@ -298,7 +299,7 @@ class RedisClient extends EventEmitter {
         parser.reset();
       }
       callParse(command, parser, args);
-      reply = this._execArgs(parser.args, parser.n, this._flags);
+      reply = this._execArgs(parser.args, parser.n, command.packReply ? this._flags | REPLY_PACK : this._flags);
     } catch (err) {
       return Promise.reject(err);
     } finally {
@@ -306,6 +307,7 @@ class RedisClient extends EventEmitter {
       if (shared) st.parserBusy = false;
     }
     if (reply instanceof SimpleError) return Promise.reject(reply);
+    if (command.packReply && typeof reply === 'string') reply = unpackArray(reply);
     const transform = command.transformReply;
     if (reply === BLOCKED) return waitBlocked(this, transform);
     return Promise.resolve(transform ? transform(reply) : reply);

@@ -7,6 +7,7 @@
 const { binding } = require('./native');
 const { COMMANDS } = require('./commander');
 const { SimpleError } = require('./errors');
+const { REPLY_PACK, unpackArray } = require('./packed');
 
 // Commands shaped 'NAME key' or 'NAME key arg' (commander.js fastShape: GET, HGET, SISMEMBER,
 // ZSCORE, INCR...) skip the parser: one binding call with the arguments as given, which the
@@ -14,11 +15,13 @@ const { SimpleError } = require('./errors');
 // client with a keyPrefix, a blocked client, or a call made while a parse is under way.
 function fastMethod(name, nargs, command) {
   const transform = command.transformReply;
+  const pack = command.packReply ? REPLY_PACK : 0;
   const slow = function (a, b) {
     return this._executeCommand(command, nargs === 1 ? [a] : [a, b]);
   };
   const finish = (reply) => {
     if (reply instanceof SimpleError) return Promise.reject(reply);
+    if (pack && typeof reply === 'string') reply = unpackArray(reply);
     return Promise.resolve(transform ? transform(reply) : reply);
   };
   if (nargs === 1) {
@@ -27,7 +30,7 @@ function fastMethod(name, nargs, command) {
       if (st.blocked || st.parserBusy || st.parser.prefix !== undefined || !st.isOpen) return slow.call(this, key);
       let reply;
       try {
-        reply = binding.exec(st.handle, this._flags, name, key);
+        reply = binding.exec(st.handle, this._flags | pack, name, key);
       } catch (err) {
         return Promise.reject(err);
       }
@@ -39,7 +42,7 @@ function fastMethod(name, nargs, command) {
     if (st.blocked || st.parserBusy || st.parser.prefix !== undefined || !st.isOpen) return slow.call(this, key, arg);
     let reply;
     try {
-      reply = binding.exec(st.handle, this._flags, name, key, arg);
+      reply = binding.exec(st.handle, this._flags | pack, name, key, arg);
     } catch (err) {
       return Promise.reject(err);
     }
@@ -51,6 +54,7 @@ function fastMethod(name, nargs, command) {
 // becomes a whole argv without the parser; other forms take the general path.
 function fastArgsMethod(command) {
   const transform = command.transformReply;
+  const pack = command.packReply ? REPLY_PACK : 0;
   return function (...args) {
     const st = this._state;
     if (!st.blocked && !st.parserBusy && st.parser.prefix === undefined && st.isOpen) {
@@ -58,11 +62,12 @@ function fastArgsMethod(command) {
       try {
         const argv = command.fastArgs(args[0], args[1], args[2], args[3]);
         if (argv === undefined) return this._executeCommand(command, args);
-        reply = this._execArgs(argv, argv.length, this._flags);
+        reply = this._execArgs(argv, argv.length, this._flags | pack);
       } catch (err) {
         return Promise.reject(err);
       }
       if (reply instanceof SimpleError) return Promise.reject(reply);
+      if (pack && typeof reply === 'string') reply = unpackArray(reply);
       return Promise.resolve(transform ? transform(reply) : reply);
     }
     return this._executeCommand(command, args);

@@ -7,5 +7,7 @@ module.exports = {
     parser.pushKey(key);
     parser.pushVariadic(fields);
   },
+  // The reply is an array, never a plain string: it may come packed (lib/packed.js).
+  packReply: true,
   transformReply: undefined
 };

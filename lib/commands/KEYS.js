@@ -5,5 +5,7 @@ module.exports = {
   parseCommand(parser, pattern) {
     parser.push('KEYS', pattern);
   },
+  // The reply is an array, never a plain string: it may come packed (lib/packed.js).
+  packReply: true,
   transformReply: undefined
 };

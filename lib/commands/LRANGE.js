@@ -7,5 +7,7 @@ module.exports = {
     parser.pushKey(key);
     parser.push(start.toString(), stop.toString());
   },
+  // The reply is an array, never a plain string: it may come packed (lib/packed.js).
+  packReply: true,
   transformReply: undefined
 };

@@ -6,5 +6,7 @@ module.exports = {
     parser.push('SINTER');
     parser.pushKeys(keys);
   },
+  // The reply is an array, never a plain string: it may come packed (lib/packed.js).
+  packReply: true,
   transformReply: undefined
 };

@@ -31,6 +31,8 @@ module.exports = {
     if (options !== undefined) return undefined;
     return ['ZRANGE', key, transformStringDoubleArgument(min), transformStringDoubleArgument(max)];
   },
+  // The reply is an array, never a plain string: it may come packed (lib/packed.js).
+  packReply: true,
   transformReply: undefined,
   zRangeArgument
 };

@@ -11,5 +11,7 @@ module.exports = {
     parser.push(transformStringDoubleArgument(min), transformStringDoubleArgument(max));
     if (options?.LIMIT) parser.push('LIMIT', options.LIMIT.offset.toString(), options.LIMIT.count.toString());
   },
+  // The reply is an array, never a plain string: it may come packed (lib/packed.js).
+  packReply: true,
   transformReply: undefined
 };

@@ -38,6 +38,7 @@ static void freeAddon(napi_env env, void *data, void *hint) {
     free((void *)a->argv);
     free(a->argvlen);
     free(a->argvoff);
+    free(a->pack);
     free(a);
 }
 

@@ -21,6 +21,7 @@
 #define FRAME_OBJECT 1  /* value[key] = v (a map as a plain object) */
 #define FRAME_CALL 2    /* adder.call(value, key, v) or adder.call(value, v): Map.set, Set.add */
 #define FRAME_COLLECT 3 /* pushed on the value stack; one arrayOf(...values) call at the end */
+#define FRAME_PACK 4    /* ASCII bulk strings appended to the addon's pack buffer (RL_REPLY_PACK) */
 
 /* Arrays of up to this many elements are built with one call of lib/native.js's arrayOf
  * (a rest parameter) over the collected values: one V8 call instead of one napi_set_element
@@ -36,6 +37,7 @@ typedef struct frame {
     napi_value key;   /* map: pending key, or NULL */
     napi_value adder; /* FRAME_CALL: the method */
     size_t base;      /* FRAME_COLLECT: where its values start on the value stack */
+    uint32_t count;   /* FRAME_PACK: elements announced */
 } frame;
 
 struct rlJsReply {
@@ -45,9 +47,42 @@ struct rlJsReply {
     int failed; /* a napi call failed: stop building */
     int depth;
     frame stack[MAX_DEPTH];
-    size_t nvals; /* values on the addon's value stack (FRAME_COLLECT frames) */
+    size_t nvals;  /* values on the addon's value stack (FRAME_COLLECT frames) */
+    size_t packed; /* bytes used in the addon's pack buffer (FRAME_PACK) */
     napi_value result;
 };
+
+static napi_value makeString(rlJsReply *r, const char *s, size_t len);
+static int pushValue(rlJsReply *r, napi_value v);
+
+/* Room for 'n' bytes in the addon's pack buffer. */
+static int reservePack(rlAddon *a, size_t n) {
+    if (n <= a->pack_cap) return 0;
+    size_t cap = a->pack_cap ? a->pack_cap : 4096;
+    while (cap < n)
+        cap *= 2;
+    char *p = realloc(a->pack, cap);
+    if (!p) return -1;
+    a->pack = p;
+    a->pack_cap = cap;
+    return 0;
+}
+
+/* Turn packed frame 'f' into a FRAME_COLLECT one: its elements so far become strings on
+ * the value stack, and the rest of the reply is built as usual. */
+static void unpackFrame(rlJsReply *r, frame *f) {
+    const unsigned char *hdr = (const unsigned char *)r->addon->pack;
+    size_t off = 2 + 2 * (size_t)f->count;
+    f->store = FRAME_COLLECT;
+    f->base = r->nvals;
+    for (uint32_t i = 0; i < f->index && !r->failed; i++) {
+        size_t len = ((size_t)hdr[2 + 2 * i] << 8) | hdr[3 + 2 * i];
+        napi_value v = makeString(r, r->addon->pack + off, len);
+        if (!v || pushValue(r, v) != 0) r->failed = 1;
+        off += len;
+    }
+    f->index = 0;
+}
 
 /* Push 'v' on the value stack (kept in the addon between calls). */
 static int pushValue(rlJsReply *r, napi_value v) {
@@ -81,6 +116,7 @@ static void emit(rlJsReply *r, napi_value v) {
     }
     frame *f = &r->stack[r->depth - 1];
     napi_status st;
+    if (f->store == FRAME_PACK) unpackFrame(r, f);
     if (storedByKey(f)) {
         if (!f->key) {
             f->key = v;
@@ -194,9 +230,26 @@ static void jsDouble(void *ctx, double v) {
     emit(r, out);
 }
 
+/* Append 's'/'len' to packed frame 'f' if it qualifies; 0 when it does not (nothing done). */
+static int packBulk(rlJsReply *r, frame *f, const char *s, size_t len) {
+    if (len > RL_PACK_MAX_LEN || f->index >= f->count || !isAscii(s, len)) return 0;
+    rlAddon *a = r->addon;
+    if (reservePack(a, r->packed + len) != 0) return 0;
+    unsigned char *hdr = (unsigned char *)a->pack + 2 + 2 * (size_t)f->index;
+    hdr[0] = (unsigned char)(len >> 8);
+    hdr[1] = (unsigned char)(len & 0xFF);
+    memcpy(a->pack + r->packed, s, len);
+    r->packed += len;
+    f->index++;
+    return 1;
+}
+
 static void jsBulk(void *ctx, const char *s, size_t len) {
     rlJsReply *r = ctx;
     napi_value out = NULL;
+    if (r->depth > 0 && r->stack[r->depth - 1].store == FRAME_PACK &&
+        packBulk(r, &r->stack[r->depth - 1], s, len))
+        return;
     if ((r->flags & RL_REPLY_BUFFERS) && !atMapKey(r)) {
         if (napi_create_buffer_copy(r->env, len, s, NULL, &out) != napi_ok) out = NULL;
     } else {
@@ -250,6 +303,15 @@ static void jsAggBegin(void *ctx, int kind, long count) {
     } else if (kind == RL_AGG_SET && (r->flags & RL_REPLY_SET_AS_SET)) {
         store = FRAME_CALL;
         st = newCollection(r->env, r->addon->set_ctor, r->addon->set_put, &v, &adder);
+    } else if (r->depth == 0 && (r->flags & RL_REPLY_PACK) && !(r->flags & RL_REPLY_BUFFERS) &&
+               count >= 1 && count <= RL_PACK_MAX_ELEMENTS &&
+               reservePack(r->addon, 2 + 2 * (size_t)count) == 0) {
+        /* (a set reaches here only without RL_REPLY_SET_AS_SET, a map never) */
+        store = FRAME_PACK;
+        st = napi_ok;
+        r->addon->pack[0] = (char)(count >> 8);
+        r->addon->pack[1] = (char)(count & 0xFF);
+        r->packed = 2 + 2 * (size_t)count;
     } else if (count <= COLLECT_MAX) {
         store = FRAME_COLLECT;
         st = napi_ok;
@@ -268,6 +330,7 @@ static void jsAggBegin(void *ctx, int kind, long count) {
     f->key = NULL;
     f->adder = adder;
     f->base = r->nvals;
+    f->count = store == FRAME_PACK ? (uint32_t)count : 0;
 }
 
 static void jsAggEnd(void *ctx, int kind) {
@@ -279,7 +342,10 @@ static void jsAggEnd(void *ctx, int kind) {
     }
     frame *f = &r->stack[--r->depth];
     napi_value v = f->value;
-    if (f->store == FRAME_COLLECT) {
+    if (f->store == FRAME_PACK && f->index != f->count) unpackFrame(r, f);
+    if (f->store == FRAME_PACK) {
+        if (napi_create_string_latin1(r->env, r->addon->pack, r->packed, &v) != napi_ok) v = NULL;
+    } else if (f->store == FRAME_COLLECT) {
         napi_value fn, undef;
         size_t n = r->nvals - f->base;
         if (napi_get_reference_value(r->env, r->addon->array_of, &fn) != napi_ok ||
@@ -301,6 +367,7 @@ static void initReply(rlJsReply *r, napi_env env, rlAddon *a, int flags) {
     r->failed = 0;
     r->depth = 0;
     r->nvals = 0;
+    r->packed = 0;
     r->result = NULL;
 }
 
@@ -318,7 +385,7 @@ napi_value rlExecToJs(napi_env env, rlAddon *a, rlClient *c, int argc, int flags
     rlExec(c, argc, a->argv, a->argvlen, &jsSink, &r);
     if (!r.result && !r.failed && r.depth == 0 && rlClientIsBlocked(c)) {
         /* No reply yet: it will come through the outbox, rendered with these flags. */
-        rlClientSetBlockedReplyFlags(c, flags);
+        rlClientSetBlockedReplyFlags(c, flags & ~RL_REPLY_PACK);
         napi_value marker;
         if (napi_get_reference_value(env, a->blocked, &marker) != napi_ok) marker = NULL;
         if (!marker) rlThrowInternal(env, "the blocked marker");

@@ -32,6 +32,8 @@ typedef struct rlAddon {
     size_t *argvlen;
     size_t *argvoff; /* offset in arena, or SIZE_MAX when argv[i] points elsewhere */
     size_t argv_cap;
+    char *pack; /* js_reply.c: a packed reply being built (RL_REPLY_PACK) */
+    size_t pack_cap;
 } rlAddon;
 
 /* Throw an internal error (code ERR_REDLITE_INTERNAL) unless an exception is pending. */
@@ -71,6 +73,15 @@ napi_value rlOutboxPopToJs(napi_env env, rlAddon *a, rlServer *s, int flags);
 #define RL_REPLY_MAP_AS_MAP 8         /* maps as JS Map (keys strings) */
 #define RL_REPLY_MAP_AS_ARRAY 16      /* maps as flat [k, v, ...] Arrays */
 #define RL_REPLY_SET_AS_SET 32        /* sets as JS Set */
+/* A top-level array (or set, unless RL_REPLY_SET_AS_SET) of ASCII bulk strings, without
+ * RL_REPLY_BUFFERS, comes back as one packed string that lib/packed.js unpacks: 16-bit
+ * count, 16-bit lengths, then the bytes, each 16-bit number as two chars (high byte
+ * first). Creating one string is cheaper than one per element plus the array call. Any
+ * other reply is built as usual, so the caller unpacks only a string reply of a command
+ * whose reply is never a plain string. */
+#define RL_REPLY_PACK 64
+#define RL_PACK_MAX_ELEMENTS 1024
+#define RL_PACK_MAX_LEN 65535
 
 /* handles.c: type-tagged externals for servers and clients. */
 napi_value rlWrapServer(napi_env env, rlServer *s);
