@@ -1320,3 +1320,223 @@ export declare class ReconnectStrategyError extends Error {
   socketError: unknown;
   constructor(originalError: Error, socketError: unknown);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Express and caching helpers (lib/cache). Each takes a connected redlite client or a node-redis
+// one: the same code runs against a Redis server. Request/response types are structural, so
+// these declarations need no @types/express.
+
+/** The part of a Redis client the helpers use (a redlite or node-redis client). */
+export type CacheClient = any;
+
+/** An express-style request handler, with the route cache's extra methods. */
+export interface CacheMiddleware {
+  (req: any, res: any, next: (err?: unknown) => void): void;
+  /**
+   * Drops entries: `'glob'` or `{ pattern }` (SCAN MATCH over key parts; the prefix is
+   * escaped), `{ tags }` (every entry with those tags) or `{ keys }` (exact key parts, with
+   * their Vary variants). Resolves the number of keys deleted; rejects on client errors.
+   */
+  invalidate(what: string | { pattern?: string; tags?: Array<string>; keys?: Array<string> }): Promise<number>;
+  /** Waits for held locks, then closes the lock's own connection (call it at shutdown). */
+  close(): Promise<void>;
+}
+
+/** Options of `cacheMiddleware` (defaults in brackets). */
+export interface CacheMiddlewareOptions {
+  /** A connected redlite or node-redis client (required). */
+  client: CacheClient;
+  /** Key prefix ['rc:']. */
+  prefix?: string;
+  /** Seconds an entry is fresh [60]. */
+  ttl?: number;
+  /** Random extra freshness: below 1 a fraction of ttl, from 1 up seconds [0.1]. */
+  jitter?: number;
+  /** Seconds a stale entry is served (X-Cache: STALE) while one refresh runs [0]. */
+  staleWhileRevalidate?: number;
+  /** Largest body stored, in bytes; larger ones are served but not stored [1048576]. */
+  maxSize?: number;
+  /** Statuses that may be stored [[200]]. */
+  statuses?: Array<number>;
+  /** Methods that use the cache [['GET', 'HEAD']]. */
+  methods?: Array<string>;
+  /** The key part of a request; null/undefined bypasses the cache [req.originalUrl]. */
+  key?: (req: any) => string | null | undefined;
+  /** Cache-Control set on stored responses whose route set none. */
+  cacheControl?: string;
+  /** Tags of a stored response, for invalidate({ tags }). */
+  tags?: (req: any, res: any) => Array<string>;
+  /** Cache requests with Authorization or the session cookie; then `key` must include the user [false]. */
+  cacheAuthenticated?: boolean;
+  /** The session cookie's name; false for no cookie check ['connect.sid']. */
+  sessionCookie?: string | false;
+  /** Called once per failing cache operation (the request is served as if there were no cache). */
+  onError?: (err: Error) => void;
+  /** Stampede lock in Redis so one process rebuilds a missing entry [true]. */
+  lock?: boolean;
+  /** Milliseconds a lock is held at most [10000]. */
+  lockTtl?: number;
+  /** Milliseconds a request waits for another's rebuild before running the route [5000]. */
+  lockWait?: number;
+  /** Milliseconds per cache operation before failing open [1000]. */
+  timeout?: number;
+}
+
+/** Route-cache middleware: caches whole responses (X-Cache: HIT/MISS/STALE, ETag, 304). */
+export declare function cacheMiddleware(options: CacheMiddlewareOptions): CacheMiddleware;
+
+/** Per-call options of cache-aside reads and writes (the cache's options are the defaults). */
+export interface CacheCallOptions {
+  /** Seconds the entry is fresh. */
+  ttl?: number;
+  /** Fraction in [0, 1]: the entry lives ttl × (1 − jitter × random). */
+  jitter?: number;
+  /** Tags, for invalidate({ tags }). */
+  tags?: string | Array<string>;
+  /** Seconds a `null` from fetch is cached as a negative entry (0: not cached). */
+  negativeTtl?: number;
+  /** Fraction: refresh in the background when less than this part of the ttl is left. */
+  refreshAhead?: number;
+  /** Seconds a stale value is served while one background refresh runs. */
+  staleWhileRevalidate?: number;
+}
+
+/** Options of `createCache` (defaults in brackets). */
+export interface CreateCacheOptions extends CacheCallOptions {
+  /** A connected redlite or node-redis client (required; never closed by the cache). */
+  client: CacheClient;
+  /** Key prefix ['cache:']. */
+  prefix?: string;
+  /** How values are stored [JSON]. */
+  serializer?: { stringify(value: unknown): string; parse(text: string): unknown };
+  /** Milliseconds the cross-process fill lock is held at most; 0 turns it off [5000]. */
+  lockTtl?: number;
+  /** Milliseconds to wait for another instance's fill before fetching [lockTtl]. */
+  lockWait?: number;
+  /** Milliseconds between looks while waiting [25]. */
+  lockPoll?: number;
+  /** Client errors the cache fails open on, and failed background refreshes. */
+  onError?: (err: Error, info: { op: string; key?: string }) => void;
+  /** An in-process LRU copy of fresh entries [false]; true means { max: 1000, ttl: 5 }. */
+  local?: boolean | { max?: number; ttl?: number };
+  /** Publish invalidations so other instances drop their local copies [false]. */
+  broadcast?: boolean;
+  /** The pub/sub channel of broadcasts [prefix + '__invalidate']; giving it turns broadcast on. */
+  channel?: string;
+}
+
+/** What cache-aside reads and writes share (a cache or one of its namespaces). */
+export interface CacheView {
+  /**
+   * The cached value of `key`, else `fetch()`'s, cached with the TTL (single flight within the
+   * process, a lock across processes). Without `fetch`, the cached value or undefined.
+   */
+  get<T = any>(key: string, fetch?: () => T | Promise<T>, options?: CacheCallOptions): Promise<T>;
+  /** Alias of get. */
+  wrap<T = any>(key: string, fetch: () => T | Promise<T>, options?: CacheCallOptions): Promise<T>;
+  /** Alias of get. */
+  cached<T = any>(key: string, fetch: () => T | Promise<T>, options?: CacheCallOptions): Promise<T>;
+  /** Stores `value` (null: a negative entry). */
+  set(key: string, value: unknown, options?: CacheCallOptions): Promise<void>;
+  /** Drops `key`; resolves the number of keys deleted. */
+  del(key: string): Promise<number>;
+  /** Drops entries by key, tag or glob pattern (SCAN, never KEYS); resolves the count. */
+  invalidate(what: { keys?: Array<string>; tags?: Array<string>; pattern?: string }): Promise<number>;
+  /** Counters: hits, localHits, misses, stale, fetches, errors, localSize. */
+  stats(): { hits: number; localHits: number; misses: number; stale: number; fetches: number; errors: number; localSize: number };
+}
+
+/** A versioned namespace: bump() invalidates all its entries at once. */
+export interface CacheNamespace extends CacheView {
+  readonly name: string;
+  /** The current version number. */
+  version(): Promise<number>;
+  /** Moves to a new version (INCR); old entries age out by TTL. */
+  bump(): Promise<number>;
+}
+
+/** A cache-aside helper over a client. */
+export interface Cache extends CacheView {
+  /** A versioned namespace of this cache. */
+  namespace(name: string): CacheNamespace;
+  /** Resolves once the broadcast subscription listens. */
+  ready(): Promise<void>;
+  /** Unsubscribes and closes what the cache opened (not the client). */
+  close(): Promise<void>;
+}
+
+/** Creates a cache-aside helper. */
+export declare function createCache(options: CreateCacheOptions): Cache;
+
+/** `s` with glob characters escaped, for a literal part of an invalidate() pattern. */
+export declare function escapeGlob(s: string): string;
+
+/** Options of `writeThrough`: the database first, then the cache. */
+export interface WriteThroughOptions<R = unknown> {
+  /** The database write (required). */
+  write(value: unknown): Promise<R> | R;
+  /** The cache key (required). */
+  key: string;
+  /** The value written. */
+  value: unknown;
+  /** A cache from createCache (or one of its namespaces)... */
+  cache?: CacheView;
+  /** ...or a client, storing serializer.stringify(value) at `key`. */
+  client?: CacheClient;
+  /** Seconds the cached value lives. */
+  ttl?: number;
+  /** Tags (with `cache`). */
+  tags?: string | Array<string>;
+  /** With `client` [JSON]. */
+  serializer?: { stringify(value: unknown): string; parse(text: string): unknown };
+}
+
+/**
+ * Writes the database, then the cache. When the database write fails, the cache entry is
+ * deleted and the error rethrown; when the cache write fails after it, the entry is deleted and
+ * the error rethrown with `written: true`. Resolves what `write` resolved.
+ */
+export declare function writeThrough<R = unknown>(options: WriteThroughOptions<R>): Promise<R>;
+
+/** Options of `createWriteBehind` (defaults in brackets). */
+export interface WriteBehindOptions {
+  /** A connected client; the queue lives in its keyspace (required). */
+  client: CacheClient;
+  /** Writes a batch of distinct keys to the database; a rejection is retried (required). */
+  write(batch: Array<{ key: string; value: unknown }>): Promise<unknown>;
+  /** Key prefix of the queue ['wb:']. */
+  prefix?: string;
+  /** Entries per batch; reaching it starts a flush [100]. */
+  batchSize?: number;
+  /** Milliseconds between a set() and the flush [1000]. */
+  intervalMs?: number;
+  /** Retries of a failed batch within one flush [5]. */
+  maxRetries?: number;
+  /** Milliseconds before retry n: backoff × 2^(n−1), or a function [100]. */
+  backoff?: number | ((attempt: number, err: Error) => number);
+  /** A cache from createCache to update on set(). */
+  cache?: CacheView;
+  /** Seconds, for the cache write. */
+  ttl?: number;
+  /** How values are kept in the queue [JSON]. */
+  serializer?: { stringify(value: unknown): string; parse(text: string): unknown };
+  /** Milliseconds the one-worker lock is held at most [60000]. */
+  lockTtl?: number;
+  /** Failures of background flushes (they are retried later). */
+  onError?: (err: Error, info: { op: string }) => void;
+}
+
+/** A write-behind queue. */
+export interface WriteBehind {
+  /** Updates the cache now and queues the database write (repeated writes coalesce). */
+  set(key: string, value: unknown): Promise<void>;
+  /** Keys waiting to be written. */
+  pending(): Promise<number>;
+  /** Writes everything queued now. */
+  flush(): Promise<void>;
+  /** Drains the queue, then refuses writes. */
+  close(): Promise<void>;
+}
+
+/** Creates a write-behind queue (see README for its data-loss window). */
+export declare function createWriteBehind(options: WriteBehindOptions): WriteBehind;

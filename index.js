@@ -1,27 +1,45 @@
 'use strict';
 
 // redlite: Redis embedded in the Node.js process, behind node-redis 6's API.
-// Exports are listed by name so that ESM `import { x } from 'redlite'` sees each of them.
+// Exports are listed by name, each as a plain identifier, so that ESM
+// `import { x } from 'redlite'` sees each of them (Node's CommonJS export detection reads
+// `name` and `name: identifier` entries, and stops at any other value).
 const { createClient, RedisClient } = require('./lib/client');
 const { RESP_TYPES } = require('./lib/resp-types');
-const errors = require('./lib/errors');
+const {
+  ErrorReply, SimpleError, BlobError, MultiErrorReply, WatchError, ClientClosedError, ClientOfflineError,
+  DisconnectsClientError, SocketClosedUnexpectedlyError, ConnectionTimeoutError, TimeoutError, AbortError,
+  ReconnectStrategyError
+} = require('./lib/errors');
+// Express and caching helpers: each takes a redlite client or a node-redis one. The
+// express-session store is require('redlite/session') (it needs express-session).
+const { cacheMiddleware } = require('./lib/cache/middleware');
+const { createCache, escapeGlob } = require('./lib/cache/cached');
+const { writeThrough, createWriteBehind } = require('./lib/cache/write');
+
+const DEFAULT_RESP = 3;
 
 module.exports = {
   createClient,
   RedisClient,
   RESP_TYPES,
-  DEFAULT_RESP: 3,
-  ErrorReply: errors.ErrorReply,
-  SimpleError: errors.SimpleError,
-  BlobError: errors.BlobError,
-  MultiErrorReply: errors.MultiErrorReply,
-  WatchError: errors.WatchError,
-  ClientClosedError: errors.ClientClosedError,
-  ClientOfflineError: errors.ClientOfflineError,
-  DisconnectsClientError: errors.DisconnectsClientError,
-  SocketClosedUnexpectedlyError: errors.SocketClosedUnexpectedlyError,
-  ConnectionTimeoutError: errors.ConnectionTimeoutError,
-  TimeoutError: errors.TimeoutError,
-  AbortError: errors.AbortError,
-  ReconnectStrategyError: errors.ReconnectStrategyError
+  DEFAULT_RESP,
+  ErrorReply,
+  SimpleError,
+  BlobError,
+  MultiErrorReply,
+  WatchError,
+  ClientClosedError,
+  ClientOfflineError,
+  DisconnectsClientError,
+  SocketClosedUnexpectedlyError,
+  ConnectionTimeoutError,
+  TimeoutError,
+  AbortError,
+  ReconnectStrategyError,
+  cacheMiddleware,
+  createCache,
+  escapeGlob,
+  writeThrough,
+  createWriteBehind
 };

@@ -43,9 +43,19 @@ import {
   ZScanIteratorOptions,
   MSetArguments,
   TypeMapping,
-  ReplyUnion
+  ReplyUnion,
+  cacheMiddleware,
+  CacheMiddleware,
+  createCache,
+  Cache,
+  CacheNamespace,
+  escapeGlob,
+  writeThrough,
+  createWriteBehind,
+  WriteBehind
 } from '../../index';
 import redlite = require('../../index');
+import { RedisStore, SessionData } from '../../session';
 
 // ---- helpers --------------------------------------------------------------------------------
 
@@ -929,8 +939,59 @@ export async function main(): Promise<void> {
   void destroyed;
   await fourth.connect();
   await fourth.disconnect();
+  await helpers(client);
   await client.close();
   check(events.includes('end'), 'end event');
+}
+
+// The Express and caching helpers, over the same client.
+async function helpers(client: RedisClient): Promise<void> {
+  const errors: Array<Error> = [];
+  const mw: CacheMiddleware = cacheMiddleware({
+    client, prefix: 'types:rc:', ttl: 30, jitter: 0.1, statuses: [200], cacheControl: 'public, max-age=30',
+    tags: () => ['t1'], key: (req: { originalUrl: string }) => req.originalUrl, onError: (err) => errors.push(err)
+  });
+  const dropped: number = await mw.invalidate({ tags: ['t1'] });
+  check(dropped === 0, 'invalidate of nothing');
+  check((await mw.invalidate('nothing*')) === 0, 'invalidate by pattern');
+  await mw.close();
+
+  const cache: Cache = createCache({ client, prefix: 'types:c:', ttl: 60, local: { max: 10, ttl: 1 } });
+  let fetches = 0;
+  const v: { n: number } = await cache.get('k', async () => ({ n: ++fetches }), { ttl: 5, tags: ['tag'] });
+  const again = await cache.wrap('k', async () => ({ n: ++fetches }));
+  check(v.n === 1 && again.n === 1 && fetches === 1, 'cache-aside hit');
+  await cache.set('other', [1, 2], { ttl: 1 });
+  check((await cache.invalidate({ tags: ['tag'], pattern: escapeGlob('oth*') + '*' })) >= 1, 'invalidate');
+  const ns: CacheNamespace = cache.namespace('users');
+  await ns.set('u1', 'alice');
+  const before: number = await ns.version();
+  await ns.bump();
+  check((await ns.version()) === before + 1 && (await ns.get('u1')) === undefined, 'namespace bump');
+  check(cache.stats().misses >= 1, 'stats');
+  await cache.close();
+
+  const written: Array<string> = [];
+  const id: number = await writeThrough({ client, key: 'types:wt', value: { a: 1 }, ttl: 10, write: async () => 7 });
+  check(id === 7 && (await client.get('types:wt')) === '{"a":1}', 'write-through');
+  const wb: WriteBehind = createWriteBehind({
+    client, prefix: 'types:wb:', intervalMs: 10,
+    write: async (batch) => { for (const e of batch) written.push(e.key); }
+  });
+  await wb.set('types:wb1', 1);
+  await wb.set('types:wb1', 2);
+  const pending: number = await wb.pending();
+  check(pending === 1, 'write-behind coalesces');
+  await wb.close();
+  check(written.join() === 'types:wb1', 'write-behind drained');
+
+  const store = new RedisStore({ client, prefix: 'types:sess:', ttl: (sess: SessionData) => (sess.user ? 60 : 10) });
+  await store.set('sid1', { cookie: { maxAge: null }, user: 'alice' });
+  const sess = await store.get('sid1');
+  check(sess.user === 'alice' && store.getTTL(sess) === 60, 'session store');
+  check((await store.length()) === 1, 'session length');
+  await new Promise<void>((resolve, reject) => store.destroy('sid1', (err) => (err ? reject(err) : resolve())));
+  check(errors.length === 0, 'no cache errors');
 }
 
 // ---- misuses (type errors; never run) -------------------------------------------------------
@@ -1015,4 +1076,10 @@ export function misuses(client: RedisClient, multi: RedisMulti): void {
   void createClient({ socket: { hots: 'localhost' } });
   // @ts-expect-error RESP is 2 or 3
   void createClient({ RESP: 4 });
+  // @ts-expect-error the route cache needs a client
+  void cacheMiddleware({ ttl: 5 });
+  // @ts-expect-error cache keys are strings
+  void createCache({ client }).get(1, async () => 1);
+  // @ts-expect-error the session store needs a client
+  void new RedisStore({ prefix: 'x' });
 }
