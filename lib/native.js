@@ -4,7 +4,9 @@
 const path = require('path');
 const { SimpleError } = require('./errors');
 
-const binding = require(path.join(__dirname, '..', 'build', 'Release', 'redlite.node'));
+// REDLITE_ADDON_PATH selects another build of the addon (scripts/test-asan.sh runs the
+// suite against a sanitizer build that way).
+const binding = require(process.env.REDLITE_ADDON_PATH || path.join(__dirname, '..', 'build', 'Release', 'redlite.node'));
 
 // Short reply arrays are built by one call of this function with the elements as arguments:
 // a rest parameter is V8's fastest way from an argument list to an Array (Array.of defines
