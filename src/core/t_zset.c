@@ -20,6 +20,13 @@ typedef struct zset {
 
 /* ---------------------------------------------------------------- listpack helpers */
 
+/* The score a listpack stores for 'score': Redis 7.0 keeps listpack scores as text, in which a
+ * negative zero reads back as 0, while a skiplist keeps -0 as computed (and replies give the
+ * computed score either way: ZINCRBY z -0 m replies -0 and stores 0 in a small zset). */
+static inline double zzlStoredScore(double score) {
+    return score == 0 ? 0 : score;
+}
+
 static double zzlScore(const unsigned char *sp) {
     size_t len;
     const char *s = lpGet(sp, &len);
@@ -97,7 +104,8 @@ static unsigned char *zzlInsert(rlSlab *sl, unsigned char *lp, const char *ele, 
         p = lpSkip(sp);
     }
     if (p >= end) p = NULL;
-    return lpInsertPair(sl, lp, p, ele, len, (const char *)&score, sizeof(score));
+    double stored = zzlStoredScore(score);
+    return lpInsertPair(sl, lp, p, ele, len, (const char *)&stored, sizeof(stored));
 }
 
 /* ---------------------------------------------------------------- zset type API */
@@ -171,9 +179,11 @@ static void zsetConvertToListpackIfNeeded(rlServer *s, robj *o) {
     for (zskiplistNode *x = zs->zsl->header->level[0].forward; x; x = x->level[0].forward)
         if (x->len > ZSET_MAX_LISTPACK_VALUE) return;
     unsigned char *lp = lpNew(&s->slab);
-    for (zskiplistNode *x = zs->zsl->header->level[0].forward; x; x = x->level[0].forward)
-        lp = lpInsertPair(&s->slab, lp, NULL, zslNodeEle(x), x->len, (const char *)&x->score,
-                          sizeof(x->score));
+    for (zskiplistNode *x = zs->zsl->header->level[0].forward; x; x = x->level[0].forward) {
+        double stored = zzlStoredScore(x->score);
+        lp = lpInsertPair(&s->slab, lp, NULL, zslNodeEle(x), x->len, (const char *)&stored,
+                          sizeof(stored));
+    }
     dictRelease(zs->dict);
     zslFree(&s->slab, zs->zsl);
     slabFree(&s->slab, zs, sizeof(*zs));
@@ -277,7 +287,6 @@ static int zsetAdd(rlServer *s, robj *o, double score, const char *ele, size_t l
             *out |= ZADD_OUT_NOP;
             return 1;
         }
-        if (score == 0) score = 0; /* no negative zero */
         if (newscore) *newscore = score;
         if (score != cur) {
             if (o->encoding == OBJ_ENCODING_LISTPACK) {
@@ -298,15 +307,16 @@ static int zsetAdd(rlServer *s, robj *o, double score, const char *ele, size_t l
         *out |= ZADD_OUT_NOP;
         return 1;
     }
-    if (score == 0) score = 0;
     if (o->encoding == OBJ_ENCODING_LISTPACK &&
         (zsetLength(o) + 1 > ZSET_MAX_LISTPACK_ENTRIES || len > ZSET_MAX_LISTPACK_VALUE))
         zsetConvert(s, o);
-    if (o->encoding == OBJ_ENCODING_LISTPACK)
+    if (o->encoding == OBJ_ENCODING_LISTPACK) {
+        double stored = zzlStoredScore(score);
         o->u.ptr =
-            lpInsertPair(&s->slab, o->u.ptr, ins, ele, len, (const char *)&score, sizeof(score));
-    else
+            lpInsertPair(&s->slab, o->u.ptr, ins, ele, len, (const char *)&stored, sizeof(stored));
+    } else {
         zsetSkiplistAdd(s, o->u.ptr, score, ele, len);
+    }
     if (newscore) *newscore = score;
     *out |= ZADD_OUT_ADDED;
     return 1;

@@ -237,6 +237,35 @@ scenario('Scores: parsing, inf, -0, NaN refusals and exact double formatting', a
     .then(() => c.zRange('ord', 0, -1)));
 });
 
+scenario('Negative zero: 0 in a listpack, kept in a skiplist, replied as computed', async (c, ctx) => {
+  // Redis 7.0 writes listpack scores as text, where -0 reads back as 0; a skiplist keeps -0.
+  const d = dbl(c);
+  const s = (...args) => c.sendCommand(args, { typeMapping: { [RESP_TYPES.DOUBLE]: String } });
+  await c.zAdd('big', members(200, 1));
+  await ctx.call('big is a skiplist', () => c.objectEncoding('big'));
+  await ctx.call('ZADD big -0 x', () => raw(c, 'ZADD', 'big', '-0', 'x').then(() => d.zScore('big', 'x')));
+  await ctx.call('ZINCRBY big -0 y', () => s('ZINCRBY', 'big', '-0', 'y').then(async (r) => [r, await d.zScore('big', 'y')]));
+  await ctx.call('ZADD big INCR -0 w', () => s('ZADD', 'big', 'INCR', '-0', 'w').then(async (r) => [r, await d.zScore('big', 'w')]));
+  await ctx.call('ZADD small INCR -0 w', () => s('ZADD', 'small', 'INCR', '-0', 'w').then(async (r) => [r, await d.zScore('small', 'w')]));
+  await ctx.call('ZINCRBY small -0 on 0', () => s('ZADD', 'small', '0', 'v').then(() => s('ZINCRBY', 'small', '-0', 'v')));
+  await ctx.call('ZRANGEBYSCORE big -0 0', () => s('ZRANGEBYSCORE', 'big', '-0', '0', 'WITHSCORES'));
+  await ctx.call('ZRANGESTORE of -0 into a listpack', () => raw(c, 'ZRANGESTORE', 'dst', 'big', '0', '3')
+    .then(() => s('ZRANGE', 'dst', '0', '-1', 'WITHSCORES')));
+  await ctx.call('ZUNIONSTORE weight -0 into a skiplist', () => raw(c, 'ZUNIONSTORE', 'u', '1', 'big', 'WEIGHTS', '-0')
+    .then(async () => [await d.zScore('u', 'm1'), await c.objectEncoding('u')]));
+  await c.zAdd('s1', [{ score: -1, value: 'm2' }, { score: 0.00001, value: '1' }, { score: 2, value: 'm1' }]);
+  await ctx.call('ZINTERSTORE weight 0 into a listpack', () => raw(c, 'ZINTERSTORE', 'b', '1', 's1', 'WEIGHTS', '0', 'AGGREGATE', 'MAX')
+    .then(() => s('ZRANGE', 'b', '0', '-1', 'WITHSCORES')));
+  await ctx.call('ZUNIONSTORE weight 0 into a listpack', () => raw(c, 'ZUNIONSTORE', 'b', '1', 's1', 'WEIGHTS', '0')
+    .then(() => s('ZRANGE', 'b', '0', '-1', 'WITHSCORES')));
+  await ctx.call('ZINTER weight 0 (not stored)', () => s('ZINTER', '1', 's1', 'WEIGHTS', '0', 'WITHSCORES'));
+  await ctx.call('ZDIFFSTORE keeps listpack scores', () => raw(c, 'ZDIFFSTORE', 'df', '1', 'dst').then(() => s('ZRANGE', 'df', '0', '-1', 'WITHSCORES')));
+  await ctx.call('a -0 member of a skiplist moved to a listpack by ZREMRANGEBYRANK', async () => {
+    await raw(c, 'ZREMRANGEBYRANK', 'big', '10', '-1');
+    return [await c.objectEncoding('big'), await s('ZRANGE', 'big', '0', '-1', 'WITHSCORES')];
+  });
+});
+
 // ---- reads ----------------------------------------------------------------------------------
 
 scenario('ZSCORE, ZMSCORE, ZCARD, ZRANK, ZREVRANK (WITHSCORE needs Redis 7.2)', async (c, ctx) => {
