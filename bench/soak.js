@@ -1,0 +1,145 @@
+'use strict';
+// Soak: a mixed workload on one keyspace for a set time, reporting RSS and used_memory over
+// time, so that a leak (RSS growing after warm-up) or a drift of the memory account shows.
+//   node --expose-gc bench/soak.js [--seconds 600] [--maxmemory 64mb]
+// Workload, from 4 clients in turns (a step is 1 to 3 commands): strings with and without TTLs (SET EX of 1-5 s, so
+// expiry runs all the time), hashes, lists, sets, sorted sets (writes, reads, deletes, pops),
+// MULTI/EXEC blocks, PUBLISH to a subscriber, with allkeys-lru eviction holding the keyspace at
+// --maxmemory. Every second: RSS, JS heap, used_memory, keys, evicted and expired keys. Every
+// 5 seconds the core recounts its memory and checks its invariants (debugCheck): any mismatch
+// ends the run with exit code 1. At the end: RSS growth after warm-up (the first 20% of the
+// run) as % per hour, from a least-squares line through the samples.
+const fs = require('node:fs');
+const path = require('node:path');
+const { createClient } = require('..');
+const { binding } = require('../lib/native');
+const { gc } = require('./lib/gc');
+
+function arg(name, dflt) {
+  const i = process.argv.indexOf(name);
+  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : dflt;
+}
+const SECONDS = Number(arg('--seconds', 600));
+const MAXMEMORY = arg('--maxmemory', '64mb');
+const OUT = path.join(__dirname, 'results-soak.json');
+const KEYS = 200000; // key names per type: more than fit under the limit, so eviction runs
+
+// mulberry32: a seeded generator whose every output bit is usable (so `% n` spreads well).
+let seed = 12345;
+function rand(n) {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) % n;
+}
+
+function info(text, field) {
+  const m = new RegExp(`^${field}:(\\d+)`, 'm').exec(text);
+  return m ? Number(m[1]) : NaN;
+}
+
+// One step of the workload on client 'c': a handful of commands of every type.
+async function step(c, received) {
+  const k = rand(KEYS);
+  const v = 'v'.repeat(10 + rand(200));
+  switch (rand(10)) {
+    case 0: await c.set(`str:${k}`, v, { expiration: { type: 'EX', value: 1 + rand(5) } }); await c.get(`str:${rand(KEYS)}`); break;
+    case 1: await c.set(`str:${k}`, v); await c.incr(`cnt:${rand(1000)}`); await c.del(`str:${rand(KEYS)}`); break;
+    case 2: await c.hSet(`hash:${k % 20000}`, { [`f${rand(200)}`]: v, n: String(k) }); await c.hGetAll(`hash:${rand(20000)}`); break;
+    case 3: await c.lPush(`list:${k % 5000}`, [v, v]); await c.rPop(`list:${rand(5000)}`); await c.lRange(`list:${rand(5000)}`, 0, 9); break;
+    case 4: await c.sAdd(`set:${k % 10000}`, [`m${rand(300)}`, String(rand(1000))]); await c.sRem(`set:${rand(10000)}`, `m${rand(300)}`); break;
+    case 5: await c.zAdd(`zset:${k % 10000}`, { score: rand(1e6), value: `m${rand(500)}` }); await c.zRange(`zset:${rand(10000)}`, 0, 4); break;
+    case 6: await c.zPopMin(`zset:${rand(10000)}`); await c.expire(`hash:${rand(20000)}`, 1 + rand(10)); break;
+    case 7: await c.multi().set(`tx:${k}`, v).incr(`cnt:${rand(1000)}`).hSet(`hash:${rand(20000)}`, 'tx', v).exec(); break;
+    case 8: await c.publish('soak', v); break;
+    default: await c.unlink([`list:${rand(5000)}`, `set:${rand(10000)}`]); await c.mGet([`str:${rand(KEYS)}`, `str:${k}`]);
+  }
+  void received;
+}
+
+// Least-squares slope of y over x.
+function slope(xs, ys) {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    num += (xs[i] - mx) * (ys[i] - my);
+    den += (xs[i] - mx) ** 2;
+  }
+  return den ? num / den : 0;
+}
+
+async function main() {
+  const url = 'redis://soak.local:1';
+  const clients = [];
+  for (let i = 0; i < 4; i++) clients.push(await createClient({ url, maxmemory: MAXMEMORY }).connect());
+  const sub = await createClient({ url }).connect();
+  let received = 0;
+  await sub.subscribe('soak', () => received++);
+  const server = clients[0]._state.keyspace.server;
+  const samples = [];
+  const t0 = Date.now();
+  let ops = 0;
+  let nextSample = t0 + 1000;
+  let nextCheck = t0 + 5000;
+  console.log(`soak: ${SECONDS} s, maxmemory ${MAXMEMORY}, node ${process.version}`);
+  console.log('   t(s)   RSS(MB)  heap(MB)  used_memory(MB)      keys   evicted   expired  steps/s');
+  let lastOps = 0;
+  while (Date.now() - t0 < SECONDS * 1000) {
+    for (let i = 0; i < 200; i++) await step(clients[ops++ % clients.length], received);
+    const now = Date.now();
+    if (now >= nextSample) {
+      nextSample += 1000;
+      const text = await clients[0].info();
+      const s = {
+        t: (now - t0) / 1000,
+        rss: process.memoryUsage.rss(),
+        heap: process.memoryUsage().heapUsed,
+        used: info(text, 'used_memory'),
+        keys: await clients[0].dbSize(),
+        evicted: info(text, 'evicted_keys'),
+        expired: info(text, 'expired_keys'),
+        stepsPerSec: ops - lastOps
+      };
+      lastOps = ops;
+      samples.push(s);
+      if (samples.length % 10 === 1) {
+        console.log(`${s.t.toFixed(0).padStart(7)} ${(s.rss / 1048576).toFixed(1).padStart(9)} ${(s.heap / 1048576).toFixed(1).padStart(9)} ` +
+          `${(s.used / 1048576).toFixed(1).padStart(16)} ${String(s.keys).padStart(9)} ${String(s.evicted).padStart(9)} ` +
+          `${String(s.expired).padStart(9)} ${String(s.stepsPerSec).padStart(8)}`);
+      }
+    }
+    if (now >= nextCheck) {
+      nextCheck += 5000;
+      const ok = binding.debugCheck(server);
+      if (ok !== true) {
+        console.error(`invariant check failed at ${((now - t0) / 1000).toFixed(0)} s: ${ok}`);
+        process.exitCode = 1;
+        break;
+      }
+    }
+  }
+  gc();
+  const after = samples.filter((s) => s.t >= SECONDS * 0.2);
+  const rssSlope = slope(after.map((s) => s.t), after.map((s) => s.rss)); // bytes per second
+  const meanRss = after.reduce((a, s) => a + s.rss, 0) / after.length;
+  const growthPerHour = (rssSlope * 3600) / meanRss * 100;
+  const usedSlope = slope(after.map((s) => s.t), after.map((s) => s.used));
+  console.log(`\nafter warm-up (${after.length} samples): RSS ${(meanRss / 1048576).toFixed(1)} MB on average, ` +
+    `growth ${growthPerHour.toFixed(2)} % per hour; used_memory slope ${(usedSlope * 3600 / 1048576).toFixed(2)} MB per hour; ` +
+    `${received} messages received; invariant checks ${process.exitCode ? 'FAILED' : 'passed'}`);
+  fs.writeFileSync(OUT, JSON.stringify({ bench: 'soak', date: new Date().toISOString(), node: process.version,
+    seconds: SECONDS, maxmemory: MAXMEMORY, rssGrowthPercentPerHour: +growthPerHour.toFixed(3),
+    usedMemorySlopeMBPerHour: +(usedSlope * 3600 / 1048576).toFixed(3), invariantChecks: process.exitCode ? 'failed' : 'passed',
+    samplesEvery10s: samples.filter((_, i) => i % 10 === 0) }, null, 2) + '\n');
+  console.log(`wrote ${path.relative(process.cwd(), OUT)}`);
+  await sub.close();
+  for (const c of clients) await c.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
