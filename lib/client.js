@@ -22,6 +22,7 @@ const { SimpleError, ClientClosedError } = require('./errors');
 const { attachPubSub, dispatch, newListeners } = require('./pubsub');
 const { waitBlocked, deferWhileBlocked, onBlockedReply, releaseBlocked } = require('./blocking');
 const { REPLY_PACK, unpackArray } = require('./packed');
+const { plainArgs } = require('./args');
 
 // Outbox message kinds (src/core/redlite.h RL_OUT_*).
 const OUT_MESSAGE = 1;
@@ -317,7 +318,7 @@ class RedisClient extends EventEmitter {
     if (this._state.blocked) return deferWhileBlocked(this, () => this.sendCommand(args, options));
     let reply;
     try {
-      const argv = typeof args === 'string' ? Array.from(args) : args;
+      const argv = typeof args === 'string' ? Array.from(args) : plainArgs(args);
       const flags = options && options.typeMapping ? replyFlags(options.typeMapping) : this._flags;
       reply = this._execRaw(argv, flags);
     } catch (err) {

@@ -7,7 +7,7 @@
 const { attachCommands } = require('./commander');
 const { CommandParser } = require('./parser');
 const { SimpleError, MultiErrorReply, WatchError } = require('./errors');
-const { checkArgs } = require('./args');
+const { checkArgs, plainArgs } = require('./args');
 const { BLOCKED } = require('./native');
 const { waitBlocked, deferWhileBlocked } = require('./blocking');
 
@@ -29,8 +29,10 @@ class RedisMulti {
     return this;
   }
 
+  // A copy taken now, as node-redis's (its getters run, and may throw, here); addCommand's
+  // array is read when the transaction runs.
   sendCommand(args) {
-    return this.addCommand(args);
+    return this.addCommand(args.slice());
   }
 
   select(db) {
@@ -67,13 +69,14 @@ class RedisMulti {
     const client = this._client;
     const queue = this._queue;
     this._queue = [];
-    for (const { args } of queue) checkArgs(args);
+    const argvs = queue.map(({ args }) => plainArgs(args)); // caller's getters run here, once
+    for (const args of argvs) checkArgs(args);
     client._state.watching = false; // EXEC ends the WATCH, whatever its outcome
     const started = client._execRaw(['MULTI']);
     if (started instanceof SimpleError) throw started; // e.g. a subscribed RESP2 client
     let queueError = null;
     try {
-      for (const { args } of queue) {
+      for (const args of argvs) {
         const reply = client._execRaw(args);
         if (reply instanceof SimpleError && !queueError) queueError = reply;
       }
@@ -95,18 +98,20 @@ class RedisMulti {
     if (client._state.blocked) return deferWhileBlocked(client, () => this.execAsPipeline());
     const queue = this._queue;
     this._queue = [];
+    let argvs;
     try {
-      for (const { args } of queue) checkArgs(args);
+      argvs = queue.map(({ args }) => plainArgs(args)); // caller's getters run here, once
+      for (const args of argvs) checkArgs(args);
     } catch (err) {
       return Promise.reject(err);
     }
-    return this._runPipeline(queue);
+    return this._runPipeline(queue, argvs);
   }
 
-  async _runPipeline(queue) {
+  async _runPipeline(queue, argvs) {
     const client = this._client;
     const replies = [];
-    for (const { args } of queue) {
+    for (const args of argvs) {
       let reply = client._execRaw(args);
       if (reply === BLOCKED) reply = await waitBlocked(client, undefined).catch((err) => err);
       replies.push(reply);

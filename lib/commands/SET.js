@@ -8,11 +8,12 @@ module.exports = {
     parser.push(typeof value === 'number' ? value.toString() : value);
 
     // Expiration: the `expiration` shape wins; otherwise the first deprecated flat flag set.
-    const exp = options?.expiration;
-    if (exp) {
-      if (typeof exp === 'string') parser.push(exp);
-      else if (exp.type === 'KEEPTTL') parser.push('KEEPTTL');
-      else parser.push(exp.type, exp.value.toString());
+    // `options.expiration` is read again at each step, as node-redis does, so that an
+    // options object with getters (or a Proxy) builds the same argv.
+    if (options?.expiration) {
+      if (typeof options.expiration === 'string') parser.push(options.expiration);
+      else if (options.expiration.type === 'KEEPTTL') parser.push('KEEPTTL');
+      else parser.push(options.expiration.type, options.expiration.value.toString());
     } else if (options?.EX !== undefined) {
       parser.push('EX', options.EX.toString());
     } else if (options?.PX !== undefined) {

@@ -35,11 +35,13 @@ module.exports = {
     if (options?.CH) parser.push('CH');
     pushMembers(parser, members);
   },
-  // zAdd(key, { score, value }) with a number score and no options, as a whole argv (the
-  // client sends it without the parser); undefined for every other form.
+  // zAdd(key, { score, value }) without options, as a whole argv (the client sends it
+  // without the parser); undefined for every other form. `score` and `value` are read once
+  // each, in parseCommand's order, so a getter or a Proxy sees what node-redis does.
   fastArgs(key, members, options) {
-    if (options !== undefined || members === null || typeof members !== 'object' || Array.isArray(members) ||
-        typeof members.score !== 'number') return undefined;
+    if (options !== undefined || members === null || typeof members !== 'object' || Array.isArray(members)) {
+      return undefined;
+    }
     return ['ZADD', key, transformDoubleArgument(members.score), members.value];
   },
   transformReply: undefined,
