@@ -535,6 +535,21 @@ void renamenxCommand(rlClient *c) {
     renameGenericCommand(c, 1);
 }
 
+/* Parse a database index as Redis parses an int argument (SELECT, COPY ... DB, SWAPDB);
+ * returns RL_ERR after replying: 'msg' for any failure when given (SWAPDB's texts), else
+ * Redis's getIntFromObjectOrReply texts (not an integer / out of the int range). */
+static int getDbIndexOrReply(rlClient *c, int idx, long long *id, const char *msg) {
+    int isint = getLongLongFromArg(c, idx, id) == RL_OK;
+    if (isint && *id >= -2147483648LL && *id <= 2147483647LL) return RL_OK;
+    if (msg)
+        addReplyError(c, msg);
+    else if (!isint)
+        addReplyError(c, RL_ERR_NOTINT);
+    else /* Redis's getIntFromObjectOrReply, word for word */
+        addReplyError(c, "value is out of range, value must between -2147483648 and 2147483647");
+    return RL_ERR;
+}
+
 /* COPY source destination [DB destination-db] [REPLACE]: a read lookup of the source
  * ("keymiss" when missing); notifies "new" and "copy_to" on the destination's database. */
 void copyCommand(rlClient *c) {
@@ -546,11 +561,7 @@ void copyCommand(rlClient *c) {
             replace = 1;
         } else if (argEq(c, j, "db") && additional) {
             long long id;
-            if (getLongLongFromArgOrReply(c, j + 1, &id, NULL) != RL_OK) return;
-            if (id < -2147483648LL || id > 2147483647LL) {
-                addReplyError(c, RL_ERR_NOTINT);
-                return;
-            }
+            if (getDbIndexOrReply(c, j + 1, &id, NULL) != RL_OK) return;
             dst = selectDbOrNull(c->srv, id);
             if (!dst) {
                 addReplyError(c, RL_ERR_DBINDEX);
@@ -640,20 +651,10 @@ void flushallCommand(rlClient *c) {
     addReplyOK(c);
 }
 
-/* Parse a database index the way SELECT/SWAPDB do (an int); returns RL_ERR after replying
- * 'msg'. */
-static int getDbIndexOrReply(rlClient *c, int idx, long long *id, const char *msg) {
-    if (getLongLongFromArg(c, idx, id) != RL_OK || *id < -2147483648LL || *id > 2147483647LL) {
-        addReplyError(c, msg);
-        return RL_ERR;
-    }
-    return RL_OK;
-}
-
 /* SELECT index */
 void selectCommand(rlClient *c) {
     long long id;
-    if (getDbIndexOrReply(c, 1, &id, RL_ERR_NOTINT) != RL_OK) return;
+    if (getDbIndexOrReply(c, 1, &id, NULL) != RL_OK) return;
     rlDb *db = selectDbOrNull(c->srv, id);
     if (!db) {
         addReplyError(c, RL_ERR_DBINDEX);

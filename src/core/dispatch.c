@@ -21,6 +21,8 @@ static void replyUnknownCommand(rlClient *c, int argc, const char *const *argv,
     for (int i = 1; i < argc && used < UNKNOWN_ARGS_BYTES; i++) {
         size_t room = UNKNOWN_ARGS_BYTES - used;
         size_t n = argvlen[i] < room ? argvlen[i] : room;
+        const char *nul = memchr(argv[i], '\0', n); /* Redis's '%.*s' stops at a NUL */
+        if (nul) n = (size_t)(nul - argv[i]);
         args[used++] = '\'';
         memcpy(args + used, argv[i], n);
         used += n;
@@ -32,8 +34,6 @@ static void replyUnknownCommand(rlClient *c, int argc, const char *const *argv,
     size_t nl = argvlen[0] < 128 ? argvlen[0] : 128;
     memcpy(name, argv[0], nl);
     name[nl] = '\0';
-    /* Arguments may contain NUL bytes; %s stops there as Redis's sds formatting would not,
-     * but the text stays well-formed. */
     addReplyErrorFormat(c, RL_ERR_UNKNOWN_CMD_FMT, name, args);
 }
 

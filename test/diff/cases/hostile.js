@@ -615,3 +615,20 @@ scenario('Option objects that are Proxies or have getters (what the client reads
 });
 
 module.exports = g;
+
+scenario('SELECT and COPY DB with indexes outside the int range', async (c, ctx) => {
+  for (const v of ['2147483648', '-2147483649', '9223372036854775807', '-9223372036854775808', '9223372036854775808', 'abc', '16', '-1']) {
+    await ctx.call(`SELECT ${v}`, () => raw(c, 'SELECT', v));
+    await ctx.call(`COPY DB ${v}`, () => raw(c, 'SET', 'k', 'v').then(() => raw(c, 'COPY', 'k', 'k2', 'DB', v)));
+  }
+  await ctx.call('SWAPDB 2147483648 0', () => raw(c, 'SWAPDB', '2147483648', '0'));
+  await ctx.call('select(2 ** 53)', () => c.select(2 ** 53));
+  await ctx.call('select back', () => c.select(0));
+});
+
+scenario('Unknown command errors with NUL bytes in arguments', async (c, ctx) => {
+  await ctx.call('a NUL inside an argument', () => raw(c, 'NOPE', 'x\u0000y', 'z'));
+  await ctx.call('a NUL-only argument', () => raw(c, 'NO\r\nPE', 'a\r\nb', '\u0000', 'c'));
+  await ctx.call('a NUL in the name', () => raw(c, 'NO\u0000PE', 'a'));
+  await ctx.call('long arguments with a NUL', () => raw(c, 'NOPE', 'a'.repeat(100) + '\u0000b', 'c'.repeat(100)));
+});
