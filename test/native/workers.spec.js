@@ -43,6 +43,42 @@ describe('worker threads', () => {
     assert.strictEqual(results.length, 2);
   });
 
+  it('8 workers at once, each creating and closing clients in a loop (with TTLs, pub/sub, blocking pops)', async function () {
+    this.timeout(60000);
+    const CHURN = `
+      const { parentPort, workerData } = require('worker_threads');
+      const { createClient } = require(workerData.index);
+      (async () => {
+        let ops = 0;
+        for (let round = 0; round < 30; round++) {
+          const url = 'redis://w' + (round % 3) + '.local:1';
+          const c = createClient({ url });
+          await c.connect();
+          const sub = c.duplicate();
+          await sub.connect();
+          let got = 0;
+          await sub.subscribe('ch', () => { got++; });
+          await c.set('k' + round, 'v', { expiration: { type: 'PX', value: 5 } });
+          await c.hSet('h', 'f' + round, String(workerData.id));
+          await c.zAdd('z', { score: round, value: 'm' + round });
+          await c.publish('ch', 'hello');
+          const waiter = c.duplicate();
+          await waiter.connect();
+          const popped = waiter.blPop('list' + round, 0);
+          await c.rPush('list' + round, 'x');
+          await popped;
+          ops += 6 + got;
+          // leave some clients open on purpose (closed by the worker's exit)
+          if (round % 5 !== 0) { await sub.close(); await waiter.close(); await c.close(); }
+        }
+        parentPort.postMessage({ ops });
+      })();
+    `;
+    const ids = [0, 1, 2, 3, 4, 5, 6, 7];
+    const results = await Promise.all(ids.map((id) => runWorker(CHURN, { index: INDEX, id })));
+    results.forEach((r) => assert.ok(r.ops >= 30 * 6, JSON.stringify(r)));
+  });
+
   it('survives a worker terminated mid-loop', async () => {
     const w = new Worker(`
       const { parentPort } = require('worker_threads');
