@@ -12,8 +12,6 @@
  * is unbounded), then samples as many again without deleting; it never returns an expired
  * key, and answers null only if every sample was expired. */
 #define RANDOMKEY_MAX_TRIES 100
-/* SCAN visits at most COUNT * SCAN_MAX_ITER_FACTOR buckets per call, as Redis does. */
-#define SCAN_MAX_ITER_FACTOR 10
 
 /* ---------------------------------------------------------------- keyspace API */
 
@@ -435,7 +433,7 @@ void scanCommand(rlClient *c) {
     size_t plen = opt.plen, tlen = opt.tlen;
     entryList l = {0};
     dict *d = c->db->keys;
-    long long maxiter = count * SCAN_MAX_ITER_FACTOR;
+    long long maxiter = scanMaxIterations(count);
     do {
         cursor = dictScan(d, cursor, scanCollect, &l);
     } while (cursor && maxiter-- && (long long)l.count < count);

@@ -2,6 +2,7 @@
 #ifndef RL_SERVER_H
 #define RL_SERVER_H
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -429,6 +430,13 @@ typedef struct scanOptions {
 } scanOptions;
 /* Parse [MATCH p] [COUNT n] (and [TYPE t] when 'allow_type') from argv['start']. */
 int parseScanOptionsOrReply(rlClient *c, int start, int allow_type, scanOptions *opt);
+
+/* SCAN and the collection scans visit at most COUNT * SCAN_MAX_ITER_FACTOR buckets per call,
+ * as Redis does; scanMaxIterations saturates (COUNT may be up to LLONG_MAX). */
+#define SCAN_MAX_ITER_FACTOR 10
+static inline long long scanMaxIterations(long long count) {
+    return count > LLONG_MAX / SCAN_MAX_ITER_FACTOR ? LLONG_MAX : count * SCAN_MAX_ITER_FACTOR;
+}
 /* Parse LMPOP/ZMPOP's "numkeys key [key ...] END [COUNT count]" from argv[1]: END is 'end0'
  * ('*where' 0) or 'end1' (1), at argv['*where_idx'] (the keys are argv[2..*where_idx));
  * '*count' is 1 when absent. Replies Redis's error and returns RL_ERR on bad input. */

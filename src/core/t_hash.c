@@ -650,7 +650,7 @@ void hscanCommand(rlClient *c) {
         hashIterRelease(&it);
         cursor = 0;
     } else if (o) {
-        long long maxiter = opt.count * 10;
+        long long maxiter = scanMaxIterations(opt.count);
         do {
             cursor = dictScan(o->u.ptr, cursor, hscanCollect, &l);
         } while (cursor && maxiter-- && (long long)l.count < opt.count);

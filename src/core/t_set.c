@@ -723,7 +723,7 @@ void sscanCommand(rlClient *c) {
         setIterRelease(&it);
         cursor = 0;
     } else if (o) {
-        long long maxiter = opt.count * 10;
+        long long maxiter = scanMaxIterations(opt.count);
         do {
             cursor = dictScan(o->u.ptr, cursor, sscanCollect, &l);
         } while (cursor && maxiter-- && (long long)l.count < opt.count);

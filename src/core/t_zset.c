@@ -1604,7 +1604,7 @@ void zscanCommand(rlClient *c) {
         }
         cursor = 0;
     } else if (o) {
-        long long maxiter = opt.count * 10;
+        long long maxiter = scanMaxIterations(opt.count);
         do {
             cursor = dictScan(((zset *)o->u.ptr)->dict, cursor, zscanCollect, &l);
         } while (cursor && maxiter-- && (long long)l.n < opt.count);
