@@ -70,7 +70,7 @@ $(OUT)/fuzz-exec: test/fuzz/fuzz_exec.c $(CORE_SRC) $(CORE_HDR) | $(OUT)
 
 fuzz: $(OUT)/fuzz-exec
 	@mkdir -p $(OUT)/fuzz-corpus $(OUT)/fuzz-crashes
-	UBSAN_OPTIONS=print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 ./$(OUT)/fuzz-exec \
+	UBSAN_OPTIONS=print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 $(OUT)/fuzz-exec \
 	  -dict=test/fuzz/dict/redis.dict -max_len=$(FUZZ_MAX_LEN) -max_total_time=$(FUZZ_SECONDS) \
 	  -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
 	  -artifact_prefix=$(OUT)/fuzz-crashes/ $(FUZZ_ARGS) $(OUT)/fuzz-corpus test/fuzz/corpus
