@@ -162,6 +162,17 @@ class RouteCache {
     return this._fill(req, res, next, ctx);
   }
 
+  // The entry of a route run ('run' resolves its captured response or null), stored unless an
+  // invalidation happened since 'epoch'; null when the run fails, yields nothing or takes
+  // longer than lockTtl.
+  async _storeRun(run, ctx, epoch) {
+    const made = await withTimeout(run.then(async (m) => {
+      if (m && epoch === this.epoch) await this._store(m, ctx);
+      return m;
+    }), this.lockTtl).catch(() => null);
+    return made ? made.entry : null;
+  }
+
   _send(res, entry, ctx, xcache) {
     entries.sendEntry(res, entry, { method: ctx.method, reqHeaders: ctx.reqHeaders, xcache });
   }
@@ -266,11 +277,7 @@ class RouteCache {
     }
     const epoch = this.epoch;
     try {
-      const made = await withTimeout(this._capture(req, res, next, ctx).then(async (m) => {
-        if (m && epoch === this.epoch) await this._store(m, ctx);
-        return m;
-      }), this.lockTtl).catch(() => null);
-      return made ? made.entry : null;
+      return await this._storeRun(this._capture(req, res, next, ctx), ctx, epoch);
     } finally {
       if (release) release(); // in the background: the run is over once stored
     }
@@ -386,11 +393,7 @@ class RouteCache {
         });
         if (!dispatched) resolve(null);
       });
-      const made = await withTimeout(run.then(async (m) => {
-        if (m && epoch === this.epoch) await this._store(m, ctx);
-        return m;
-      }), this.lockTtl).catch(() => null);
-      return made ? made.entry : null;
+      return await this._storeRun(run, ctx, epoch);
     } finally {
       if (release) release(); // in the background: the run is over once stored
     }
