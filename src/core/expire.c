@@ -105,7 +105,10 @@ static void activeExpireLoop(rlServer *s, int dbid, long long now_ms, unsigned *
     s->expire_cursor[dbid] = cursor;
     *sampled = sm.count;
     *expired = 0;
-    long long ttl_sum = 0, ttl_count = 0;
+    /* A double: remaining TTLs reach LLONG_MAX (PEXPIREAT near it), and a sum of two
+     * would overflow a long long. */
+    double ttl_sum = 0;
+    long long ttl_count = 0;
     /* Deleting a key frees only its own entries; rehash steps relink entries without
      * moving them, so the other sampled pointers stay valid. The key bytes are copied out
      * first because dbDelete frees the expires entry they live in. */
@@ -120,12 +123,13 @@ static void activeExpireLoop(rlServer *s, int dbid, long long now_ms, unsigned *
             if (key != small) rl_free(key);
             (*expired)++;
         } else {
-            ttl_sum += de->v.s64 - now_ms;
+            ttl_sum += (double)(de->v.s64 - now_ms);
             ttl_count++;
         }
     }
     if (ttl_count) {
-        long long avg = ttl_sum / ttl_count;
+        double q = ttl_sum / (double)ttl_count; /* may round up to 2^63: clamp, then cast */
+        long long avg = q >= (double)LLONG_MAX ? LLONG_MAX : (long long)q;
         /* running average as Redis does: 2% new sample weight per loop */
         db->avg_ttl = db->avg_ttl ? (db->avg_ttl / 50) * 49 + (avg / 50) : avg;
     }

@@ -34,3 +34,27 @@ int test_hostile_scan_count_llong_max(void) {
     rlServerRelease(s);
     return 0;
 }
+
+/* Keys whose expiry is near LLONG_MAX (PEXPIREAT 9223372036854775000): the active expire
+ * cycle summed their remaining TTLs for the average in a long long, which overflowed
+ * (UBSan: signed integer overflow, found by `npm run test:asan` in CI). */
+int test_hostile_expire_avg_ttl_overflow(void) {
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 1);
+    rlClient *c = rlClientNew(s);
+    char cmd[128];
+    for (int i = 0; i < 40; i++) {
+        snprintf(cmd, sizeof(cmd), "SET k%d v", i);
+        sdsfree(testRun(c, cmd));
+        snprintf(cmd, sizeof(cmd), "PEXPIREAT k%d %lld", i, 9223372036854775000LL - i);
+        sdsfree(testRun(c, cmd));
+    }
+    for (int i = 0; i < 5; i++)
+        rlCron(s, 1000);
+    char *r = testRun(c, "DBSIZE");
+    TEST_ASSERT_MESSAGE(r, strcmp(r, ":40\r\n") == 0);
+    sdsfree(r);
+    rlClientRelease(c);
+    rlServerRelease(s);
+    return 0;
+}
