@@ -181,6 +181,23 @@ unsigned char *lpFind(unsigned char *lp, unsigned char *p, const char *s, size_t
                       unsigned skip) {
     const unsigned char *end = lp + lpBytes(lp);
     unsigned pending = 0; /* entries still to skip before the next comparison */
+    if (skip == 1 && len > 0 && len < 127) {
+        /* Field/value pairs (hashes, sorted sets) whose entries are under 127 bytes: an
+         * entry is then [len][bytes][back] with one-byte len and back, so a pair is one
+         * step of two loads. Leaves to the general loop at the first longer entry. */
+        const unsigned char last = (unsigned char)s[len - 1];
+        while (p && p + 1 < end && p[0] < 127) {
+            if (p[0] == len && p[len] == last && rlMemEq(p + 1, s, len)) return p;
+            unsigned char *q = p + p[0] + 2; /* the value */
+            if (q >= end) return NULL;
+            if (q[0] >= 127) {
+                p = q;
+                pending = 1;
+                break;
+            }
+            p = q + q[0] + 2;
+        }
+    }
     while (p && p < end) {
         size_t n;
         uint64_t elen;

@@ -808,10 +808,12 @@ static void zitemsFree(zitems *l) {
     zitemsInit(l);
 }
 
-/* Collect the range of 'o' selected by the parsed arguments. */
+/* Collect the range of 'o' selected by the parsed arguments. Items of a rank range get
+ * score 0 unless 'scores' asks for them (a listpack stores scores as text: parsing is
+ * the larger part of a short ZRANGE without WITHSCORES). */
 static void collectRange(const robj *o, int type, int rev, long long start, long long end,
                          const zrangespec *sr, const zlexrangespec *lr, long long offset,
-                         long long limit, zitems *out) {
+                         long long limit, int scores, zitems *out) {
     zcur cur;
     if (type == ZRANGE_RANK) {
         long long llen = (long long)zsetLength(o);
@@ -825,7 +827,7 @@ static void collectRange(const robj *o, int type, int rev, long long start, long
         for (long long i = 0; i < n && zcurValid(&cur); i++, zcurNext(&cur)) {
             size_t len;
             const char *e = zcurEle(&cur, &len);
-            zitemsPush(out, e, len, zcurScore(&cur));
+            zitemsPush(out, e, len, scores ? zcurScore(&cur) : 0);
         }
         return;
     }
@@ -841,7 +843,7 @@ static void collectRange(const robj *o, int type, int rev, long long start, long
     while (zcurValid(&cur) && limit != 0) {
         size_t len;
         const char *e = zcurEle(&cur, &len);
-        double sc = zcurScore(&cur);
+        double sc = type == ZRANGE_SCORE || scores ? zcurScore(&cur) : 0;
         if (type == ZRANGE_SCORE) {
             if (!(rev ? zslValueGteMin(sc, sr) : zslValueLteMax(sc, sr))) break;
         } else if (!(rev ? zslLexValueGteMin(e, len, lr) : zslLexValueLteMax(e, len, lr))) {
@@ -945,7 +947,9 @@ static void zrangeGeneric(rlClient *c, int srcidx, int store, int type, int rev)
     if (err) return;
     zitems items;
     zitemsInit(&items);
-    if (o) collectRange(o, type, rev, start, end, &sr, &lr, offset, limit, &items);
+    if (o)
+        collectRange(o, type, rev, start, end, &sr, &lr, offset, limit, store || withscores,
+                     &items);
     if (store) {
         storeZsetResult(c, 1, zsetFromItems(c->srv, &items), "zrangestore");
     } else {
