@@ -105,3 +105,48 @@ int test_listpack_random_against_model(void) {
     slabRelease(&sl);
     return 0;
 }
+
+/* lpFind with skip 1 (field/value pairs) against a naive search, with fields and values
+ * of 0..130 bytes: the pair-stepping loop for entries under 127 bytes hands over to the
+ * general loop at the first longer field or value and must agree with it everywhere. */
+int test_listpack_find_pairs(void) {
+    rlSlab sl = {0};
+    srand(7);
+    for (int round = 0; round < 200; round++) {
+        unsigned char *lp = lpNew(&sl);
+        char buf[140];
+        int npairs = rand() % 12;
+        char *strs[24];
+        size_t lens[24];
+        for (int i = 0; i < 2 * npairs; i++) {
+            size_t len = (size_t)(rand() % 4 == 0 ? 120 + rand() % 11 : rand() % 4);
+            strs[i] = malloc(len + 1);
+            for (size_t j = 0; j < len; j++)
+                strs[i][j] = (char)('a' + rand() % 2);
+            lens[i] = len;
+            lp = lpAppend(&sl, lp, strs[i], len);
+        }
+        for (int q = 0; q < 2 * npairs + 4; q++) {
+            const char *s;
+            size_t len;
+            if (q < 2 * npairs) {
+                s = strs[q];
+                len = lens[q];
+            } else {
+                len = (size_t)(q % 2 ? 126 + q % 3 : q % 3);
+                memset(buf, 'a', len);
+                s = buf;
+            }
+            long want = -1; /* index of the first field equal to s */
+            for (int i = 0; i < npairs && want < 0; i++)
+                if (lens[2 * i] == len && memcmp(strs[2 * i], s, len) == 0) want = 2 * i;
+            unsigned char *p = lpFind(lp, lpFirst(lp), s, len, 1);
+            TEST_ASSERT(want < 0 ? p == NULL : p == lpSeek(lp, want));
+        }
+        for (int i = 0; i < 2 * npairs; i++)
+            free(strs[i]);
+        lpFree(&sl, lp);
+    }
+    slabRelease(&sl);
+    return 0;
+}
