@@ -182,6 +182,15 @@ static int signalOutbox(napi_env env, rlAddon *a) {
     return napi_call_function(env, undef, fn, 0, NULL, NULL) == napi_ok ? 0 : -1;
 }
 
+/* Building a reply can run JS (Map.prototype.set for the Map type mapping, which code loaded
+ * before redlite may have replaced); a command sent from there would reuse the argument and
+ * reply scratch and enter a server in the middle of a command. It throws instead. */
+static napi_value throwReentrant(napi_env env) {
+    napi_throw_error(env, "ERR_REDLITE_REENTRANT",
+                     "redlite: a command was sent while another one's reply was being built");
+    return NULL;
+}
+
 /* Arguments read from the stack in exec's variadic form; longer commands use the array
  * form. */
 #define EXEC_MAX_INLINE_ARGS 32
@@ -208,10 +217,12 @@ static napi_value Exec(napi_env env, napi_callback_info info) {
         napi_throw_type_error(env, NULL, "redlite: long commands must be passed as an array");
         return NULL;
     }
+    if (a->busy) return throwReentrant(env);
+    a->busy = 1;
     int n =
         is_array ? rlArgsFromArray(env, a, argv[2]) : rlArgsFromValues(env, a, argc - 2, argv + 2);
-    if (n < 0) return NULL;
-    napi_value reply = rlExecToJs(env, a, c, n, flags);
+    napi_value reply = n < 0 ? NULL : rlExecToJs(env, a, c, n, flags);
+    a->busy = 0;
     if (reply && rlOutboxTakeSignal(rlClientServer(c)) && signalOutbox(env, a) != 0) return NULL;
     return reply;
 }
@@ -229,17 +240,25 @@ static napi_value OutboxDrain(napi_env env, napi_callback_info info) {
     rlAddon *a = getAddon(env);
     rlServer *s = rlUnwrapServer(env, argv[0]);
     if (!a || !s) return NULL;
+    if (a->busy) return throwReentrant(env);
     napi_value vals[3 * DRAIN_MAX];
     uint64_t id;
     int kind, flags;
     size_t n = 0;
-    while (n < 3 * DRAIN_MAX && rlOutboxPeek(s, &id, &kind, &flags)) {
-        NAPI_CALL(env, napi_create_double(env, (double)id, &vals[n]));
-        NAPI_CALL(env, napi_create_int32(env, kind, &vals[n + 1]));
-        vals[n + 2] = rlOutboxPopToJs(env, a, s, flags);
-        if (!vals[n + 2]) return NULL;
+    int ok = 1;
+    a->busy = 1;
+    while (ok && n < 3 * DRAIN_MAX && rlOutboxPeek(s, &id, &kind, &flags)) {
+        if (napi_create_double(env, (double)id, &vals[n]) != napi_ok ||
+            napi_create_int32(env, kind, &vals[n + 1]) != napi_ok) {
+            rlThrowInternal(env, "outbox message header");
+            ok = 0;
+        } else if (!(vals[n + 2] = rlOutboxPopToJs(env, a, s, flags))) {
+            ok = 0;
+        }
         n += 3;
     }
+    a->busy = 0;
+    if (!ok) return NULL;
     /* Drained: the next message must signal again. */
     if (!rlOutboxPending(s)) rlOutboxTakeSignal(s);
     NAPI_CALL(env, napi_get_reference_value(env, a->array_of, &fn));

@@ -13,6 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* V8's longest string (String::kMaxLength on 64-bit hosts): a longer bulk reply can only be
+ * read as a Buffer. */
+#define V8_MAX_STRING_LENGTH 0x1fffffe8
+
 /* Deepest reply nesting we build (our replies nest at most 3 levels: EXEC > SCAN > keys). */
 #define MAX_DEPTH 16
 
@@ -38,13 +42,15 @@ typedef struct frame {
     napi_value adder; /* FRAME_CALL: the method */
     size_t base;      /* FRAME_COLLECT: where its values start on the value stack */
     uint32_t count;   /* FRAME_PACK: elements announced */
+    int key_own;      /* FRAME_OBJECT: the pending key is "__proto__" (see emit) */
 } frame;
 
 struct rlJsReply {
     napi_env env;
     rlAddon *addon;
     int flags;
-    int failed; /* a napi call failed: stop building */
+    int failed;   /* a napi call failed: stop building */
+    int too_long; /* ... because a string was longer than V8 allows */
     int depth;
     frame stack[MAX_DEPTH];
     size_t nvals;  /* values on the addon's value stack (FRAME_COLLECT frames) */
@@ -122,7 +128,21 @@ static void emit(rlJsReply *r, napi_value v) {
             f->key = v;
             return;
         }
-        if (f->store == FRAME_OBJECT) {
+        if (f->store == FRAME_OBJECT && f->key_own) {
+            /* A field named __proto__ becomes an own data property: assigning it would call
+             * Object.prototype's __proto__ setter, which drops a string and makes a Buffer
+             * the object's prototype. */
+            napi_property_descriptor d = {NULL,
+                                          f->key,
+                                          NULL,
+                                          NULL,
+                                          NULL,
+                                          v,
+                                          napi_writable | napi_enumerable | napi_configurable,
+                                          NULL};
+            st = napi_define_properties(r->env, f->value, 1, &d);
+            f->key_own = 0;
+        } else if (f->store == FRAME_OBJECT) {
             st = napi_set_property(r->env, f->value, f->key, v);
         } else {
             napi_value args[2] = {f->key, v};
@@ -166,11 +186,20 @@ static napi_value makeString(rlJsReply *r, const char *s, size_t len) {
     napi_value v = NULL;
     napi_status st = isAscii(s, len) ? napi_create_string_latin1(r->env, s, len, &v)
                                      : napi_create_string_utf8(r->env, s, len, &v);
+    if (st != napi_ok && len > V8_MAX_STRING_LENGTH) r->too_long = 1;
     return st == napi_ok ? v : NULL;
+}
+
+/* Mark the key about to be emitted into a plain-object map if it is "__proto__". */
+static void noteMapKey(rlJsReply *r, const char *s, size_t len) {
+    if (len == 9 && atMapKey(r) && r->stack[r->depth - 1].store == FRAME_OBJECT &&
+        memcmp(s, "__proto__", 9) == 0)
+        r->stack[r->depth - 1].key_own = 1;
 }
 
 static void jsStatus(void *ctx, const char *s, size_t len) {
     rlJsReply *r = ctx;
+    noteMapKey(r, s, len);
     emit(r, makeString(r, s, len));
 }
 
@@ -250,6 +279,7 @@ static void jsBulk(void *ctx, const char *s, size_t len) {
     if (r->depth > 0 && r->stack[r->depth - 1].store == FRAME_PACK &&
         packBulk(r, &r->stack[r->depth - 1], s, len))
         return;
+    noteMapKey(r, s, len);
     if ((r->flags & RL_REPLY_BUFFERS) && !atMapKey(r)) {
         if (napi_create_buffer_copy(r->env, len, s, NULL, &out) != napi_ok) out = NULL;
     } else {
@@ -328,6 +358,7 @@ static void jsAggBegin(void *ctx, int kind, long count) {
     f->store = store;
     f->index = 0;
     f->key = NULL;
+    f->key_own = 0;
     f->adder = adder;
     f->base = r->nvals;
     f->count = store == FRAME_PACK ? (uint32_t)count : 0;
@@ -365,6 +396,7 @@ static void initReply(rlJsReply *r, napi_env env, rlAddon *a, int flags) {
     r->addon = a;
     r->flags = flags;
     r->failed = 0;
+    r->too_long = 0;
     r->depth = 0;
     r->nvals = 0;
     r->packed = 0;
@@ -372,6 +404,13 @@ static void initReply(rlJsReply *r, napi_env env, rlAddon *a, int flags) {
 }
 
 static napi_value finishReply(rlJsReply *r) {
+    bool pending = false;
+    if (r->too_long && napi_is_exception_pending(r->env, &pending) == napi_ok && !pending) {
+        /* what Buffer.prototype.toString throws for such a string */
+        napi_throw_error(r->env, "ERR_STRING_TOO_LONG",
+                         "Cannot create a string longer than 0x1fffffe8 characters");
+        return NULL;
+    }
     if (r->failed || r->depth != 0 || !r->result) {
         rlThrowInternal(r->env, "building the reply");
         return NULL;

@@ -34,6 +34,7 @@ typedef struct rlAddon {
     size_t argv_cap;
     char *pack; /* js_reply.c: a packed reply being built (RL_REPLY_PACK) */
     size_t pack_cap;
+    int busy; /* exec or outboxDrain is running: the scratch above and a server are in use */
 } rlAddon;
 
 /* Throw an internal error (code ERR_REDLITE_INTERNAL) unless an exception is pending. */
