@@ -32,9 +32,17 @@ static const char *parseIntRange(const char *v, size_t len, long long *parsed, l
     return NULL;
 }
 
-/* A memory value as Redis's memtoull reads it: digits, then an optional unit b, k (1000),
- * kb (1024), m, mb, g or gb, in any case; up to 2^64 - 1 bytes (carried in '*parsed' as
- * the bits of an unsigned long long). */
+/* The length of 'v' as Redis reads a string parameter: up to its first NUL byte (it parses
+ * enums, event classes and memory values as C strings; "noeviction\0x" is noeviction). */
+static size_t cstrLen(const char *v, size_t len) {
+    const char *nul = memchr(v, '\0', len);
+    return nul ? (size_t)(nul - v) : len;
+}
+
+/* A memory value as Redis 7.0's memtoull reads it: digits (none reads as 0; 128 or more
+ * are refused; a value past 2^64 - 1 saturates, as strtoull does), then an optional unit b,
+ * k (1000), kb (1024), m, mb, g or gb in any case, multiplied modulo 2^64 as Redis does.
+ * Carried in '*parsed' as the bits of an unsigned long long. */
 static const char *parseMemory(const char *v, size_t len, long long *parsed) {
     static const struct {
         const char *unit;
@@ -42,18 +50,17 @@ static const char *parseMemory(const char *v, size_t len, long long *parsed) {
     } units[] = {
         {"", 1},           {"b", 1},           {"k", 1000ULL},       {"kb", 1024ULL},
         {"m", 1000000ULL}, {"mb", 1048576ULL}, {"g", 1000000000ULL}, {"gb", 1073741824ULL}};
+    len = cstrLen(v, len);
     size_t i = 0;
     unsigned long long n = 0;
     while (i < len && v[i] >= '0' && v[i] <= '9') {
         unsigned d = (unsigned)(v[i] - '0');
-        if (n > (ULLONG_MAX - d) / 10) return ERR_NOT_MEMORY;
-        n = n * 10 + d;
+        n = n > (ULLONG_MAX - d) / 10 ? ULLONG_MAX : n * 10 + d;
         i++;
     }
-    if (i == 0) return ERR_NOT_MEMORY;
+    if (i >= 128) return ERR_NOT_MEMORY;
     for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
         if (!rlStrEqNoCase(v + i, len - i, units[u].unit)) continue;
-        if (n > ULLONG_MAX / units[u].mul) return ERR_NOT_MEMORY;
         unsigned long long bytes = n * units[u].mul;
         memcpy(parsed, &bytes, sizeof(bytes));
         return NULL;
@@ -68,7 +75,7 @@ static size_t getNotify(const rlServer *s, char *buf) {
 }
 
 static const char *parseNotify(const char *v, size_t len, long long *parsed) {
-    int flags = keyspaceEventsStringToFlags(v, len);
+    int flags = keyspaceEventsStringToFlags(v, cstrLen(v, len));
     if (flags < 0) return "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
     *parsed = flags;
     return NULL;
@@ -107,7 +114,7 @@ static size_t getPolicy(const rlServer *s, char *buf) {
 }
 
 static const char *parsePolicy(const char *v, size_t len, long long *parsed) {
-    int policy = evictPolicyFromName(v, len);
+    int policy = evictPolicyFromName(v, cstrLen(v, len));
     if (policy < 0)
         return "argument(s) must be one of the following: volatile-lru, volatile-lfu, "
                "volatile-random, volatile-ttl, allkeys-lru, allkeys-lfu, allkeys-random, "
@@ -206,19 +213,19 @@ void configSetCommand(rlClient *c) {
         int a = 2 + 2 * i;
         const configParam *p = findParam(c->argv[a], c->argvlen[a]);
         if (!p) {
-            addReplyErrorFormat(c, RL_ERR_CONFIG_UNKNOWN_FMT, argPrintLen(c, a), c->argv[a]);
+            addReplyErrorFormat(c, RL_ERR_CONFIG_UNKNOWN_FMT, argCStrLen(c, a), c->argv[a]);
             return;
         }
         for (int k = 0; k < count; k++) {
             if (which[k] == p) {
-                addReplyErrorFormat(c, RL_ERR_CONFIG_SET_FMT, argPrintLen(c, a), c->argv[a],
+                addReplyErrorFormat(c, RL_ERR_CONFIG_SET_FMT, argCStrLen(c, a), c->argv[a],
                                     "duplicate parameter");
                 return;
             }
         }
         const char *err = p->parse(c->argv[a + 1], c->argvlen[a + 1], &parsed[count]);
         if (err) {
-            addReplyErrorFormat(c, RL_ERR_CONFIG_SET_FMT, argPrintLen(c, a), c->argv[a], err);
+            addReplyErrorFormat(c, RL_ERR_CONFIG_SET_FMT, argCStrLen(c, a), c->argv[a], err);
             return;
         }
         which[count++] = p;

@@ -3,6 +3,7 @@
 #include "server.h"
 
 #include <stddef.h>
+#include <limits.h>
 #include <string.h>
 
 /* Largest string stored as INT: Redis tries integer encoding for values of at most 20
@@ -261,6 +262,12 @@ int getLongDoubleFromArgOrReply(rlClient *c, int idx, long double *v, const char
 
 int argPrintLen(const rlClient *c, int idx) {
     size_t n = c->argvlen[idx] < 128 ? c->argvlen[idx] : 128;
+    const char *nul = memchr(c->argv[idx], '\0', n);
+    return (int)(nul ? (size_t)(nul - c->argv[idx]) : n);
+}
+
+int argCStrLen(const rlClient *c, int idx) {
+    size_t n = c->argvlen[idx] < INT_MAX ? c->argvlen[idx] : INT_MAX;
     const char *nul = memchr(c->argv[idx], '\0', n);
     return (int)(nul ? (size_t)(nul - c->argv[idx]) : n);
 }

@@ -17,26 +17,36 @@ void addReplyError(rlClient *c, const char *err) {
         c->ops->error(c->ctx, err + 1, strlen(err + 1));
         return;
     }
-    char buf[512];
-    int n = snprintf(buf, sizeof(buf), "ERR %s", err);
-    if (n < 0) n = 0;
-    if ((size_t)n >= sizeof(buf)) n = sizeof(buf) - 1;
-    c->ops->error(c->ctx, buf, (size_t)n);
+    size_t len = strlen(err);
+    char small[512];
+    char *buf = len + 4 <= sizeof(small) ? small : rl_malloc(len + 4);
+    memcpy(buf, "ERR ", 4);
+    memcpy(buf + 4, err, len);
+    c->ops->error(c->ctx, buf, len + 4);
+    if (buf != small) rl_free(buf);
 }
 
 /* Format an error; CR and LF become spaces (a reply line must not break). */
 void addReplyErrorFormat(rlClient *c, const char *fmt, ...) {
-    char buf[512];
-    va_list ap;
+    char small[512];
+    char *buf = small;
+    va_list ap, again;
     va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof(small), fmt, ap);
     va_end(ap);
-    if (n < 0) n = 0;
-    if ((size_t)n >= sizeof(buf)) n = sizeof(buf) - 1;
+    if (n < 0) {
+        n = 0;
+    } else if ((size_t)n >= sizeof(small)) { /* as long as it is (Redis formats into an sds) */
+        buf = rl_malloc((size_t)n + 1);
+        vsnprintf(buf, (size_t)n + 1, fmt, again);
+    }
+    va_end(again);
     for (int i = 0; i < n; i++)
         if (buf[i] == '\r' || buf[i] == '\n') buf[i] = ' ';
     buf[n] = '\0';
     addReplyError(c, buf);
+    if (buf != small) rl_free(buf);
 }
 
 void addReplyErrorArity(rlClient *c) {

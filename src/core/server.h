@@ -374,6 +374,9 @@ int argEq(rlClient *c, int idx, const char *token);
 /* The length to print argv['idx'] with "%.*s" in an error (arguments are not NUL-terminated):
  * at most 128 bytes, and never past a NUL byte. */
 int argPrintLen(const rlClient *c, int idx);
+/* The same without the 128-byte cap: argv['idx'] as Redis prints it with "%s" (up to its
+ * first NUL byte; CONFIG SET's errors). */
+int argCStrLen(const rlClient *c, int idx);
 
 /* ---------------------------------------------------------------- db.c */
 #define LOOKUP_NONE 0

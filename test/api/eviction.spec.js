@@ -756,7 +756,7 @@ describe('eviction: bad input', () => {
     const cases = [
       [['maxmemory', '-1'], configError('maxmemory', 'argument must be a memory value')],
       [['maxmemory', '10xb'], configError('maxmemory', 'argument must be a memory value')],
-      [['maxmemory', ''], configError('maxmemory', 'argument must be a memory value')],
+      [['maxmemory', '1.5mb'], configError('maxmemory', 'argument must be a memory value')],
       [['maxmemory-policy', 'nope'], configError('maxmemory-policy', POLICY_CHOICES)],
       [['maxkeys', '-1'], configError('maxkeys', 'argument must be between 0 and 9223372036854775807 inclusive')],
       [['maxkeys', 'ten'], configError('maxkeys', "argument couldn't be parsed into an integer")],

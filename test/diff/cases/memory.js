@@ -147,6 +147,37 @@ scenario('CONFIG SET then CONFIG GET: memory units become bytes, replies are str
   });
 });
 
+scenario('CONFIG SET reads values as C strings; memtoull edge values; long names', async (c, ctx) => {
+  await withMemoryConfig(c, async () => {
+    // Redis 7.0 parses memory values with memtoull: no digits reads as 0, a value past
+    // 2^64 - 1 saturates, the unit multiplies modulo 2^64; enums, event classes and memory
+    // values stop at a NUL byte, integers do not.
+    const values = [
+      ['maxmemory', ['', 'mb', 'GB', '99999999999999999999999', '18446744073709551615',
+        '18446744073709551616', '20000000000gb', '100mb\u0000zz', '\u0000', '1\u00002', '7\u0000x']],
+      ['maxmemory-policy', ['noeviction\u0000x', 'allkeys-lru\u0000', '\u0000allkeys-lfu']],
+      ['notify-keyspace-events', ['KEA\u0000zz', '\u0000K', 'Kx\u0000']],
+      ['maxmemory-samples', ['5\u0000x', '\u00003']],
+      ['lfu-log-factor', ['7\u0000']],
+      ['active-expire-effort', ['\u00003']],
+    ];
+    for (const [param, vs] of values) {
+      for (const v of vs) {
+        await ctx.call(`set ${param} ${JSON.stringify(v)}`, () => raw(c, 'CONFIG', 'SET', param, v));
+        await ctx.call(`get ${param} after ${JSON.stringify(v)}`, () => c.configGet(param));
+      }
+    }
+    for (const n of [200, 600, 5000]) {
+      await ctx.call(`unknown parameter of ${n} bytes`, () => raw(c, 'CONFIG', 'SET', 'p'.repeat(n), 'v'));
+      await ctx.call(`bad value for a parameter, then one of ${n} bytes`, () =>
+        raw(c, 'CONFIG', 'SET', 'maxmemory', '1mb', 'q'.repeat(n), 'v'));
+    }
+    await ctx.call('unknown parameter with a NUL', () => raw(c, 'CONFIG', 'SET', 'maxmem\u0000ory', '1'));
+    await ctx.call('parameter name followed by a NUL', () => raw(c, 'CONFIG', 'SET', 'maxmemory\u0000', '1'));
+    await ctx.call('maxmemory unchanged', () => c.configGet('maxmemory'));
+  });
+});
+
 scenario('CONFIG SET errors: bad values, out of range, all or nothing', async (c, ctx) => {
   await withMemoryConfig(c, async () => {
     await ctx.call('known starting values', () => c.configSet({
