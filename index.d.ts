@@ -945,6 +945,9 @@ export interface RedisCommandSignatures<TM extends TypeMapping = {}> {
   /** COPY source destination [DB db] [REPLACE]: 1 if copied, 0 if not. */
   copy: (source: RedisArgument, destination: RedisArgument, options?: CopyCommandOptions) => NumberReply<TM>;
   COPY: RedisCommandSignatures<TM>['copy'];
+  /** MOVE key db: 1 if moved into database db, 0 if the key is missing or db holds it. */
+  move: (key: RedisArgument, db: number) => NumberReply<TM>;
+  MOVE: RedisCommandSignatures<TM>['move'];
   /** RANDOMKEY: a random key, or null when the database is empty. */
   randomKey: () => BlobReply<TM> | null;
   RANDOMKEY: RedisCommandSignatures<TM>['randomKey'];

@@ -597,6 +597,37 @@ void copyCommand(rlClient *c) {
     addReplyLongLong(c, 1);
 }
 
+/* MOVE key db: the key, with its TTL and access clock, into database 'db' unless a key of
+ * that name lives there (reply 1, else 0). Checks as Redis 7.0 does, in its order: the
+ * index (an int, then an existing database), not the current database, then the key in
+ * each database (expired keys are deleted first). Notifies "new" and then "move_from" on
+ * the source database and "move_to" on the target. */
+void moveCommand(rlClient *c) {
+    long long id;
+    if (getDbIndexOrReply(c, 2, &id, NULL) != RL_OK) return;
+    rlDb *dst = selectDbOrNull(c->srv, id);
+    if (!dst) {
+        addReplyError(c, RL_ERR_DBINDEX);
+        return;
+    }
+    if (dst == c->db) {
+        addReplyError(c, RL_ERR_SAME_OBJECT);
+        return;
+    }
+    const char *key = c->argv[1];
+    size_t len = c->argvlen[1];
+    if (!lookupKeyWrite(c, c->db, key, len) || lookupKeyWrite(c, dst, key, len)) {
+        addReplyLongLong(c, 0);
+        return;
+    }
+    moveKey(c->db, key, len, dst, key, len);
+    signalModifiedKey(c, c->db, key, len);
+    signalModifiedKey(c, dst, key, len);
+    notifyKeyspaceEvent(NOTIFY_GENERIC, "move_from", key, len, c->db);
+    notifyKeyspaceEvent(NOTIFY_GENERIC, "move_to", key, len, dst);
+    addReplyLongLong(c, 1);
+}
+
 /* RANDOMKEY: a random live key, or null. Expired keys met on the way are deleted. */
 void randomkeyCommand(rlClient *c) {
     rlDb *db = c->db;

@@ -411,6 +411,7 @@ void scanCommand(rlClient *c);
 void renameCommand(rlClient *c);
 void renamenxCommand(rlClient *c);
 void copyCommand(rlClient *c);
+void moveCommand(rlClient *c);
 void randomkeyCommand(rlClient *c);
 void touchCommand(rlClient *c);
 void objectEncodingCommand(rlClient *c);

@@ -471,6 +471,8 @@ const SHAPES = {
     ['a', 'b', { DB: null }], ['a', 'b', { REPLACE: false }], ['a', 'b', { REPLACE: 1 }], ['a', 'b', null],
     ['a', 'b', {}], ['a', 'b', 'REPLACE'], ['a'], [], [B, B2, { DB: 1 }], ['a', 'b', { DB: 1.5 }]
   ],
+  MOVE: [['a', 1], ['a', '2'], [B, 0], ['a', -1], ['a', 1.5], ['a'], [], ['a', null], ['a', undefined],
+    ['a', { toString: () => '3' }], [['a', 'b'], 1], ['a', 1, 'extra']],
   EXPIRE: EXPIRE_REL,
   PEXPIRE: EXPIRE_REL,
   EXPIREAT: EXPIRE_AT,

@@ -650,6 +650,7 @@ export async function main(): Promise<void> {
   check((await client.rename('s', 's2')) === 'OK', 'rename');
   check((await client.renameNX('s2', 'n')) === 0, 'renameNX');
   check((await client.copy('s2', 's3')) === 1, 'copy');
+  check((await client.copy('s2', 's4')) === 1 && (await client.move('s4', 5)) === 1, 'move');
   check((await client.copy('s2', 's3', { DB: 1, REPLACE: true })) === 1, 'copy DB REPLACE');
   const rk = await client.randomKey();
   exact<typeof rk, string | null>(true);

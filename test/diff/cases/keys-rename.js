@@ -1,9 +1,9 @@
 'use strict';
-// RENAME RENAMENX COPY (with DB and REPLACE).
+// RENAME RENAMENX COPY (with DB and REPLACE) MOVE.
 
 const { group, raw } = require('../scenario.js');
 
-const g = group('keys: RENAME RENAMENX COPY');
+const g = group('keys: RENAME RENAMENX COPY MOVE');
 const { scenario } = g;
 
 scenario('RENAME moves the value and the TTL', async (c, ctx) => {
@@ -80,6 +80,47 @@ scenario('COPY with REPLACE and DB', async (c, ctx) => {
   await ctx.ttl('src copy in db2 keeps the TTL', () => c.ttl('src'));
   await ctx.call('select 0', () => c.select(0));
   await ctx.call('source untouched', () => c.get('src'));
+});
+
+scenario('MOVE between databases: values, TTLs, refusals and errors', async (c, ctx) => {
+  await ctx.call('set with TTL', () => c.set('s', 'v', { EX: 100 }));
+  await ctx.call('hash', () => c.hSet('h', { f: '1', g: '2' }));
+  await ctx.call('list', () => c.rPush('l', ['a', 'b', 'c']));
+  await ctx.call('zset with TTL', () => c.zAdd('z', [{ score: 1, value: 'm' }, { score: 2, value: 'n' }]));
+  await ctx.call('pexpire z', () => c.pExpire('z', 90000));
+  for (const k of ['s', 'h', 'l', 'z']) await ctx.call(`move ${k} to db 3`, () => c.move(k, 3));
+  await ctx.call('db0 empty', () => c.dbSize());
+  await ctx.call('move missing', () => c.move('missing', 3));
+  await ctx.call('set s again', () => c.set('s', 'other'));
+  await ctx.call('move onto an existing key in the target', () => c.move('s', 3));
+  await ctx.call('s stays', () => c.get('s'));
+  await ctx.call('move to the same db', () => c.move('s', 0));
+  await ctx.call('move missing to the same db', () => c.move('missing', 0));
+  await ctx.call('move to db 16', () => c.move('s', 16));
+  await ctx.call('move to db -1', () => c.move('s', -1));
+  await ctx.call('raw MOVE db not a number', () => raw(c, 'MOVE', 's', 'one'));
+  await ctx.call('raw MOVE db past the int range', () => raw(c, 'MOVE', 's', '2147483648'));
+  await ctx.call('raw MOVE db past the int range (missing key)', () => raw(c, 'MOVE', 'missing', '-2147483649'));
+  await ctx.call('raw MOVE db 1.0', () => raw(c, 'MOVE', 's', '1.0'));
+  await ctx.call('raw MOVE wrong arity', () => raw(c, 'MOVE', 's'));
+  await ctx.call('raw MOVE too many arguments', () => raw(c, 'MOVE', 's', '1', '2'));
+  await ctx.call('select 3', () => c.select(3));
+  await ctx.call('values in db 3', () => Promise.all([c.get('s'), c.hGetAll('h'), c.lRange('l', 0, -1),
+    c.zRangeWithScores('z', 0, -1)]));
+  await ctx.ttl('s kept its TTL', () => c.ttl('s'));
+  await ctx.call('h has none', () => c.ttl('h'));
+  await ctx.pttl('z kept its TTL', () => c.pTTL('z'));
+  await ctx.call('types', () => Promise.all(['s', 'h', 'l', 'z'].map((k) => c.type(k))));
+  await ctx.call('encodings', () => Promise.all(['h', 'l', 'z'].map((k) => c.objectEncoding(k))));
+  await ctx.call('move back to db 0 (taken)', () => c.move('s', 0));
+  await ctx.call('move h back to db 0', () => c.move('h', 0));
+  await ctx.call('db3 size', () => c.dbSize());
+  await ctx.call('watch l', () => c.watch('l'));
+  await ctx.call('move the watched key', () => c.move('l', 5));
+  await ctx.call('the transaction fails', () => c.multi().ping().exec());
+  await ctx.call('MOVE inside MULTI', () => c.multi().move('z', 6).move('z', 6).move('nope', 6).exec());
+  await ctx.call('select 0', () => c.select(0));
+  await ctx.call('h is back', () => c.hGetAll('h'));
 });
 
 module.exports = g;

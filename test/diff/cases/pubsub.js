@@ -293,6 +293,7 @@ scenario('keyspace notifications: flags, channels and events', async (c, ctx) =>
     await ctx.call('zAdd', () => c.zAdd('z', [{ score: 1, value: 'm' }]));
     await ctx.call('zIncrBy', () => c.zIncrBy('z', 2, 'm'));
     await ctx.call('rename', () => c.rename('z', 'z2'));
+    await ctx.call('move to db 4', () => c.move('z2', 4));
     await ctx.call('set with PX, then expire it', () => c.set('short', 'v', { PX: 30 }));
     await ctx.sleep(80);
     await ctx.call('get of the expired key', () => c.get('short'));
