@@ -554,6 +554,7 @@ class Generator {
       () => this.raw(['NOSUCHCOMMAND', k]),
       () => this.raw(['GETEX', k, 'EX', '10', 'PERSIST'], { keys: [k] }),
       () => this.raw(['COPY', k, this.key(), 'DB', r.pick(['16', 'x'])], { keys: [k] }),
+      () => this.raw(['MOVE', k, r.pick(['16', 'x', '-1', '2147483648'])], { keys: [k] }),
       () => this.op('incrByFloat', [k, r.pick(['inf', 'nan', '1e4933'])], { keys: [k] }),
       () => this.op('get', [Number(r.int(0, 9))], { multi: false }),
       () => this.raw(['HSET', k, this.field()], { keys: [k] }),
@@ -636,6 +637,7 @@ class Generator {
         if (r.chance(0.4)) opts.REPLACE = true;
         return this.op('copy', Object.keys(opts).length ? [k, k2, opts] : [k, k2], { keys: [k, k2] });
       }],
+      [2, () => this.op('move', [k, r.int(0, DBS - 1)], { keys: [k] })],
       [8, () => this.expireOp()],
       [3, () => this.op('ttl', [k], { keys: [k], norm: TTL })],
       [3, () => this.op('pTTL', [k], { keys: [k], norm: PTTL })],
