@@ -85,7 +85,7 @@ async function main() {
   let nextSample = t0 + 1000;
   let nextCheck = t0 + 5000;
   console.log(`soak: ${SECONDS} s, maxmemory ${MAXMEMORY}, node ${process.version}`);
-  console.log('   t(s)   RSS(MB)  heap(MB)  used_memory(MB)      keys   evicted   expired  steps/s');
+  console.log('   t(s)   RSS(MB)  heap(MB)  used_memory(MB)  allocator(MB)      keys   evicted   expired  steps/s');
   let lastOps = 0;
   while (Date.now() - t0 < SECONDS * 1000) {
     for (let i = 0; i < 200; i++) await step(clients[ops++ % clients.length], received);
@@ -93,11 +93,14 @@ async function main() {
     if (now >= nextSample) {
       nextSample += 1000;
       const text = await clients[0].info();
+      const mem = process.memoryUsage();
       const s = {
         t: (now - t0) / 1000,
-        rss: process.memoryUsage.rss(),
-        heap: process.memoryUsage().heapUsed,
+        rss: mem.rss,
+        heap: mem.heapUsed,
+        heapTotal: mem.heapTotal,
         used: info(text, 'used_memory'),
+        allocator: info(text, 'allocator_allocated'),
         keys: await clients[0].dbSize(),
         evicted: info(text, 'evicted_keys'),
         expired: info(text, 'expired_keys'),
@@ -107,7 +110,7 @@ async function main() {
       samples.push(s);
       if (samples.length % 10 === 1) {
         console.log(`${s.t.toFixed(0).padStart(7)} ${(s.rss / 1048576).toFixed(1).padStart(9)} ${(s.heap / 1048576).toFixed(1).padStart(9)} ` +
-          `${(s.used / 1048576).toFixed(1).padStart(16)} ${String(s.keys).padStart(9)} ${String(s.evicted).padStart(9)} ` +
+          `${(s.used / 1048576).toFixed(1).padStart(16)} ${(s.allocator / 1048576).toFixed(1).padStart(14)} ${String(s.keys).padStart(9)} ${String(s.evicted).padStart(9)} ` +
           `${String(s.expired).padStart(9)} ${String(s.stepsPerSec).padStart(8)}`);
       }
     }
@@ -127,12 +130,17 @@ async function main() {
   const meanRss = after.reduce((a, s) => a + s.rss, 0) / after.length;
   const growthPerHour = (rssSlope * 3600) / meanRss * 100;
   const usedSlope = slope(after.map((s) => s.t), after.map((s) => s.used));
+  // Where RSS growth comes from: the keyspace's allocator (slab pages + large objects, INFO's
+  // allocator_allocated) and V8's heap (heapTotal), each as MB per hour after warm-up.
+  const mbPerHour = (key) => +(slope(after.map((s) => s.t), after.map((s) => s[key])) * 3600 / 1048576).toFixed(2);
+  const parts = { rss: mbPerHour('rss'), allocator: mbPerHour('allocator'), heapTotal: mbPerHour('heapTotal') };
+  console.log(`after warm-up, MB per hour: RSS ${parts.rss}, keyspace allocator ${parts.allocator}, V8 heapTotal ${parts.heapTotal}`);
   console.log(`\nafter warm-up (${after.length} samples): RSS ${(meanRss / 1048576).toFixed(1)} MB on average, ` +
     `growth ${growthPerHour.toFixed(2)} % per hour; used_memory slope ${(usedSlope * 3600 / 1048576).toFixed(2)} MB per hour; ` +
     `${received} messages received; invariant checks ${process.exitCode ? 'FAILED' : 'passed'}`);
   fs.writeFileSync(OUT, JSON.stringify({ bench: 'soak', date: new Date().toISOString(), node: process.version,
     seconds: SECONDS, maxmemory: MAXMEMORY, rssGrowthPercentPerHour: +growthPerHour.toFixed(3),
-    usedMemorySlopeMBPerHour: +(usedSlope * 3600 / 1048576).toFixed(3), invariantChecks: process.exitCode ? 'failed' : 'passed',
+    usedMemorySlopeMBPerHour: +(usedSlope * 3600 / 1048576).toFixed(3), growthMBPerHour: parts, invariantChecks: process.exitCode ? 'failed' : 'passed',
     samplesEvery10s: samples.filter((_, i) => i % 10 === 0) }, null, 2) + '\n');
   console.log(`wrote ${path.relative(process.cwd(), OUT)}`);
   await sub.close();
