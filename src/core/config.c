@@ -32,12 +32,8 @@ static const char *parseIntRange(const char *v, size_t len, long long *parsed, l
     return NULL;
 }
 
-/* The length of 'v' as Redis reads a string parameter: up to its first NUL byte (it parses
- * enums, event classes and memory values as C strings; "noeviction\0x" is noeviction). */
-static size_t cstrLen(const char *v, size_t len) {
-    const char *nul = memchr(v, '\0', len);
-    return nul ? (size_t)(nul - v) : len;
-}
+/* Redis reads enums, event classes and memory values as C strings: they end at a NUL byte
+ * ("noeviction\0x" is noeviction; rlLenToNul). */
 
 /* A memory value as Redis 7.0's memtoull reads it: digits (none reads as 0; 128 or more
  * are refused; a value past 2^64 - 1 saturates, as strtoull does), then an optional unit b,
@@ -50,7 +46,7 @@ static const char *parseMemory(const char *v, size_t len, long long *parsed) {
     } units[] = {
         {"", 1},           {"b", 1},           {"k", 1000ULL},       {"kb", 1024ULL},
         {"m", 1000000ULL}, {"mb", 1048576ULL}, {"g", 1000000000ULL}, {"gb", 1073741824ULL}};
-    len = cstrLen(v, len);
+    len = rlLenToNul(v, len);
     size_t i = 0;
     unsigned long long n = 0;
     while (i < len && v[i] >= '0' && v[i] <= '9') {
@@ -75,7 +71,7 @@ static size_t getNotify(const rlServer *s, char *buf) {
 }
 
 static const char *parseNotify(const char *v, size_t len, long long *parsed) {
-    int flags = keyspaceEventsStringToFlags(v, cstrLen(v, len));
+    int flags = keyspaceEventsStringToFlags(v, rlLenToNul(v, len));
     if (flags < 0) return "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
     *parsed = flags;
     return NULL;
@@ -114,7 +110,7 @@ static size_t getPolicy(const rlServer *s, char *buf) {
 }
 
 static const char *parsePolicy(const char *v, size_t len, long long *parsed) {
-    int policy = evictPolicyFromName(v, cstrLen(v, len));
+    int policy = evictPolicyFromName(v, rlLenToNul(v, len));
     if (policy < 0)
         return "argument(s) must be one of the following: volatile-lru, volatile-lfu, "
                "volatile-random, volatile-ttl, allkeys-lru, allkeys-lfu, allkeys-random, "

@@ -49,7 +49,7 @@ static const char *checkValue(const robj *o) {
  * ever read, so a released client left in a registry is reported, not dereferenced. Each
  * registry is matched against the clients in O(N) through a scratch set of (client, db,
  * name) registrations. Nothing the server owns is modified: its dicts are read with plain
- * iterators and findNoRehash (dictFind would move a rehash step). */
+ * iterators and dictPeek (dictFind would move a rehash step). */
 
 #define NAME_SHOWN 64 /* bytes of a key or channel name quoted in a message */
 #define NO_DB 0xff    /* the db byte of a registration outside the databases (pub/sub) */
@@ -68,26 +68,9 @@ static size_t written(int n, size_t size) {
     return (size_t)n < size ? (size_t)n : size - 1;
 }
 
-/* The entry for 'key' in 'd', or NULL, as dictFind finds it but without its rehash step. */
-static dictEntry *findNoRehash(const dict *d, const void *key, size_t len) {
-    if (dictSize(d) == 0) return NULL;
-    uint64_t h = dictHashKey(d, key, len);
-    for (int t = 0; t < 2; t++) {
-        if (d->size[t] == 0) break;
-        unsigned long idx = (unsigned long)h & (d->size[t] - 1);
-        /* Buckets of table[0] below rehashidx are already empty. */
-        if (!(t == 0 && dictIsRehashing(d) && idx < (unsigned long)d->rehashidx)) {
-            for (dictEntry *de = dictBucket(d, t, idx); de; de = de->next)
-                if (de->keylen == len && memcmp(de->key, key, len) == 0) return de;
-        }
-        if (!dictIsRehashing(d)) break;
-    }
-    return NULL;
-}
-
 /* 1 if 'c' is a live client (a key of 'clients', see checkClients); 'c' is never read. */
 static int isLiveClient(const dict *clients, const rlClient *c) {
-    return findNoRehash(clients, &c, sizeof(c)) != NULL;
+    return dictPeek(clients, &c, sizeof(c)) != NULL;
 }
 
 /* The index of 'db' among the server's databases, or -1 if it is none of them. */
@@ -367,7 +350,7 @@ static int checkReadyList(rlServer *s, char *err, size_t errlen) {
                      rk->key ? "database" : "name");
             return 0;
         }
-        if (!findNoRehash(rk->db->ready_keys, rk->key, sdslen(rk->key))) {
+        if (!dictPeek(rk->db->ready_keys, rk->key, sdslen(rk->key))) {
             size_t len = sdslen(rk->key);
             snprintf(err, errlen, "blocking: ready list: db%d '%.*s' missing from ready_keys", dbid,
                      (int)(len < NAME_SHOWN ? len : NAME_SHOWN), rk->key);
@@ -446,7 +429,7 @@ int rlDebugCheck(rlServer *s, char *err, size_t errlen) {
         dictEntry *de;
         while ((de = dictNext(it)) != NULL) {
             count++;
-            if (!findNoRehash(db->keys, de->key, de->keylen)) {
+            if (!dictPeek(db->keys, de->key, de->keylen)) {
                 dictReleaseIterator(it);
                 snprintf(err, errlen, "db%d: key with TTL missing from the keyspace", i);
                 return 0;

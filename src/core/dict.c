@@ -382,7 +382,7 @@ static inline void rehashStep(dict *d) {
 }
 
 /* Look 'key' up in both tables given its hash; no rehash step. */
-static dictEntry *lookup(dict *d, const void *key, size_t len, uint64_t h) {
+static dictEntry *lookup(const dict *d, const void *key, size_t len, uint64_t h) {
     for (int t = 0; t < 2; t++) {
         if (d->size[t] == 0) break;
         unsigned long idx = (unsigned long)h & (d->size[t] - 1);
@@ -415,6 +415,11 @@ uint64_t dictPrefetch(const dict *d, const void *key, size_t len) {
 dictEntry *dictFind(dict *d, const void *key, size_t len) {
     if (dictSize(d) == 0 || len > UINT32_MAX) return NULL;
     rehashStep(d);
+    return lookup(d, key, len, dictHashKey(d, key, len));
+}
+
+dictEntry *dictPeek(const dict *d, const void *key, size_t len) {
+    if (dictSize(d) == 0 || len > UINT32_MAX) return NULL;
     return lookup(d, key, len, dictHashKey(d, key, len));
 }
 

@@ -142,6 +142,8 @@ uint64_t dictHashKey(const dict *d, const void *key, size_t len);
 
 /* Find the entry for 'key'/'len', or NULL. Performs one rehash step. O(1) average. */
 dictEntry *dictFind(dict *d, const void *key, size_t len);
+/* dictFind without its rehash step: changes nothing (invariant checks). */
+dictEntry *dictPeek(const dict *d, const void *key, size_t len);
 
 /* Insert a new entry for 'key'/'len' with a zeroed value and return it. If the key exists,
  * return NULL and store the existing entry in '*existing' (when 'existing' is not NULL).

@@ -261,13 +261,9 @@ int getLongDoubleFromArgOrReply(rlClient *c, int idx, long double *v, const char
 }
 
 int argPrintLen(const rlClient *c, int idx) {
-    size_t n = c->argvlen[idx] < 128 ? c->argvlen[idx] : 128;
-    const char *nul = memchr(c->argv[idx], '\0', n);
-    return (int)(nul ? (size_t)(nul - c->argv[idx]) : n);
+    return (int)rlLenToNul(c->argv[idx], c->argvlen[idx] < 128 ? c->argvlen[idx] : 128);
 }
 
 int argCStrLen(const rlClient *c, int idx) {
-    size_t n = c->argvlen[idx] < INT_MAX ? c->argvlen[idx] : INT_MAX;
-    const char *nul = memchr(c->argv[idx], '\0', n);
-    return (int)(nul ? (size_t)(nul - c->argv[idx]) : n);
+    return (int)rlLenToNul(c->argv[idx], c->argvlen[idx] < INT_MAX ? c->argvlen[idx] : INT_MAX);
 }

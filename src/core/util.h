@@ -8,6 +8,13 @@
 
 #include <string.h>
 
+/* The length of the 'len' bytes at 's' up to their first NUL byte (strnlen, which strict C11
+ * does not declare): the part of an argument Redis sees where it reads it as a C string. */
+static inline size_t rlLenToNul(const char *s, size_t len) {
+    const char *nul = memchr(s, '\0', len);
+    return nul ? (size_t)(nul - s) : len;
+}
+
 /* 1 if the 'len' bytes at 'a' and 'b' are equal. For the short keys and command names of
  * lookups: compares 8 bytes at a time inline instead of calling memcmp through the PLT
  * (that call measured as a tenth of an in-cache GET's native time). */
