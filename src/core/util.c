@@ -375,46 +375,158 @@ static int globToken(const char *pattern, size_t patternLen, size_t pi, unsigned
     return negate ? !match : match;
 }
 
-/* 1 if Redis's recursive matcher would hit its nesting limit on 'pattern': that happens for
- * every non-empty string once the pattern has more than RL_GLOB_MAX_NESTING groups of '*', unless
- * group number RL_GLOB_MAX_NESTING + 1 is the last one and ends the pattern. */
-static int globTooNested(const char *pattern, size_t patternLen) {
-    size_t pi = 0, next, groups = 0;
+/* Scans 'pattern' once. Returns 1 if Redis's recursive matcher would hit its nesting limit on
+ * it: that happens for every non-empty string once the pattern has more than
+ * RL_GLOB_MAX_NESTING groups of '*', unless group number RL_GLOB_MAX_NESTING + 1 is the last one
+ * and ends the pattern. Otherwise returns 0 and describes the tail after the last '*' group:
+ * '*tailStart' is its index (0 when the pattern has no '*'), '*tailWidth' its number of tokens,
+ * each of which consumes exactly one byte. */
+static int globScan(const char *pattern, size_t patternLen, size_t *tailStart, size_t *tailWidth) {
+    size_t pi = 0, next, groups = 0, width = 0;
 
+    *tailStart = 0;
     while (pi < patternLen) {
         if (pattern[pi] == '*') {
             while (pi < patternLen && pattern[pi] == '*')
                 pi++;
             groups++;
-            if (groups > RL_GLOB_MAX_NESTING) return pi != patternLen;
+            if (groups > RL_GLOB_MAX_NESTING && pi != patternLen) return 1;
+            *tailStart = pi;
+            width = 0;
             continue;
         }
         (void)globToken(pattern, patternLen, pi, 0, 0, &next);
         pi = next;
+        width++;
     }
+    *tailWidth = width;
     return 0;
+}
+
+/* Literal runs between two '*' groups at least this many tokens long are located with a
+ * rolling hash instead of by restarting the match at every byte. */
+#define RL_GLOB_HASHED_RUN 16
+
+/* Rabin-Karp over two hashes modulo the prime 2^31 - 1 (products fit in 64 bits). */
+#define RL_GLOB_MOD 2147483647ULL
+#define RL_GLOB_BASE1 1000003ULL
+#define RL_GLOB_BASE2 911382323ULL
+
+/* If pattern[pi...] up to the next '*' group (or the end) is made only of literal tokens
+ * (plain or escaped bytes: no '?', no class), returns how many and stores the index of the
+ * byte just after them in '*end'; returns 0 otherwise. */
+static size_t globLiteralRun(const char *pattern, size_t patternLen, size_t pi, size_t *end) {
+    size_t n = 0;
+
+    while (pi < patternLen && pattern[pi] != '*') {
+        if (pattern[pi] == '?' || pattern[pi] == '[') return 0;
+        pi += (pattern[pi] == '\\' && patternLen - pi >= 2) ? 2 : 1;
+        n++;
+    }
+    *end = pi;
+    return n;
+}
+
+/* The byte of the literal token at pattern[*pi] (folded when 'nocase'); advances '*pi'. */
+static unsigned char globLiteralByte(const char *pattern, size_t patternLen, size_t *pi,
+                                     int nocase) {
+    unsigned char c;
+
+    if (pattern[*pi] == '\\' && patternLen - *pi >= 2) ++*pi;
+    c = (unsigned char)pattern[(*pi)++];
+    return nocase ? (unsigned char)foldAscii(c) : c;
+}
+
+/* 1 if the 'n' literal tokens from pattern[pi] equal the bytes 'str'. */
+static int globLiteralEq(const char *pattern, size_t patternLen, size_t pi, size_t n,
+                         const unsigned char *str, int nocase) {
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        unsigned char c = nocase ? (unsigned char)foldAscii(str[i]) : str[i];
+        if (globLiteralByte(pattern, patternLen, &pi, nocase) != c) return 0;
+    }
+    return 1;
+}
+
+/* The leftmost index q >= 'from' at which str[q..q+n) equals the 'n' literal tokens starting
+ * at pattern[pi] (ASCII case folded when 'nocase'), or SIZE_MAX. Expected O(stringLen + n):
+ * candidates are compared byte by byte only when both rolling hashes agree. */
+static size_t globFindLiteral(const char *pattern, size_t patternLen, size_t pi, size_t n,
+                              const unsigned char *str, size_t from, size_t stringLen, int nocase) {
+    uint64_t want1 = 0, want2 = 0, h1 = 0, h2 = 0, top1 = 1, top2 = 1;
+    size_t i, q, p = pi;
+
+    if (stringLen - from < n) return SIZE_MAX;
+    for (i = 0; i < n; i++) {
+        uint64_t pc = globLiteralByte(pattern, patternLen, &p, nocase);
+        uint64_t sc = nocase ? (uint64_t)foldAscii(str[from + i]) : str[from + i];
+        want1 = (want1 * RL_GLOB_BASE1 + pc) % RL_GLOB_MOD;
+        want2 = (want2 * RL_GLOB_BASE2 + pc) % RL_GLOB_MOD;
+        h1 = (h1 * RL_GLOB_BASE1 + sc) % RL_GLOB_MOD;
+        h2 = (h2 * RL_GLOB_BASE2 + sc) % RL_GLOB_MOD;
+        if (i) {
+            top1 = top1 * RL_GLOB_BASE1 % RL_GLOB_MOD;
+            top2 = top2 * RL_GLOB_BASE2 % RL_GLOB_MOD;
+        }
+    }
+    for (q = from;; q++) {
+        uint64_t out, in;
+        if (h1 == want1 && h2 == want2 &&
+            globLiteralEq(pattern, patternLen, pi, n, str + q, nocase))
+            return q;
+        if (q + n >= stringLen) return SIZE_MAX;
+        out = nocase ? (uint64_t)foldAscii(str[q]) : str[q];
+        in = nocase ? (uint64_t)foldAscii(str[q + n]) : str[q + n];
+        h1 = ((h1 + RL_GLOB_MOD - out * top1 % RL_GLOB_MOD) * RL_GLOB_BASE1 + in) % RL_GLOB_MOD;
+        h2 = ((h2 + RL_GLOB_MOD - out * top2 % RL_GLOB_MOD) * RL_GLOB_BASE2 + in) % RL_GLOB_MOD;
+    }
 }
 
 int stringmatchlen(const char *pattern, size_t patternLen, const char *string, size_t stringLen,
                    int nocase) {
     const unsigned char *str = (const unsigned char *)string;
     size_t pi = 0, si = 0, next;
-    size_t starP = 0, starS = 0;
+    size_t starP = 0, starS = 0, tailStart, tailWidth, run;
     int haveStar = 0;
 
     /* Redis never enters its loop for an empty string: only the empty pattern matches it
      * (so "*" does not match "" here; KEYS special-cases a lone "*" before matching). */
     if (stringLen == 0) return patternLen == 0;
-    if (globTooNested(pattern, patternLen)) return 0;
+    if (globScan(pattern, patternLen, &tailStart, &tailWidth)) return 0;
 
     /* Every token but '*' consumes exactly one byte, so on a mismatch it is enough to let the
      * most recent '*' absorb one more byte: earlier stars never need to be revisited. Each
-     * restart advances starS, bounding the work by O(patternLen * stringLen). */
+     * restart advances starS, bounding the work by O(patternLen * stringLen). After the last
+     * '*' the tokens left consume exactly tailWidth bytes, so only the string's last tailWidth
+     * bytes can match them: that case costs O(patternLen), with no restarts. Long literal runs
+     * between stars are found by a rolling hash in expected O(stringLen). */
     while (si < stringLen) {
         if (pi < patternLen && pattern[pi] == '*') {
             while (pi < patternLen && pattern[pi] == '*')
                 pi++;
             if (pi == patternLen) return 1; /* a trailing '*' swallows the rest */
+            if (pi == tailStart) {
+                if (stringLen - si < tailWidth) return 0;
+                for (si = stringLen - tailWidth; si < stringLen; si++) {
+                    if (!globToken(pattern, patternLen, pi, str[si], nocase, &next)) return 0;
+                    pi = next;
+                }
+                return 1;
+            }
+            run = globLiteralRun(pattern, patternLen, pi, &next);
+            if (run >= RL_GLOB_HASHED_RUN) {
+                /* A literal run between two '*' groups: its leftmost occurrence is the best
+                 * place for it (the next '*' absorbs whatever follows), and if it does not
+                 * occur the pattern cannot match. */
+                size_t at =
+                    globFindLiteral(pattern, patternLen, pi, run, str, si, stringLen, nocase);
+                if (at == SIZE_MAX) return 0;
+                si = at + run;
+                pi = next;
+                haveStar = 0;
+                continue;
+            }
             haveStar = 1;
             starP = pi;
             starS = si;

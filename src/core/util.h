@@ -88,7 +88,8 @@ int d2string(char *dst, size_t dstlen, double value);
  * the empty pattern ("*" included: KEYS/SCAN must special-case a lone "*" as Redis does).
  * Cost is bounded by O(patternLen * stringLen) whatever the pattern (no exponential
  * backtracking, no recursion), so hostile patterns such as "*a*a*a*a*a*a*a*b" cannot hang
- * the caller. */
+ * the caller; the part after the last '*', and literal runs of 16 bytes or more between
+ * stars, cost O(patternLen + stringLen) (the latter expected: a rolling hash). */
 int stringmatchlen(const char *pattern, size_t patternLen, const char *string, size_t stringLen,
                    int nocase);
 

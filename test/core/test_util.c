@@ -4,10 +4,12 @@
 #include "test_help.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <float.h>
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +32,8 @@ extern int test_util_stringmatch_binary(void);
 extern int test_util_stringmatch_nocase(void);
 extern int test_util_stringmatch_hostile(void);
 extern int test_util_stringmatch_nesting_limit(void);
+extern int test_util_stringmatch_exhaustive(void);
+extern int test_util_stringmatch_literal_runs(void);
 extern int test_util_streqnocase(void);
 extern int test_util_memeq(void);
 
@@ -785,6 +789,149 @@ int test_util_stringmatch_hostile(void) {
     TEST_ASSERT(stringmatchlen(p, plen + 1, s, slen, 0) == 1);
     free(s);
     free(p);
+    return 0;
+}
+
+/* A plain backtracking matcher for patterns of literals, '?', '*' and '\\' only (Redis's
+ * semantics: a lone trailing '\\' is a literal, and the empty string matches only the empty
+ * pattern). Exponential, so only for tiny inputs. */
+static int refGlob(const char *p, size_t pl, const char *s, size_t sl, int nocase) {
+    size_t k;
+    if (pl == 0) return sl == 0;
+    if (p[0] == '*') {
+        for (k = 0; k <= sl; k++)
+            if (refGlob(p + 1, pl - 1, s + k, sl - k, nocase)) return 1;
+        return 0;
+    }
+    if (sl == 0) return 0;
+    if (p[0] == '?') return refGlob(p + 1, pl - 1, s + 1, sl - 1, nocase);
+    if (p[0] == '\\' && pl >= 2) {
+        p++;
+        pl--;
+    }
+    if (nocase ? tolower((unsigned char)p[0]) != tolower((unsigned char)s[0]) : p[0] != s[0])
+        return 0;
+    return refGlob(p + 1, pl - 1, s + 1, sl - 1, nocase);
+}
+
+/* Writes the number 'n' in base strlen(alphabet) with 'len' digits of 'alphabet'. */
+static void spell(char *out, size_t len, unsigned n, const char *alphabet) {
+    size_t i, base = strlen(alphabet);
+    for (i = 0; i < len; i++) {
+        out[i] = alphabet[n % base];
+        n /= (unsigned)base;
+    }
+}
+
+/* Every pattern of up to 'maxP' bytes of 'pa' against every string of 1 to 'maxS' bytes of
+ * 'sa': 1 if stringmatchlen agrees with refGlob on all of them. */
+static int matchesReference(const char *pa, size_t maxP, const char *sa, size_t maxS, int nocase) {
+    char p[8], s[8];
+    size_t pl, sl;
+    unsigned pn, sn, pcount, scount;
+    for (pl = 0, pcount = 1; pl <= maxP; pl++, pcount *= (unsigned)strlen(pa)) {
+        for (pn = 0; pn < pcount; pn++) {
+            spell(p, pl, pn, pa);
+            for (sl = 1, scount = (unsigned)strlen(sa); sl <= maxS;
+                 sl++, scount *= (unsigned)strlen(sa)) {
+                for (sn = 0; sn < scount; sn++) {
+                    spell(s, sl, sn, sa);
+                    if (stringmatchlen(p, pl, s, sl, nocase) != refGlob(p, pl, s, sl, nocase)) {
+                        fprintf(stderr, "  pattern '%.*s' string '%.*s' nocase %d\n", (int)pl, p,
+                                (int)sl, s, nocase);
+                        return 0;
+                    }
+                }
+            }
+        }
+    }
+    return 1;
+}
+
+int test_util_stringmatch_exhaustive(void) {
+    /* Every short pattern and string, so the shortcut taken after the last '*' (the tail that
+     * can only match the string's end) is checked against plain backtracking. */
+    TEST_ASSERT(matchesReference("ab?*\\", 5, "ab\\", 5, 0));
+    TEST_ASSERT(matchesReference("Ab?*", 5, "aB", 4, 1));
+    /* The tail after the last '*' is compared with the string's end only: a 100 KB string
+     * against '*' then 999 'a's then 'b' (1e8 steps when every start is tried). */
+    {
+        char *s = malloc(100001), *p = malloc(1002);
+        size_t slen, plen;
+        TEST_ASSERT(s != NULL && p != NULL);
+        slen = repeat(s, "a", 100000);
+        p[0] = '*';
+        plen = 1 + repeat(p + 1, "a", 999);
+        p[plen++] = 'b';
+        TEST_ASSERT(stringmatchlen(p, plen, s, slen, 0) == 0);
+        s[slen - 1] = 'b';
+        TEST_ASSERT(stringmatchlen(p, plen, s, slen, 0) == 1);
+        TEST_ASSERT(stringmatchlen(p, plen, s, 999, 0) == 0);
+        free(s);
+        free(p);
+    }
+    return 0;
+}
+
+int test_util_stringmatch_literal_runs(void) {
+    /* Literal runs of 16+ tokens between stars are located by a rolling hash: random patterns
+     * "*R1*R2*" (runs over 'a', 'b' and escapes) against strings stitched from pieces of the
+     * runs and noise, checked against plain backtracking, in both case modes. */
+    static const char *pieces[] = {"a", "b", "ab", "ba", "aab", "\\", "*"};
+    unsigned seed = 12345;
+    int iter, i, nocase;
+    for (iter = 0; iter < 3000; iter++) {
+        char p[128], s[256];
+        size_t pl = 0, sl = 0, runs[2][2];
+        int r;
+        nocase = iter & 1;
+        for (r = 0; r < 2; r++) {
+            int len = 16 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 6;
+            p[pl++] = '*';
+            runs[r][0] = pl;
+            for (i = 0; i < len; i++) {
+                unsigned x = (seed = seed * 1103515245u + 12345u) >> 16;
+                if (x % 9 == 0) {
+                    p[pl++] = '\\';
+                    p[pl++] = x & 64 ? '*' : 'a';
+                } else {
+                    p[pl++] = (x & 1) ? 'a' : (nocase && (x & 2) ? 'B' : 'b');
+                }
+            }
+            runs[r][1] = pl;
+        }
+        p[pl++] = '*';
+        /* The string: for each run, noise, a truncated copy (a near miss), then the run itself
+         * (damaged one time in four), all unescaped; then noise. */
+        for (r = 0; r < 3; r++) {
+            unsigned x = (seed = seed * 1103515245u + 12345u) >> 16;
+            size_t k, cut = 0;
+            int noise = (int)(x % 12);
+            for (i = 0; i < noise; i++) {
+                const char *piece = pieces[((seed = seed * 1103515245u + 12345u) >> 16) % 7];
+                memcpy(s + sl, piece, strlen(piece));
+                sl += strlen(piece);
+            }
+            if (r == 2) break;
+            for (k = runs[r][0]; k < runs[r][1] - (x >> 4) % 8; k++) {
+                if (p[k] == '\\') k++;
+                s[sl++] = p[k];
+            }
+            for (k = runs[r][0]; k < runs[r][1]; k++, cut++) {
+                if (p[k] == '\\') k++;
+                s[sl++] = p[k];
+            }
+            if ((x >> 8) % 4 == 0) s[sl - 1 - (x >> 10) % cut] ^= 3;
+        }
+        for (i = 0; (size_t)i <= sl; i += 3) {
+            if (stringmatchlen(p, pl, s, (size_t)i, nocase) !=
+                refGlob(p, pl, s, (size_t)i, nocase)) {
+                fprintf(stderr, "  pattern '%.*s' string '%.*s' nocase %d\n", (int)pl, p, i, s,
+                        nocase);
+                TEST_ASSERT(0);
+            }
+        }
+    }
     return 0;
 }
 
