@@ -5,6 +5,12 @@
 
 /* Delay before the next call when no work is pending (ms): Redis's default hz = 10. */
 #define CRON_IDLE_DELAY_MS 100
+/* Commands between two checks that the embedder's timer still runs the cron; how late it
+ * may be before a command runs it instead (so a starved cron with work pending still gets
+ * about a tenth of the time); and that run's budget (the 1 ms rule). */
+#define CRON_CHECK_EVERY 128
+#define CRON_STARVED_US 10000
+#define CRON_INLINE_BUDGET_US 1000
 /* Buckets moved per rehash slice, and entries freed per lazy-free slice, between clock
  * checks. */
 #define CRON_REHASH_SLICE 100
@@ -46,5 +52,12 @@ long long rlCron(rlServer *s, long long budget_us) {
     }
     size_t used = slabUsed(&s->slab);
     if (used > s->stats.used_memory_peak) s->stats.used_memory_peak = used;
+    s->cron_due_us = rlServerClockUs(s) + (more ? 0 : CRON_IDLE_DELAY_MS * 1000LL);
     return more ? 0 : CRON_IDLE_DELAY_MS;
+}
+
+void cronRunIfStarved(rlServer *s) {
+    if (++s->cron_check_tick < CRON_CHECK_EVERY) return;
+    s->cron_check_tick = 0;
+    if (rlServerClockUs(s) - s->cron_due_us >= CRON_STARVED_US) rlCron(s, CRON_INLINE_BUDGET_US);
 }

@@ -153,6 +153,7 @@ void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvle
         addReplyError(c, "empty command");
         return;
     }
+    cronRunIfStarved(c->srv); /* between commands, as Redis's serverCron */
     c->argc = argc;
     c->argv = argv;
     c->argvlen = argvlen;

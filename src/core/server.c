@@ -100,6 +100,7 @@ rlServer *rlServerNew(const rlConfig *cfg) {
     s->lfu_decay_time = 1;
     s->active_expire_effort = 1;
     s->clock_ms = s->start_us / 1000;
+    s->cron_due_us = s->start_us + 100000; /* the embedder's first call (hz 10) */
     return s;
 }
 

@@ -156,6 +156,10 @@ struct rlServer {
     int expire_db;
     unsigned long expire_cursor[RL_DBNUM];
     rlLazyFree *lazyfree_head, *lazyfree_tail;
+    /* background work (cron.c): when rlCron is next due, and commands since the last check
+     * that it has not been starved */
+    long long cron_due_us;
+    unsigned cron_check_tick;
     int connected_clients;
     uint64_t next_client_id;
     rlSlab slab; /* small objects: dict entries, value headers (slab.h) */
@@ -821,5 +825,10 @@ void lazyfreeDict(rlServer *s, dict *d);
 void freeDictMaybeLazy(rlServer *s, dict *d);
 void lazyfreeObject(rlServer *s, void *obj, int (*freeSome)(rlSlab *, void *, long));
 int lazyfreeStep(rlServer *s, long budget_entries);
+/* Called before each command: every CRON_CHECK_EVERY commands, runs rlCron (within 1 ms)
+ * if it is more than CRON_STARVED_US (10 ms) overdue, as when the embedder's timer cannot fire
+ * because the caller never yields to its event loop (a loop of awaited calls resolves in
+ * microtasks only). Redis runs its serverCron between commands however busy it is. */
+void cronRunIfStarved(rlServer *s);
 
 #endif

@@ -196,6 +196,46 @@ int test_exec_flushall_async_frees_in_slices(void) {
     return 0;
 }
 
+int test_exec_cron_runs_when_starved(void) {
+    /* An embedder whose timer never fires (a caller that never yields to its event loop):
+     * commands run the overdue cron themselves, so lazy frees and active expiry proceed. */
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 42);
+    rlClient *c = rlClientNew(s);
+    char cmd[64];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(cmd, sizeof(cmd), "SET key:%d v", i);
+        EXPECT(c, cmd, "+OK\r\n");
+    }
+    for (int i = 0; i < 100; i++) {
+        snprintf(cmd, sizeof(cmd), "SET ttl:%d v PX 10", i);
+        EXPECT(c, cmd, "+OK\r\n");
+    }
+    EXPECT(c, "SELECT 1", "+OK\r\n");
+    for (int i = 0; i < 5000; i++) {
+        snprintf(cmd, sizeof(cmd), "SET key:%d v", i);
+        EXPECT(c, cmd, "+OK\r\n");
+    }
+    EXPECT(c, "FLUSHDB ASYNC", "+OK\r\n");
+    TEST_ASSERT(s->lazyfree_head != NULL);
+    /* not overdue yet: the commands leave the work to the cron's caller */
+    for (int i = 0; i < 300; i++)
+        EXPECT(c, "PING", "+PONG\r\n");
+    TEST_ASSERT(s->lazyfree_head != NULL);
+    TEST_ASSERT(s->stats.expired_keys == 0);
+    /* 10 ms past due (the server's first cron is due 100 ms after its start) */
+    clk.us += 110 * 1000;
+    for (int i = 0; i < 128; i++)
+        EXPECT(c, "PING", "+PONG\r\n");
+    TEST_ASSERT(s->lazyfree_head == NULL);
+    TEST_ASSERT(s->stats.expired_keys == 100);
+    EXPECT(c, "SELECT 0", "+OK\r\n");
+    EXPECT(c, "DBSIZE", ":5000\r\n");
+    rlClientRelease(c);
+    rlServerRelease(s);
+    return 0;
+}
+
 int test_exec_active_expire_works_in_bounded_slices(void) {
     testClock clk;
     rlServer *s = testServerNew(&clk, 7);
