@@ -4,6 +4,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#ifdef _WIN32
+#include <malloc.h> /* _aligned_malloc */
+#endif
 
 void rlOom(size_t size) {
     fprintf(stderr, "redlite: out of memory allocating %zu bytes\n", size);
@@ -32,4 +35,22 @@ void *rl_realloc(void *ptr, size_t size) {
 
 void rl_free(void *ptr) {
     free(ptr);
+}
+
+void *rl_aligned_alloc(size_t align, size_t size) {
+#ifdef _WIN32
+    void *p = _aligned_malloc(size, align);
+#else
+    void *p = aligned_alloc(align, size);
+#endif
+    if (!p) rlOom(size);
+    return p;
+}
+
+void rl_aligned_free(void *ptr) {
+#ifdef _WIN32
+    _aligned_free(ptr);
+#else
+    free(ptr);
+#endif
 }

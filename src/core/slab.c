@@ -22,13 +22,24 @@
 #define UNPOISON(p, n) ((void)(p), (void)(n))
 #endif
 
+/* A page: this header, then the slots of one class. SLAB_PAGE_SIZE bytes, aligned to
+ * SLAB_PAGE_SIZE. While it belongs to a class it is that class's current page, or in its
+ * 'avail' list (it has a free slot), or in no list (every slot is live); an empty page that
+ * is not current is in the pool. */
 struct slabPage {
-    slabPage *next;
-    /* keep the carved area 16-byte aligned */
-    uint64_t pad;
-    char data[];
+    slabPage *next, *prev;         /* in the class's 'avail' list, or the pool (next only) */
+    slabPage *all_next, *all_prev; /* in the slab's list of every page, newest first */
+    void *free;                    /* freed slots, linked through their first word */
+    char *bump;                    /* the uncarved rest of the page */
+    unsigned used;                 /* live objects */
+    unsigned short cls;            /* size class while in use */
+    unsigned char listed;          /* 1 while in the class's 'avail' list */
+    unsigned char pad[9];
+    char data[]; /* 16-byte aligned: the header is 64 bytes */
 };
+_Static_assert(sizeof(slabPage) == 64, "slot alignment: the page header is 64 bytes");
 
+#define PAGE_END(p) ((char *)(p) + SLAB_PAGE_SIZE)
 #define PAGE_DATA_SIZE (SLAB_PAGE_SIZE - offsetof(slabPage, data))
 
 /* Size class index of a request of 'size' (1..SLAB_MAX_SIZE) bytes. */
@@ -36,25 +47,77 @@ static size_t classOf(size_t size) {
     return (size + SLAB_QUANTUM - 1) / SLAB_QUANTUM - 1;
 }
 
-/* Start carving the next page for class 'cls': a page kept by slabReset if any, else a new
- * one. The rest of the class's previous page (less than one object) is abandoned. */
-static void newPage(rlSlab *s, size_t cls) {
-    slabPage *p = s->reuse;
-    if (p) {
-        s->reuse = p->next;
-    } else {
-        p = rl_malloc(SLAB_PAGE_SIZE);
-        p->next = NULL;
-        if (s->last)
-            s->last->next = p;
+/* The page holding object 'p'. */
+static slabPage *pageOf(const void *p) {
+    return (slabPage *)((uintptr_t)p & ~(uintptr_t)(SLAB_PAGE_SIZE - 1));
+}
+
+static void availUnlink(rlSlab *s, slabPage *p) {
+    if (p->prev)
+        p->prev->next = p->next;
+    else
+        s->avail[p->cls] = p->next;
+    if (p->next) p->next->prev = p->prev;
+    p->listed = 0;
+}
+
+static void availPush(rlSlab *s, slabPage *p) {
+    p->prev = NULL;
+    p->next = s->avail[p->cls];
+    if (p->next) p->next->prev = p;
+    s->avail[p->cls] = p;
+    p->listed = 1;
+}
+
+/* Hand an empty page back: to the pool, or to the system allocator when the pool holds
+ * SLAB_POOL_MIN pages plus an eighth of all pages already. */
+static void pageRetire(rlSlab *s, slabPage *p) {
+    size_t pages = s->pages_bytes / SLAB_PAGE_SIZE;
+    if (s->pool_pages >= SLAB_POOL_MIN + pages / 8) {
+        if (p->all_prev)
+            p->all_prev->all_next = p->all_next;
         else
-            s->pages = p;
-        s->last = p;
-        s->pages_bytes += SLAB_PAGE_SIZE;
+            s->all = p->all_next;
+        if (p->all_next) p->all_next->all_prev = p->all_prev;
+        s->pages_bytes -= SLAB_PAGE_SIZE;
+        UNPOISON(p->data, PAGE_DATA_SIZE);
+        rl_aligned_free(p);
+        return;
     }
-    s->bump[cls] = p->data;
-    s->bump_left[cls] = PAGE_DATA_SIZE;
     POISON(p->data, PAGE_DATA_SIZE);
+    p->next = s->pool;
+    s->pool = p;
+    s->pool_pages++;
+}
+
+/* A page for class 'cls' to allocate from, made its current page: its other page with a
+ * free slot, else a pooled page, else a new one. */
+static slabPage *nextPage(rlSlab *s, size_t cls) {
+    slabPage *p = s->avail[cls];
+    if (p) {
+        availUnlink(s, p);
+    } else {
+        p = s->pool;
+        if (p) {
+            s->pool = p->next;
+            s->pool_pages--;
+        } else {
+            p = rl_aligned_alloc(SLAB_PAGE_SIZE, SLAB_PAGE_SIZE);
+            p->all_prev = NULL;
+            p->all_next = s->all;
+            if (s->all) s->all->all_prev = p;
+            s->all = p;
+            s->pages_bytes += SLAB_PAGE_SIZE;
+            POISON(p->data, PAGE_DATA_SIZE);
+        }
+        p->free = NULL;
+        p->bump = p->data;
+        p->used = 0;
+        p->cls = (unsigned short)cls;
+        p->listed = 0;
+    }
+    s->cur[cls] = p;
+    return p;
 }
 
 void *slabAlloc(rlSlab *s, size_t size) {
@@ -66,18 +129,26 @@ void *slabAlloc(rlSlab *s, size_t size) {
     size_t cls = classOf(size);
     size_t slot = (cls + 1) * SLAB_QUANTUM;
     s->used_small += slot;
-    void *p = s->freelist[cls];
-    if (p) {
-        UNPOISON(p, slot);
-        memcpy(&s->freelist[cls], p, sizeof(void *));
-        return p;
+    slabPage *pg = s->cur[cls];
+    for (;;) {
+        if (pg) {
+            void *p = pg->free;
+            if (p) {
+                UNPOISON(p, slot);
+                memcpy(&pg->free, p, sizeof(void *));
+                pg->used++;
+                return p;
+            }
+            if ((size_t)(PAGE_END(pg) - pg->bump) >= slot) {
+                p = pg->bump;
+                pg->bump += slot;
+                pg->used++;
+                UNPOISON(p, slot);
+                return p;
+            }
+        }
+        pg = nextPage(s, cls); /* the full page leaves: a free in it lists it again */
     }
-    if (s->bump_left[cls] < slot) newPage(s, cls);
-    p = s->bump[cls];
-    s->bump[cls] += slot;
-    s->bump_left[cls] -= slot;
-    UNPOISON(p, slot);
-    return p;
 }
 
 void slabFree(rlSlab *s, void *p, size_t size) {
@@ -89,10 +160,19 @@ void slabFree(rlSlab *s, void *p, size_t size) {
         return;
     }
     size_t cls = classOf(size);
+    slabPage *pg = pageOf(p);
     s->used_small -= (cls + 1) * SLAB_QUANTUM;
-    memcpy(p, &s->freelist[cls], sizeof(void *));
-    s->freelist[cls] = p;
+    memcpy(p, &pg->free, sizeof(void *));
+    pg->free = p;
+    pg->used--;
     POISON(p, (cls + 1) * SLAB_QUANTUM); /* slabAlloc unpoisons before reading the link */
+    if (pg == s->cur[cls]) return;
+    if (pg->used == 0) {
+        if (pg->listed) availUnlink(s, pg);
+        pageRetire(s, pg);
+    } else if (!pg->listed) {
+        availPush(s, pg);
+    }
 }
 
 void *slabRealloc(rlSlab *s, void *p, size_t old, size_t size) {
@@ -110,19 +190,26 @@ void *slabRealloc(rlSlab *s, void *p, size_t old, size_t size) {
 }
 
 void slabReset(rlSlab *s) {
+    /* The pool is a stack and 'all' runs newest first: the oldest page ends on top. */
+    s->pool = NULL;
+    s->pool_pages = 0;
+    for (slabPage *p = s->all; p; p = p->all_next) {
+        POISON(p->data, PAGE_DATA_SIZE);
+        p->next = s->pool;
+        s->pool = p;
+        s->pool_pages++;
+    }
     s->used_small = 0;
-    memset(s->freelist, 0, sizeof(s->freelist));
-    memset(s->bump, 0, sizeof(s->bump));
-    memset(s->bump_left, 0, sizeof(s->bump_left));
-    s->reuse = s->pages;
+    memset(s->cur, 0, sizeof(s->cur));
+    memset(s->avail, 0, sizeof(s->avail));
 }
 
 void slabRelease(rlSlab *s) {
-    slabPage *p = s->pages;
+    slabPage *p = s->all;
     while (p) {
-        slabPage *next = p->next;
+        slabPage *next = p->all_next;
         UNPOISON(p->data, PAGE_DATA_SIZE);
-        rl_free(p);
+        rl_aligned_free(p);
         p = next;
     }
     memset(s, 0, sizeof(*s));

@@ -6,8 +6,8 @@
  * merges all at once (malloc_consolidate) on the next large request: after FLUSHALL or a
  * mass expiry of N keys that single malloc walks ~2N chunks, a stall of milliseconds.
  * Here objects of up to SLAB_MAX_SIZE bytes come from 64 KB pages owned by the server, in
- * size classes of SLAB_QUANTUM bytes, with one free list per class: no per-object header,
- * no consolidation, O(1) alloc and free. Larger requests go to rl_malloc. Each class carves
+ * size classes of SLAB_QUANTUM bytes: no per-object header, no consolidation, O(1) alloc
+ * and free. Larger requests go to rl_malloc. Each class carves
  * its own pages, so objects of one kind (dict entries, say) sit densely together: a hash
  * chain walk touches fewer cache lines than if entries were interleaved with values.
  *
@@ -16,10 +16,17 @@
  * allocations charged to it with slabCharge, which is what INFO's used_memory and maxmemory
  * use. Everything the keyspace holds goes through it, and nothing else does.
  *
- * The caller passes the size on free (every object here knows its size). Pages are
- * returned only when the server is released: memory freed by deletions is reused by later
- * writes, as with Redis's allocator. Under AddressSanitizer free and never-used slots are
- * poisoned, so use-after-free inside a page is still reported. */
+ * The caller passes the size on free (every object here knows its size). Pages are aligned
+ * to their size, so an object's page is found from its address; each page keeps its own
+ * free list and count of live objects (as mimalloc's pages do). A class allocates from its
+ * current page, then from its other pages with free slots, so that freed slots are refilled
+ * page by page rather than scattered over every page. A page whose last object is freed
+ * goes to a pool of empty pages that every class draws from: memory freed by one kind of
+ * object is reused by any other, so a workload that shifts between sizes does not ratchet
+ * the pages up class by class. The pool keeps at most SLAB_POOL_MIN pages plus an eighth of
+ * all pages; beyond that, empty pages go back to the system allocator. Under
+ * AddressSanitizer free and never-used slots are poisoned, so use-after-free inside a page
+ * is still reported. */
 #ifndef RL_SLAB_H
 #define RL_SLAB_H
 
@@ -29,19 +36,19 @@
 #define SLAB_MAX_SIZE 256
 #define SLAB_CLASSES (SLAB_MAX_SIZE / SLAB_QUANTUM)
 #define SLAB_PAGE_SIZE (64 * 1024)
+#define SLAB_POOL_MIN 8
 
 typedef struct slabPage slabPage;
 
 typedef struct rlSlab {
-    void *freelist[SLAB_CLASSES]; /* singly linked through each free slot's first word */
-    char *bump[SLAB_CLASSES];     /* per class: uncarved rest of its current page */
-    size_t bump_left[SLAB_CLASSES];
-    slabPage *pages;    /* every page, oldest first */
-    slabPage *last;     /* newest page (where new pages are appended) */
-    slabPage *reuse;    /* after slabReset: next page to carve again, NULL when none */
-    size_t pages_bytes; /* bytes held in pages (for memory reporting) */
-    size_t used_small;  /* bytes of live objects carved from pages (class-rounded) */
-    size_t used_large;  /* bytes of live objects above SLAB_MAX_SIZE and charged bytes */
+    slabPage *cur[SLAB_CLASSES];   /* per class: the page allocations come from */
+    slabPage *avail[SLAB_CLASSES]; /* per class: its other pages with a free slot */
+    slabPage *pool;                /* empty pages, any class may take one */
+    slabPage *all;                 /* every page, newest first (slabRelease, slabReset) */
+    size_t pool_pages;             /* pages in 'pool' */
+    size_t pages_bytes;            /* bytes held in pages, pooled ones included */
+    size_t used_small;             /* bytes of live objects carved from pages (class-rounded) */
+    size_t used_large;             /* bytes of live objects above SLAB_MAX_SIZE and charged bytes */
 } rlSlab;
 
 /* The bytes an object of 'size' counts for: its size class for a small one, its size for a
@@ -87,9 +94,10 @@ void slabFree(rlSlab *s, void *p, size_t size);
  * only when its class changes. O(size) at most. */
 void *slabRealloc(rlSlab *s, void *p, size_t old, size_t size);
 /* Forget every object at once (the caller guarantees none is live) but keep the pages:
- * later allocations carve them again from the first one, in order, so objects written
- * together are laid out together (free lists would hand slots out in the order they were
- * freed). Large objects and charges are not affected. O(pages). */
+ * every page goes back to the pool in the order the pages were created, so later
+ * allocations carve them again in order and objects written together are laid out together
+ * (free lists would hand slots out in the order they were freed). Large objects and charges
+ * are not affected. O(pages). */
 void slabReset(rlSlab *s);
 /* Free every page. The slab is empty (and reusable) afterwards. */
 void slabRelease(rlSlab *s);

@@ -1,8 +1,11 @@
-/* test_slab.c -- the slab allocator: reuse per size class, large sizes, release. */
+/* test_slab.c -- the slab allocator: reuse per size class, large sizes, pages shared through
+ * the pool of empty pages, release. */
 #include "test_help.h"
 #include "slab.h"
 
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 int test_slab_reuses_freed_slots_per_class(void) {
     rlSlab s = {0};
@@ -21,14 +24,14 @@ int test_slab_reuses_freed_slots_per_class(void) {
     slabFree(&s, d, 50);
     TEST_ASSERT(s.pages_bytes == 2 * SLAB_PAGE_SIZE); /* one page per class used */
     slabRelease(&s);
-    TEST_ASSERT(s.pages == NULL && s.pages_bytes == 0);
+    TEST_ASSERT(s.all == NULL && s.pages_bytes == 0);
     return 0;
 }
 
 int test_slab_large_sizes_use_malloc_and_pages_grow(void) {
     rlSlab s = {0};
     void *big = slabAlloc(&s, SLAB_MAX_SIZE + 1);
-    TEST_ASSERT(big != NULL && s.pages == NULL);
+    TEST_ASSERT(big != NULL && s.all == NULL);
     slabFree(&s, big, SLAB_MAX_SIZE + 1);
     /* fill more than one page with 256-byte objects, free them all, allocate again: every
      * new allocation comes from the free list, no new page */
@@ -73,6 +76,87 @@ int test_slab_classes_are_dense(void) {
     char *a1 = slabAlloc(&s, 48), *b1 = slabAlloc(&s, 112);
     TEST_ASSERT(a1 == a0 + 48);
     TEST_ASSERT(b1 == b0 + 112);
+    slabRelease(&s);
+    return 0;
+}
+
+int test_slab_empty_pages_are_shared_by_classes(void) {
+    /* 64-byte objects fill 20 pages and are all freed; 160-byte objects then reuse those
+     * pages (pooled, or handed back and allocated again): the total does not grow beyond
+     * the 64-byte class's current page (the workload that shifts between sizes). */
+    rlSlab s = {0};
+    enum { N = 20000 };
+    void **ptrs = malloc(N * sizeof(void *));
+    TEST_ASSERT(ptrs != NULL);
+    for (int i = 0; i < N; i++)
+        ptrs[i] = slabAlloc(&s, 64);
+    size_t bytes = s.pages_bytes;
+    TEST_ASSERT(bytes >= 19 * SLAB_PAGE_SIZE);
+    for (int i = 0; i < N; i++)
+        slabFree(&s, ptrs[i], 64);
+    TEST_ASSERT(s.used_small == 0);
+    for (int i = 0; i < N * 64 / 160; i++)
+        ptrs[i] = slabAlloc(&s, 160);
+    TEST_ASSERT(s.pages_bytes <= bytes + SLAB_PAGE_SIZE);
+    for (int i = 0; i < N * 64 / 160; i++)
+        slabFree(&s, ptrs[i], 160);
+    free(ptrs);
+    slabRelease(&s);
+    return 0;
+}
+
+int test_slab_pool_is_bounded(void) {
+    /* Freeing everything keeps at most SLAB_POOL_MIN pages plus an eighth of all pages (and
+     * each class's current page); the rest goes back to the system allocator. */
+    rlSlab s = {0};
+    enum { N = 100000 };
+    void **ptrs = malloc(N * sizeof(void *));
+    TEST_ASSERT(ptrs != NULL);
+    for (int i = 0; i < N; i++)
+        ptrs[i] = slabAlloc(&s, 48);
+    size_t pages = s.pages_bytes / SLAB_PAGE_SIZE;
+    TEST_ASSERT(pages >= 73);
+    for (int i = 0; i < N; i++)
+        slabFree(&s, ptrs[i], 48);
+    TEST_ASSERT(s.pages_bytes / SLAB_PAGE_SIZE <= 1 + SLAB_POOL_MIN + pages / 8);
+    TEST_ASSERT(s.pool_pages <= SLAB_POOL_MIN + pages / 8);
+    /* allocating again reuses what is left before creating pages */
+    for (int i = 0; i < N; i++)
+        ptrs[i] = slabAlloc(&s, 48);
+    TEST_ASSERT(s.pages_bytes / SLAB_PAGE_SIZE == pages);
+    for (int i = 0; i < N; i++)
+        slabFree(&s, ptrs[i], 48);
+    free(ptrs);
+    slabRelease(&s);
+    return 0;
+}
+
+int test_slab_refills_partly_free_pages_first(void) {
+    /* Free one object in four over 8 pages of 256-byte objects: new objects fill those
+     * holes (page by page) before any new page is carved, and each slot is handed out once. */
+    rlSlab s = {0};
+    enum { N = 2040 }; /* 8 pages of 255 slots */
+    char **ptrs = malloc(N * sizeof(char *));
+    TEST_ASSERT(ptrs != NULL);
+    for (int i = 0; i < N; i++) {
+        ptrs[i] = slabAlloc(&s, SLAB_MAX_SIZE);
+        memset(ptrs[i], 1, SLAB_MAX_SIZE);
+    }
+    size_t bytes = s.pages_bytes;
+    TEST_ASSERT(bytes == 8 * SLAB_PAGE_SIZE);
+    for (int i = 0; i < N; i += 4)
+        slabFree(&s, ptrs[i], SLAB_MAX_SIZE);
+    for (int i = 0; i < N; i += 4) {
+        ptrs[i] = slabAlloc(&s, SLAB_MAX_SIZE);
+        TEST_ASSERT(ptrs[i][SLAB_MAX_SIZE - 1] == 1); /* a freed slot of the old pages */
+        memset(ptrs[i], 2, SLAB_MAX_SIZE);
+    }
+    TEST_ASSERT(s.pages_bytes == bytes);
+    for (int i = 0; i < N; i++)
+        TEST_ASSERT(ptrs[i][SLAB_MAX_SIZE - 1] == (i % 4 ? 1 : 2)); /* no slot given twice */
+    for (int i = 0; i < N; i++)
+        slabFree(&s, ptrs[i], SLAB_MAX_SIZE);
+    free(ptrs);
     slabRelease(&s);
     return 0;
 }
