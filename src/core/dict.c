@@ -13,6 +13,16 @@
 #include <limits.h>
 #include <string.h>
 
+/* Walks over a whole table (rehashing, emptying) prefetch the first entry of the bucket this
+ * many buckets ahead (a likely cache miss), so that the misses overlap instead of coming one
+ * after another. */
+#define DICT_WALK_PREFETCH 16
+#if defined(__GNUC__)
+#define PREFETCH_RW(p) __builtin_prefetch((p), 1)
+#else
+#define PREFETCH_RW(p) ((void)(p))
+#endif
+
 /* SipHash rounds: 1 compression round, 2 finalization rounds (SipHash-1-2, as Redis). */
 #ifndef RL_SIP_CROUNDS
 #define RL_SIP_CROUNDS 1
@@ -239,6 +249,9 @@ int dictEmptySome(dict *d, int *table, unsigned long *idx, long budget) {
             /* free this segment's entries, then the segment */
             for (; *idx < end; (*idx)++) {
                 dictEntry **b = &seg[*idx & DICT_SEG_MASK];
+                if (*idx + DICT_WALK_PREFETCH < end &&
+                    seg[(*idx + DICT_WALK_PREFETCH) & DICT_SEG_MASK])
+                    PREFETCH_RW(seg[(*idx + DICT_WALK_PREFETCH) & DICT_SEG_MASK]);
                 while (*b) {
                     if (budget >= 0 && work >= budget) return 1;
                     dictEntry *de = *b;
@@ -338,6 +351,8 @@ int dictRehash(dict *d, int n) {
     while (moves-- > 0 && d->used[0] != 0) {
         /* used[0] != 0 guarantees a non-empty bucket at or after rehashidx. */
         dictEntry *de;
+        unsigned long ahead = (unsigned long)d->rehashidx + DICT_WALK_PREFETCH;
+        if (ahead < d->size[0] && (de = dictBucket(d, 0, ahead)) != NULL) PREFETCH_RW(de);
         while ((de = dictBucket(d, 0, (unsigned long)d->rehashidx)) == NULL) {
             advanceRehashIdx(d);
             if (--empty_visits == 0) return 1;
