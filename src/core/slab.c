@@ -27,14 +27,13 @@
  * 'avail' list (it has a free slot), or in no list (every slot is live); an empty page that
  * is not current is in the pool. */
 struct slabPage {
-    slabPage *next, *prev;         /* in the class's 'avail' list, or the pool (next only) */
-    slabPage *all_next, *all_prev; /* in the slab's list of every page, newest first */
-    void *free;                    /* freed slots, linked through their first word */
-    char *bump;                    /* the uncarved rest of the page */
-    unsigned used;                 /* live objects */
-    unsigned short cls;            /* size class while in use */
-    unsigned char listed;          /* 1 while in the class's 'avail' list */
-    unsigned char pad[9];
+    slabPage *next, *prev; /* in the class's 'avail' list, or the pool (next only) */
+    void *free;            /* freed slots, linked through their first word */
+    char *bump;            /* the uncarved rest of the page */
+    unsigned used;         /* live objects */
+    unsigned short cls;    /* size class while in use */
+    unsigned char listed;  /* 1 while in the class's 'avail' list */
+    unsigned char pad[25];
     char data[]; /* 16-byte aligned: the header is 64 bytes */
 };
 _Static_assert(sizeof(slabPage) == 64, "slot alignment: the page header is 64 bytes");
@@ -69,25 +68,34 @@ static void availPush(rlSlab *s, slabPage *p) {
     p->listed = 1;
 }
 
-/* Hand an empty page back: to the pool, or to the system allocator when the pool holds
- * SLAB_POOL_MIN pages plus an eighth of all pages already. */
+/* Put an empty page in the pool. (Pages are not handed back to malloc one by one: glibc
+ * serves a 64 KB-aligned request only from a free run of twice that, so freed pages would
+ * become holes that no later page can use, and the heap would grow.) */
 static void pageRetire(rlSlab *s, slabPage *p) {
-    size_t pages = s->pages_bytes / SLAB_PAGE_SIZE;
-    if (s->pool_pages >= SLAB_POOL_MIN + pages / 8) {
-        if (p->all_prev)
-            p->all_prev->all_next = p->all_next;
-        else
-            s->all = p->all_next;
-        if (p->all_next) p->all_next->all_prev = p->all_prev;
-        s->pages_bytes -= SLAB_PAGE_SIZE;
-        UNPOISON(p->data, PAGE_DATA_SIZE);
-        rl_aligned_free(p);
-        return;
-    }
     POISON(p->data, PAGE_DATA_SIZE);
     p->next = s->pool;
     s->pool = p;
     s->pool_pages++;
+}
+
+/* A new page, carved from the newest chunk (a chunk is SLAB_CHUNK_PAGES pages aligned to
+ * SLAB_PAGE_SIZE: one allocation that malloc serves with its own mapping, untouched pages
+ * costing no resident memory). */
+static slabPage *carvePage(rlSlab *s) {
+    if (s->chunk_pages_left == 0) {
+        if (s->nchunks == s->chunks_cap) {
+            size_t cap = s->chunks_cap ? s->chunks_cap * 2 : 8;
+            s->chunks = rl_realloc(s->chunks, cap * sizeof(*s->chunks));
+            s->chunks_cap = cap;
+        }
+        s->chunks[s->nchunks++] = rl_aligned_alloc(SLAB_PAGE_SIZE, SLAB_CHUNK_SIZE);
+        s->chunk_pages_left = SLAB_CHUNK_PAGES;
+    }
+    char *chunk = s->chunks[s->nchunks - 1];
+    slabPage *p = (slabPage *)(chunk + (SLAB_CHUNK_PAGES - s->chunk_pages_left) * SLAB_PAGE_SIZE);
+    s->chunk_pages_left--;
+    s->pages_bytes += SLAB_PAGE_SIZE;
+    return p;
 }
 
 /* A page for class 'cls' to allocate from, made its current page: its other page with a
@@ -102,12 +110,7 @@ static slabPage *nextPage(rlSlab *s, size_t cls) {
             s->pool = p->next;
             s->pool_pages--;
         } else {
-            p = rl_aligned_alloc(SLAB_PAGE_SIZE, SLAB_PAGE_SIZE);
-            p->all_prev = NULL;
-            p->all_next = s->all;
-            if (s->all) s->all->all_prev = p;
-            s->all = p;
-            s->pages_bytes += SLAB_PAGE_SIZE;
+            p = carvePage(s);
             POISON(p->data, PAGE_DATA_SIZE);
         }
         p->free = NULL;
@@ -189,28 +192,42 @@ void *slabRealloc(rlSlab *s, void *p, size_t old, size_t size) {
     return n;
 }
 
+/* Calls fn(s, page) for every carved page, newest first. */
+static void eachPageNewestFirst(rlSlab *s, void (*fn)(rlSlab *, slabPage *)) {
+    for (size_t c = s->nchunks; c-- > 0;) {
+        size_t carved =
+            c == s->nchunks - 1 ? SLAB_CHUNK_PAGES - s->chunk_pages_left : SLAB_CHUNK_PAGES;
+        for (size_t i = carved; i-- > 0;)
+            fn(s, (slabPage *)((char *)s->chunks[c] + i * SLAB_PAGE_SIZE));
+    }
+}
+
+static void poolPushReset(rlSlab *s, slabPage *p) {
+    POISON(p->data, PAGE_DATA_SIZE);
+    p->next = s->pool;
+    s->pool = p;
+    s->pool_pages++;
+}
+
+static void unpoisonPage(rlSlab *s, slabPage *p) {
+    (void)s;
+    UNPOISON(p->data, PAGE_DATA_SIZE);
+}
+
 void slabReset(rlSlab *s) {
-    /* The pool is a stack and 'all' runs newest first: the oldest page ends on top. */
+    /* The pool is a stack: pushed newest first, the oldest page ends on top. */
     s->pool = NULL;
     s->pool_pages = 0;
-    for (slabPage *p = s->all; p; p = p->all_next) {
-        POISON(p->data, PAGE_DATA_SIZE);
-        p->next = s->pool;
-        s->pool = p;
-        s->pool_pages++;
-    }
+    eachPageNewestFirst(s, poolPushReset);
     s->used_small = 0;
     memset(s->cur, 0, sizeof(s->cur));
     memset(s->avail, 0, sizeof(s->avail));
 }
 
 void slabRelease(rlSlab *s) {
-    slabPage *p = s->all;
-    while (p) {
-        slabPage *next = p->all_next;
-        UNPOISON(p->data, PAGE_DATA_SIZE);
-        rl_aligned_free(p);
-        p = next;
-    }
+    eachPageNewestFirst(s, unpoisonPage);
+    for (size_t c = 0; c < s->nchunks; c++)
+        rl_aligned_free(s->chunks[c]);
+    rl_free(s->chunks);
     memset(s, 0, sizeof(*s));
 }

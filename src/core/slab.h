@@ -23,8 +23,8 @@
  * page by page rather than scattered over every page. A page whose last object is freed
  * goes to a pool of empty pages that every class draws from: memory freed by one kind of
  * object is reused by any other, so a workload that shifts between sizes does not ratchet
- * the pages up class by class. The pool keeps at most SLAB_POOL_MIN pages plus an eighth of
- * all pages; beyond that, empty pages go back to the system allocator. Under
+ * the pages up class by class. Pages go back to the system allocator when the server is
+ * released (as before: memory freed by deletions is reused by later writes). Under
  * AddressSanitizer free and never-used slots are poisoned, so use-after-free inside a page
  * is still reported. */
 #ifndef RL_SLAB_H
@@ -36,7 +36,8 @@
 #define SLAB_MAX_SIZE 256
 #define SLAB_CLASSES (SLAB_MAX_SIZE / SLAB_QUANTUM)
 #define SLAB_PAGE_SIZE (64 * 1024)
-#define SLAB_POOL_MIN 8
+#define SLAB_CHUNK_PAGES 16 /* pages come from the system in chunks of 1 MB */
+#define SLAB_CHUNK_SIZE (SLAB_CHUNK_PAGES * SLAB_PAGE_SIZE)
 
 typedef struct slabPage slabPage;
 
@@ -44,11 +45,13 @@ typedef struct rlSlab {
     slabPage *cur[SLAB_CLASSES];   /* per class: the page allocations come from */
     slabPage *avail[SLAB_CLASSES]; /* per class: its other pages with a free slot */
     slabPage *pool;                /* empty pages, any class may take one */
-    slabPage *all;                 /* every page, newest first (slabRelease, slabReset) */
-    size_t pool_pages;             /* pages in 'pool' */
-    size_t pages_bytes;            /* bytes held in pages, pooled ones included */
-    size_t used_small;             /* bytes of live objects carved from pages (class-rounded) */
-    size_t used_large;             /* bytes of live objects above SLAB_MAX_SIZE and charged bytes */
+    void **chunks;                 /* every chunk, oldest first */
+    size_t nchunks, chunks_cap;
+    size_t chunk_pages_left; /* pages of the newest chunk not carved yet */
+    size_t pool_pages;       /* pages in 'pool' */
+    size_t pages_bytes;      /* bytes held in pages, pooled ones included */
+    size_t used_small;       /* bytes of live objects carved from pages (class-rounded) */
+    size_t used_large;       /* bytes of live objects above SLAB_MAX_SIZE and charged bytes */
 } rlSlab;
 
 /* The bytes an object of 'size' counts for: its size class for a small one, its size for a

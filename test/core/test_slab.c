@@ -24,14 +24,14 @@ int test_slab_reuses_freed_slots_per_class(void) {
     slabFree(&s, d, 50);
     TEST_ASSERT(s.pages_bytes == 2 * SLAB_PAGE_SIZE); /* one page per class used */
     slabRelease(&s);
-    TEST_ASSERT(s.all == NULL && s.pages_bytes == 0);
+    TEST_ASSERT(s.nchunks == 0 && s.pages_bytes == 0);
     return 0;
 }
 
 int test_slab_large_sizes_use_malloc_and_pages_grow(void) {
     rlSlab s = {0};
     void *big = slabAlloc(&s, SLAB_MAX_SIZE + 1);
-    TEST_ASSERT(big != NULL && s.all == NULL);
+    TEST_ASSERT(big != NULL && s.nchunks == 0);
     slabFree(&s, big, SLAB_MAX_SIZE + 1);
     /* fill more than one page with 256-byte objects, free them all, allocate again: every
      * new allocation comes from the free list, no new page */
@@ -81,9 +81,9 @@ int test_slab_classes_are_dense(void) {
 }
 
 int test_slab_empty_pages_are_shared_by_classes(void) {
-    /* 64-byte objects fill 20 pages and are all freed; 160-byte objects then reuse those
-     * pages (pooled, or handed back and allocated again): the total does not grow beyond
-     * the 64-byte class's current page (the workload that shifts between sizes). */
+    /* 64-byte objects fill 20 pages and are all freed; 160-byte objects then take those
+     * pages from the pool: no new page but the 64-byte class's current one is still held
+     * (the workload that shifts between sizes). */
     rlSlab s = {0};
     enum { N = 20000 };
     void **ptrs = malloc(N * sizeof(void *));
@@ -105,9 +105,9 @@ int test_slab_empty_pages_are_shared_by_classes(void) {
     return 0;
 }
 
-int test_slab_pool_is_bounded(void) {
-    /* Freeing everything keeps at most SLAB_POOL_MIN pages plus an eighth of all pages (and
-     * each class's current page); the rest goes back to the system allocator. */
+int test_slab_freed_pages_are_pooled_and_reused(void) {
+    /* Freeing everything pools every page but the class's current one; allocating again
+     * takes them back before creating any. */
     rlSlab s = {0};
     enum { N = 100000 };
     void **ptrs = malloc(N * sizeof(void *));
@@ -118,14 +118,14 @@ int test_slab_pool_is_bounded(void) {
     TEST_ASSERT(pages >= 73);
     for (int i = 0; i < N; i++)
         slabFree(&s, ptrs[i], 48);
-    TEST_ASSERT(s.pages_bytes / SLAB_PAGE_SIZE <= 1 + SLAB_POOL_MIN + pages / 8);
-    TEST_ASSERT(s.pool_pages <= SLAB_POOL_MIN + pages / 8);
-    /* allocating again reuses what is left before creating pages */
-    for (int i = 0; i < N; i++)
-        ptrs[i] = slabAlloc(&s, 48);
+    TEST_ASSERT(s.pool_pages == pages - 1);
     TEST_ASSERT(s.pages_bytes / SLAB_PAGE_SIZE == pages);
     for (int i = 0; i < N; i++)
-        slabFree(&s, ptrs[i], 48);
+        ptrs[i] = slabAlloc(&s, 96); /* another class */
+    TEST_ASSERT(s.pages_bytes / SLAB_PAGE_SIZE <= 2 * pages + 1);
+    TEST_ASSERT(s.pool_pages == 0);
+    for (int i = 0; i < N; i++)
+        slabFree(&s, ptrs[i], 96);
     free(ptrs);
     slabRelease(&s);
     return 0;
