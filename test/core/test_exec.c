@@ -175,15 +175,21 @@ int test_exec_keys_and_dbs(void) {
     return 0;
 }
 
+/* Runs the command "<head><i><tail>" for i in [0, n) and expects +OK from each. */
+static int setEach(rlClient *c, const char *head, const char *tail, int n) {
+    char cmd[64];
+    for (int i = 0; i < n; i++) {
+        snprintf(cmd, sizeof(cmd), "%s%d%s", head, i, tail);
+        EXPECT(c, cmd, "+OK\r\n");
+    }
+    return 0;
+}
+
 int test_exec_flushall_async_frees_in_slices(void) {
     testClock clk;
     rlServer *s = testServerNew(&clk, 42);
     rlClient *c = rlClientNew(s);
-    char cmd[64];
-    for (int i = 0; i < 5000; i++) {
-        snprintf(cmd, sizeof(cmd), "SET key:%d v", i);
-        EXPECT(c, cmd, "+OK\r\n");
-    }
+    TEST_ASSERT(setEach(c, "SET key:", " v", 5000) == 0);
     EXPECT(c, "FLUSHALL ASYNC", "+OK\r\n");
     EXPECT(c, "DBSIZE", ":0\r\n");
     TEST_ASSERT(s->lazyfree_head != NULL);
@@ -202,20 +208,10 @@ int test_exec_cron_runs_when_starved(void) {
     testClock clk;
     rlServer *s = testServerNew(&clk, 42);
     rlClient *c = rlClientNew(s);
-    char cmd[64];
-    for (int i = 0; i < 5000; i++) {
-        snprintf(cmd, sizeof(cmd), "SET key:%d v", i);
-        EXPECT(c, cmd, "+OK\r\n");
-    }
-    for (int i = 0; i < 100; i++) {
-        snprintf(cmd, sizeof(cmd), "SET ttl:%d v PX 10", i);
-        EXPECT(c, cmd, "+OK\r\n");
-    }
+    TEST_ASSERT(setEach(c, "SET key:", " v", 5000) == 0);
+    TEST_ASSERT(setEach(c, "SET ttl:", " v PX 10", 100) == 0);
     EXPECT(c, "SELECT 1", "+OK\r\n");
-    for (int i = 0; i < 5000; i++) {
-        snprintf(cmd, sizeof(cmd), "SET key:%d v", i);
-        EXPECT(c, cmd, "+OK\r\n");
-    }
+    TEST_ASSERT(setEach(c, "SET key:", " v", 5000) == 0);
     EXPECT(c, "FLUSHDB ASYNC", "+OK\r\n");
     TEST_ASSERT(s->lazyfree_head != NULL);
     /* not overdue yet: the commands leave the work to the cron's caller */
