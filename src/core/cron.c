@@ -6,11 +6,12 @@
 /* Delay before the next call when no work is pending (ms): Redis's default hz = 10. */
 #define CRON_IDLE_DELAY_MS 100
 /* Commands between two checks that the embedder's timer still runs the cron; how late it
- * may be before a command runs it instead (so a starved cron with work pending still gets
- * about a tenth of the time); and that run's budget (the 1 ms rule). */
+ * may be before a command runs it instead; and that run's budget: half the timer's, so that
+ * the command that carries it stays well within 1 ms, while a starved cron with work
+ * pending still gets about a tenth of the time. */
 #define CRON_CHECK_EVERY 128
-#define CRON_STARVED_US 10000
-#define CRON_INLINE_BUDGET_US 1000
+#define CRON_STARVED_US 5000
+#define CRON_INLINE_BUDGET_US 500
 /* Buckets moved per rehash slice, and entries freed per lazy-free slice, between clock
  * checks. */
 #define CRON_REHASH_SLICE 100

@@ -825,8 +825,8 @@ void lazyfreeDict(rlServer *s, dict *d);
 void freeDictMaybeLazy(rlServer *s, dict *d);
 void lazyfreeObject(rlServer *s, void *obj, int (*freeSome)(rlSlab *, void *, long));
 int lazyfreeStep(rlServer *s, long budget_entries);
-/* Called before each command: every CRON_CHECK_EVERY commands, runs rlCron (within 1 ms)
- * if it is more than CRON_STARVED_US (10 ms) overdue, as when the embedder's timer cannot fire
+/* Called before each command: every CRON_CHECK_EVERY commands, runs rlCron (in 0.5 ms)
+ * if it is more than CRON_STARVED_US (5 ms) overdue, as when the embedder's timer cannot fire
  * because the caller never yields to its event loop (a loop of awaited calls resolves in
  * microtasks only). Redis runs its serverCron between commands however busy it is. */
 void cronRunIfStarved(rlServer *s);
