@@ -7,8 +7,10 @@
 // MULTI/EXEC blocks, PUBLISH to a subscriber, with allkeys-lru eviction holding the keyspace at
 // --maxmemory. Every second: RSS, JS heap, used_memory, keys, evicted and expired keys. Every
 // 5 seconds the core recounts its memory and checks its invariants (debugCheck): any mismatch
-// ends the run with exit code 1. At the end: RSS growth after warm-up (the first 20% of the
-// run) as % per hour, from a least-squares line through the samples.
+// ends the run with exit code 1. Every minute, a full GC and then RSS and V8's heap, so that
+// growth can be told from V8's garbage (which swings the per-second RSS by tens of MB). At the
+// end: RSS growth after warm-up (the first 20% of the run) as % per hour, from a least-squares
+// line through the samples, and the same through the after-GC samples.
 const fs = require('node:fs');
 const path = require('node:path');
 const { createClient } = require('..');
@@ -22,6 +24,7 @@ function arg(name, dflt) {
 const SECONDS = Number(arg('--seconds', 600));
 const MAXMEMORY = arg('--maxmemory', '64mb');
 const OUT = path.join(__dirname, 'results-soak.json');
+const SETTLED_EVERY_MS = 60000; // a full GC, then RSS and V8's heap (see 'settled')
 const KEYS = 200000; // key names per type: more than fit under the limit, so eviction runs
 
 // mulberry32: a seeded generator whose every output bit is usable (so `% n` spreads well).
@@ -57,6 +60,12 @@ async function step(c, received) {
   void received;
 }
 
+// RSS growth in % per hour from a slope in MB per hour and a mean RSS in bytes (null when
+// there were too few samples).
+function rssPercentPerHour(mbPerHour, meanRss) {
+  return mbPerHour === null || !meanRss ? null : +((mbPerHour * 1048576) / meanRss * 100).toFixed(3);
+}
+
 // Least-squares slope of y over x.
 function slope(xs, ys) {
   const n = xs.length;
@@ -84,6 +93,8 @@ async function main() {
   let ops = 0;
   let nextSample = t0 + 1000;
   let nextCheck = t0 + 5000;
+  let nextSettled = t0 + SETTLED_EVERY_MS;
+  const settled = []; // RSS and V8 heap right after a full GC, every SETTLED_EVERY_MS
   console.log(`soak: ${SECONDS} s, maxmemory ${MAXMEMORY}, node ${process.version}`);
   console.log('   t(s)   RSS(MB)  heap(MB)  used_memory(MB)  allocator(MB)      keys   evicted   expired  steps/s');
   let lastOps = 0;
@@ -114,6 +125,12 @@ async function main() {
           `${String(s.expired).padStart(9)} ${String(s.stepsPerSec).padStart(8)}`);
       }
     }
+    if (now >= nextSettled) {
+      nextSettled += SETTLED_EVERY_MS;
+      gc();
+      const mem = process.memoryUsage();
+      settled.push({ t: (Date.now() - t0) / 1000, rss: mem.rss, heapUsed: mem.heapUsed, heapTotal: mem.heapTotal });
+    }
     if (now >= nextCheck) {
       nextCheck += 5000;
       const ok = binding.debugCheck(server);
@@ -135,12 +152,23 @@ async function main() {
   const mbPerHour = (key) => +(slope(after.map((s) => s.t), after.map((s) => s[key])) * 3600 / 1048576).toFixed(2);
   const parts = { rss: mbPerHour('rss'), allocator: mbPerHour('allocator'), heapTotal: mbPerHour('heapTotal') };
   console.log(`after warm-up, MB per hour: RSS ${parts.rss}, keyspace allocator ${parts.allocator}, V8 heapTotal ${parts.heapTotal}`);
+  // The same after a full GC each time (V8's heap swings by tens of MB between collections,
+  // which the per-second samples see as noise): live JS growth shows in heapUsed here.
+  const settledAfter = settled.filter((s) => s.t >= SECONDS * 0.2);
+  const settledSlope = (key) => settledAfter.length > 1
+    ? +(slope(settledAfter.map((s) => s.t), settledAfter.map((s) => s[key])) * 3600 / 1048576).toFixed(2) : null;
+  const settledMeanRss = settledAfter.reduce((a, s) => a + s.rss, 0) / (settledAfter.length || 1);
+  const settledParts = { rss: settledSlope('rss'), heapUsed: settledSlope('heapUsed'), heapTotal: settledSlope('heapTotal'),
+    rssGrowthPercentPerHour: rssPercentPerHour(settledSlope('rss'), settledMeanRss) };
+  console.log(`after a full GC (${settledAfter.length} samples, every ${SETTLED_EVERY_MS / 1000} s), MB per hour: RSS ${settledParts.rss}, ` +
+    `V8 heapUsed ${settledParts.heapUsed}, heapTotal ${settledParts.heapTotal}; RSS growth ${settledParts.rssGrowthPercentPerHour} % per hour`);
   console.log(`\nafter warm-up (${after.length} samples): RSS ${(meanRss / 1048576).toFixed(1)} MB on average, ` +
     `growth ${growthPerHour.toFixed(2)} % per hour; used_memory slope ${(usedSlope * 3600 / 1048576).toFixed(2)} MB per hour; ` +
     `${received} messages received; invariant checks ${process.exitCode ? 'FAILED' : 'passed'}`);
   fs.writeFileSync(OUT, JSON.stringify({ bench: 'soak', date: new Date().toISOString(), node: process.version,
     seconds: SECONDS, maxmemory: MAXMEMORY, rssGrowthPercentPerHour: +growthPerHour.toFixed(3),
-    usedMemorySlopeMBPerHour: +(usedSlope * 3600 / 1048576).toFixed(3), growthMBPerHour: parts, invariantChecks: process.exitCode ? 'failed' : 'passed',
+    usedMemorySlopeMBPerHour: +(usedSlope * 3600 / 1048576).toFixed(3), growthMBPerHour: parts,
+    afterFullGc: { everySeconds: SETTLED_EVERY_MS / 1000, growthMBPerHour: settledParts, samples: settled }, invariantChecks: process.exitCode ? 'failed' : 'passed',
     samplesEvery10s: samples.filter((_, i) => i % 10 === 0) }, null, 2) + '\n');
   console.log(`wrote ${path.relative(process.cwd(), OUT)}`);
   await sub.close();
