@@ -202,13 +202,6 @@ static void eachPageNewestFirst(rlSlab *s, void (*fn)(rlSlab *, slabPage *)) {
     }
 }
 
-static void poolPushReset(rlSlab *s, slabPage *p) {
-    POISON(p->data, PAGE_DATA_SIZE);
-    p->next = s->pool;
-    s->pool = p;
-    s->pool_pages++;
-}
-
 static void unpoisonPage(rlSlab *s, slabPage *p) {
     (void)s;
     UNPOISON(p->data, PAGE_DATA_SIZE);
@@ -218,7 +211,7 @@ void slabReset(rlSlab *s) {
     /* The pool is a stack: pushed newest first, the oldest page ends on top. */
     s->pool = NULL;
     s->pool_pages = 0;
-    eachPageNewestFirst(s, poolPushReset);
+    eachPageNewestFirst(s, pageRetire);
     s->used_small = 0;
     memset(s->cur, 0, sizeof(s->cur));
     memset(s->avail, 0, sizeof(s->avail));

@@ -80,6 +80,18 @@ int test_slab_classes_are_dense(void) {
     return 0;
 }
 
+/* Allocates n objects of 'size' bytes into ptrs[0..n). */
+static void allocEach(rlSlab *s, void **ptrs, int n, size_t size) {
+    for (int i = 0; i < n; i++)
+        ptrs[i] = slabAlloc(s, size);
+}
+
+/* Frees ptrs[0..n), each of 'size' bytes. */
+static void freeEach(rlSlab *s, void **ptrs, int n, size_t size) {
+    for (int i = 0; i < n; i++)
+        slabFree(s, ptrs[i], size);
+}
+
 int test_slab_empty_pages_are_shared_by_classes(void) {
     /* 64-byte objects fill 20 pages and are all freed; 160-byte objects then take those
      * pages from the pool: no new page but the 64-byte class's current one is still held
@@ -88,18 +100,14 @@ int test_slab_empty_pages_are_shared_by_classes(void) {
     enum { N = 20000 };
     void **ptrs = malloc(N * sizeof(void *));
     TEST_ASSERT(ptrs != NULL);
-    for (int i = 0; i < N; i++)
-        ptrs[i] = slabAlloc(&s, 64);
+    allocEach(&s, ptrs, N, 64);
     size_t bytes = s.pages_bytes;
     TEST_ASSERT(bytes >= 19 * SLAB_PAGE_SIZE);
-    for (int i = 0; i < N; i++)
-        slabFree(&s, ptrs[i], 64);
+    freeEach(&s, ptrs, N, 64);
     TEST_ASSERT(s.used_small == 0);
-    for (int i = 0; i < N * 64 / 160; i++)
-        ptrs[i] = slabAlloc(&s, 160);
+    allocEach(&s, ptrs, N * 64 / 160, 160);
     TEST_ASSERT(s.pages_bytes <= bytes + SLAB_PAGE_SIZE);
-    for (int i = 0; i < N * 64 / 160; i++)
-        slabFree(&s, ptrs[i], 160);
+    freeEach(&s, ptrs, N * 64 / 160, 160);
     free(ptrs);
     slabRelease(&s);
     return 0;
@@ -112,20 +120,16 @@ int test_slab_freed_pages_are_pooled_and_reused(void) {
     enum { N = 100000 };
     void **ptrs = malloc(N * sizeof(void *));
     TEST_ASSERT(ptrs != NULL);
-    for (int i = 0; i < N; i++)
-        ptrs[i] = slabAlloc(&s, 48);
+    allocEach(&s, ptrs, N, 48);
     size_t pages = s.pages_bytes / SLAB_PAGE_SIZE;
     TEST_ASSERT(pages >= 73);
-    for (int i = 0; i < N; i++)
-        slabFree(&s, ptrs[i], 48);
+    freeEach(&s, ptrs, N, 48);
     TEST_ASSERT(s.pool_pages == pages - 1);
     TEST_ASSERT(s.pages_bytes / SLAB_PAGE_SIZE == pages);
-    for (int i = 0; i < N; i++)
-        ptrs[i] = slabAlloc(&s, 96); /* another class */
+    allocEach(&s, ptrs, N, 96); /* another class */
     TEST_ASSERT(s.pages_bytes / SLAB_PAGE_SIZE <= 2 * pages + 1);
     TEST_ASSERT(s.pool_pages == 0);
-    for (int i = 0; i < N; i++)
-        slabFree(&s, ptrs[i], 96);
+    freeEach(&s, ptrs, N, 96);
     free(ptrs);
     slabRelease(&s);
     return 0;
