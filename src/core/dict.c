@@ -347,6 +347,18 @@ int dictRehash(dict *d, int n) {
     unsigned long empty_visits =
         moves > ULONG_MAX / DICT_REHASH_EMPTY_VISITS ? ULONG_MAX : moves * DICT_REHASH_EMPTY_VISITS;
     unsigned long mask1 = d->size[1] - 1;
+    /* The loop prefetches the chain heads of the bucket DICT_WALK_PREFETCH ahead; when
+     * several buckets move in this call, first the heads it would otherwise reach without
+     * a prefetch (all of a small table's, which is rehashed in one call). */
+    if (moves > 1) {
+        unsigned long from = (unsigned long)d->rehashidx;
+        unsigned long end = from + (moves < DICT_WALK_PREFETCH ? moves : DICT_WALK_PREFETCH);
+        if (end > d->size[0]) end = d->size[0];
+        for (unsigned long i = from; i < end; i++) {
+            dictEntry *head = dictBucket(d, 0, i);
+            if (head) PREFETCH_RW(head);
+        }
+    }
 
     while (moves-- > 0 && d->used[0] != 0) {
         /* used[0] != 0 guarantees a non-empty bucket at or after rehashidx. */
@@ -361,6 +373,7 @@ int dictRehash(dict *d, int n) {
             &d->table[0][d->rehashidx >> DICT_SEG_SHIFT][d->rehashidx & DICT_SEG_MASK];
         while (de) {
             dictEntry *next = de->next;
+            if (next) PREFETCH_RW(next); /* its miss overlaps the hashing of this one */
             unsigned long idx = (unsigned long)dictHashKey(d, de->key, de->keylen) & mask1;
             dictEntry **dst = bucketSlot(d, 1, idx);
             de->next = *dst;
