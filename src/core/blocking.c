@@ -20,7 +20,7 @@
 #include <math.h>
 #include <string.h>
 
-static const dictType blockingDictType = {NULL, NULL, NULL, NULL};
+static const dictType blockingDictType = {NULL, NULL, NULL, NULL, 0};
 
 void blockingInit(rlServer *s) {
     for (int i = 0; i < RL_DBNUM; i++) {
@@ -96,8 +96,8 @@ void blockForKeys(rlClient *c, int btype, const int *keyidx, int nkeys, long lon
         b->keys[b->nkeys++] = sdsnewlen(key, len);
         dictEntry *existing = NULL;
         dictEntry *de = dictAddRaw(c->db->blocking_keys, key, len, &existing);
-        if (de) de->v.val = rl_calloc(1, sizeof(rlClientList));
-        clientListAppend(de ? de->v.val : existing->v.val, c);
+        if (de) dictSetVal(de, rl_calloc(1, sizeof(rlClientList)));
+        clientListAppend(de ? dictGetVal(de) : dictGetVal(existing), c);
     }
     queuedCopy(&b->cmdline, c, c->cmd); /* run again when a key becomes ready */
     c->flags |= CLIENT_BLOCKED;
@@ -133,7 +133,7 @@ void unblockClient(rlClient *c) {
     for (int i = 0; i < b->nkeys; i++) {
         dictEntry *de = dictFind(b->db->blocking_keys, b->keys[i], sdslen(b->keys[i]));
         if (de) {
-            rlClientList *l = de->v.val;
+            rlClientList *l = dictGetVal(de);
             clientListRemove(l, c);
             if (l->n == 0) {
                 clientListFree(l);
@@ -208,7 +208,7 @@ void handleClientsBlockedOnKeys(rlServer *s) {
         dictEntry *de = dictFind(db->blocking_keys, rk->key, len);
         if (de) {
             /* Serving unblocks clients (removing them from this list): walk a copy. */
-            rlClientList *l = de->v.val;
+            rlClientList *l = dictGetVal(de);
             size_t n = l->n;
             rlClient **order = rl_malloc(sizeof(*order) * n);
             memcpy(order, l->v, sizeof(*order) * n);
@@ -216,7 +216,7 @@ void handleClientsBlockedOnKeys(rlServer *s) {
                 dictEntry *kde = dictFind(db->keys, rk->key, len);
                 if (!kde) break; /* emptied: the rest wait */
                 /* A value of another type does not serve (Redis 7.0): the client waits on. */
-                const robj *o = kde->v.val;
+                const robj *o = dictGetVal(kde);
                 if (!(order[i]->flags & CLIENT_BLOCKED) || o->type != order[i]->bstate.btype)
                     continue;
                 serveBlockedClient(order[i]);
@@ -256,7 +256,7 @@ void clientUnblockCommand(rlClient *c) {
     }
     uint64_t key = (uint64_t)id;
     dictEntry *de = dictFind(c->srv->clients_by_id, &key, sizeof(key));
-    rlClient *bc = de ? de->v.val : NULL;
+    rlClient *bc = de ? dictGetVal(de) : NULL;
     if (!bc || !(bc->flags & CLIENT_BLOCKED)) {
         addReplyLongLong(c, 0);
         return;

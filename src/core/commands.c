@@ -49,7 +49,7 @@ void commandsPopulate(rlServer *s) {
     for (size_t i = 0; i < COMMAND_COUNT; i++) {
         const char *name = commandTable[i].info.name;
         dictEntry *de = dictAddRaw(s->commands, name, strlen(name), NULL);
-        if (de) de->v.val = (void *)&commandTable[i];
+        if (de) dictSetVal(de, (void *)&commandTable[i]);
     }
 }
 
@@ -69,7 +69,7 @@ const rlCommand *lookupCommand(rlServer *s, const char *name, size_t len) {
     size_t n = lowerName(buf, 0, name, len);
     if (n == 0 || memchr(buf, '|', n)) return NULL;
     dictEntry *de = dictFind(s->commands, buf, n);
-    return de ? de->v.val : NULL;
+    return de ? dictGetVal(de) : NULL;
 }
 
 /* Find the subcommand 'name' of 'container' ("object" + "encoding"), or NULL. */
@@ -82,5 +82,5 @@ const rlCommand *lookupSubcommand(rlServer *s, const rlCommand *container, const
     n = lowerName(buf, n, name, len);
     if (n == 0) return NULL;
     dictEntry *de = dictFind(s->commands, buf, n);
-    return de ? de->v.val : NULL;
+    return de ? dictGetVal(de) : NULL;
 }

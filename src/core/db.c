@@ -19,7 +19,7 @@
  * absent. A found key's access clock is refreshed (LRU/LFU) unless LOOKUP_NOTOUCH. Without
  * LOOKUP_NOSTATS (a read) a keyspace hit or miss is counted, and a read miss notifies
  * "keymiss" (NOTIFY_KEY_MISS) unless LOOKUP_NONOTIFY; write lookups do neither. Returns the
- * key's entry in db->keys (its value is de->v.val), or NULL. */
+ * key's entry in db->keys (its value is dictGetVal(de)), or NULL. */
 static inline dictEntry *lookupKeyEntry(rlClient *c, rlDb *db, const char *key, size_t len,
                                         int flags) {
     dictEntry *de = NULL;
@@ -45,7 +45,7 @@ static inline dictEntry *lookupKeyEntry(rlClient *c, rlDb *db, const char *key, 
 /* lookupKeyEntry's value. */
 static inline robj *lookupKey(rlClient *c, rlDb *db, const char *key, size_t len, int flags) {
     dictEntry *de = lookupKeyEntry(c, db, key, len, flags);
-    return de ? de->v.val : NULL;
+    return de ? dictGetVal(de) : NULL;
 }
 
 /* Look up 'key' in 'db' with LOOKUP_* 'flags' (see lookupKey): an expired key is deleted
@@ -69,7 +69,7 @@ robj *lookupKeyWrite(rlClient *c, rlDb *db, const char *key, size_t len) {
 dictEntry *dbAdd(rlDb *db, const char *key, size_t len, robj *val) {
     dictEntry *de = dictAddRaw(db->keys, key, len, NULL);
     if (!de) return NULL;
-    de->v.val = val;
+    dictSetVal(de, val);
     keyInitClock(db->srv, de);
     signalKeyAsReady(db, key, len);
     notifyKeyspaceEvent(NOTIFY_NEW, "new", key, len, db);
@@ -95,7 +95,7 @@ void setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t h
     dictEntry *de = dictAddRawHashed(db->keys, key, len, hash, &existing);
     objectMaybeShare(c->srv, val);
     if (de) {
-        de->v.val = val;
+        dictSetVal(de, val);
         keyInitClock(c->srv, de);
         signalKeyAsReady(db, key, len);
         notifyKeyspaceEvent(NOTIFY_NEW, "new", key, len, db);
@@ -104,8 +104,8 @@ void setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t h
          * once and keeps the clock of the value it replaces): LRU restarts the clock, LFU
          * counts one more unless this command's lookup already did */
         if (existing != c->touched) keyTouch(c->srv, existing);
-        freeObject(c->srv, existing->v.val);
-        existing->v.val = val;
+        freeObject(c->srv, dictGetVal(existing));
+        dictSetVal(existing, val);
         if (!keepttl) removeExpire(db, key, len);
     }
     signalModifiedKey(c, db, key, len);
@@ -235,7 +235,7 @@ static dictEntry *objectLookupEntry(rlClient *c) {
 /* OBJECT ENCODING key */
 void objectEncodingCommand(rlClient *c) {
     dictEntry *de = objectLookupEntry(c);
-    if (de) addReplyBulkCString(c, objectEncodingName(de->v.val));
+    if (de) addReplyBulkCString(c, objectEncodingName(dictGetVal(de)));
 }
 
 /* OBJECT IDLETIME key: seconds since the last access (LRU policies only). */
@@ -265,7 +265,7 @@ void objectFreqCommand(rlClient *c) {
 /* OBJECT REFCOUNT key: 1, or what Redis reports for the integers it shares. */
 void objectRefcountCommand(rlClient *c) {
     dictEntry *de = objectLookupEntry(c);
-    if (de) addReplyLongLong(c, ((robj *)de->v.val)->shared ? OBJ_SHARED_REFCOUNT : 1);
+    if (de) addReplyLongLong(c, ((robj *)dictGetVal(de))->shared ? OBJ_SHARED_REFCOUNT : 1);
 }
 
 /* A growable array of entry pointers, used to collect replies whose length is not known
@@ -445,7 +445,7 @@ void scanCommand(rlClient *c) {
     for (size_t i = 0; i < l.count; i++) {
         const dictEntry *de = l.items[i];
         if (pat && !stringmatchlen(pat, plen, de->key, de->keylen, 0)) continue;
-        if (type && !rlStrEqNoCase(type, tlen, typeName(de->v.val))) continue;
+        if (type && !rlStrEqNoCase(type, tlen, typeName(dictGetVal(de)))) continue;
         keys[kept] = rl_malloc(de->keylen + 1);
         memcpy(keys[kept], de->key, de->keylen);
         lens[kept++] = de->keylen;
@@ -480,9 +480,9 @@ static void moveKey(rlDb *srcdb, const char *src, size_t srclen, rlDb *dstdb, co
                     size_t dstlen) {
     long long when = getExpire(srcdb, src, srclen);
     dictEntry *de = dictUnlink(srcdb->keys, src, srclen);
-    robj *val = de->v.val;
+    robj *val = dictGetVal(de);
     uint32_t clock = de->meta; /* the value keeps its access clock, as in Redis */
-    de->v.val = NULL;
+    dictSetVal(de, NULL);
     dictFreeUnlinkedEntry(srcdb->keys, de);
     if (when >= 0) removeExpire(srcdb, src, srclen);
     dbAdd(dstdb, dst, dstlen, val)->meta = clock;

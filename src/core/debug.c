@@ -54,7 +54,7 @@ static const char *checkValue(const robj *o) {
 #define NAME_SHOWN 64 /* bytes of a key or channel name quoted in a message */
 #define NO_DB 0xff    /* the db byte of a registration outside the databases (pub/sub) */
 
-static const dictType scratchSetType = {NULL, NULL, NULL, NULL};
+static const dictType scratchSetType = {NULL, NULL, NULL, NULL, 0};
 
 /* An empty keys-only dict on malloc, seeded from the server's RNG state (not advanced). */
 static dict *scratchSet(const rlServer *s) {
@@ -127,8 +127,8 @@ static int regClaim(regMatch *m, const rlClient *c, int dbid, const char *name, 
                     char *err, size_t errlen) {
     regKey(m, c, dbid, name, len);
     dictEntry *de = dictFind(m->set, m->buf, sdslen(m->buf));
-    if (de && !de->v.u64) {
-        de->v.u64 = 1;
+    if (de && !dictGetU64(de)) {
+        dictSetU64(de, 1);
         m->claimed++;
         return 1;
     }
@@ -145,7 +145,7 @@ static int regFinish(regMatch *m, char *err, size_t errlen) {
     if (m->added == m->claimed) return 1;
     dictIterator *it = dictGetIterator(m->set);
     dictEntry *de;
-    while ((de = dictNext(it)) != NULL && de->v.u64)
+    while ((de = dictNext(it)) != NULL && dictGetU64(de))
         ;
     if (de) {
         const rlClient *c; /* live: regAddRegistry checked it */
@@ -174,7 +174,7 @@ static int regAddRegistry(regMatch *m, const rlServer *s, const dict *clients, d
     dictEntry *de;
     while (!why && (de = dictNext(it)) != NULL) {
         entries++;
-        const rlClientList *l = de->v.val;
+        const rlClientList *l = dictGetVal(de);
         if (!l)
             why = "NULL client list";
         else if (l->n == 0)
@@ -226,7 +226,7 @@ static int checkClients(rlServer *s, dict *clients, char *err, size_t errlen) {
     dictEntry *de;
     while (!why && (de = dictNext(it)) != NULL) {
         count++;
-        rlClient *c = de->v.val;
+        rlClient *c = dictGetVal(de);
         if (!c)
             why = "NULL client";
         else if (de->keylen != sizeof(c->id) || memcmp(de->key, &c->id, sizeof(c->id)) != 0)
@@ -265,7 +265,7 @@ static int checkWatch(rlServer *s, const dict *clients, char *err, size_t errlen
     dictIterator *it = dictGetIterator(s->clients_by_id);
     dictEntry *de;
     while (ok && (de = dictNext(it)) != NULL) {
-        const rlClient *c = de->v.val;
+        const rlClient *c = dictGetVal(de);
         if (c->nwatched > c->capwatched || (c->nwatched && !c->watched)) {
             snprintf(err, errlen, "watch: client %llu: corrupt watched-key array",
                      (unsigned long long)c->id);
@@ -313,7 +313,7 @@ static int checkBlocking(rlServer *s, const dict *clients, char *err, size_t err
     dictIterator *it = dictGetIterator(s->clients_by_id);
     dictEntry *de;
     while (ok && (de = dictNext(it)) != NULL) {
-        const rlClient *c = de->v.val;
+        const rlClient *c = dictGetVal(de);
         const blockState *b = &c->bstate;
         const char *why = NULL;
         if (c->flags & CLIENT_REPROCESSING)
@@ -397,7 +397,7 @@ static int checkPubsub(rlServer *s, const dict *clients, char *err, size_t errle
         dictIterator *it = dictGetIterator(s->clients_by_id);
         dictEntry *de;
         while (ok && (de = dictNext(it)) != NULL) {
-            const rlClient *c = de->v.val;
+            const rlClient *c = dictGetVal(de);
             dict *mine = clientSubs(c, kind);
             if (!mine) continue;
             unsigned long count = 0;
@@ -445,7 +445,7 @@ int rlDebugCheck(rlServer *s, char *err, size_t errlen) {
         it = dictGetIterator(db->keys);
         while ((de = dictNext(it)) != NULL) {
             count++;
-            robj *o = de->v.val;
+            robj *o = dictGetVal(de);
             const char *why = o ? checkValue(o) : "NULL value";
             if (why) {
                 dictReleaseIterator(it);

@@ -217,7 +217,7 @@ static dictEntry *allocEntry(dict *d, size_t size) {
 static void freeEntry(dict *d, dictEntry *de) {
     if (d->type && d->type->entryDestructor) d->type->entryDestructor(d->privdata, de);
     if (d->type && d->type->entryFree)
-        d->type->entryFree(d->privdata, de, dictEntryAllocSize(de->keylen));
+        d->type->entryFree(d->privdata, de, dictEntryAllocSize(d, de->keylen));
     else
         rl_free(de);
 }
@@ -470,12 +470,13 @@ dictEntry *dictAddRawHashed(dict *d, const void *key, size_t len, uint64_t h,
         return NULL;
     }
     expandIfNeeded(d);
-    if (len > SIZE_MAX - sizeof(dictEntry) - 1) rlOom(SIZE_MAX);
-    de = allocEntry(d, dictEntryAllocSize(len));
+    if (len > SIZE_MAX - sizeof(dictEntry) - 9) rlOom(SIZE_MAX);
+    de = allocEntry(d, dictEntryAllocSize(d, len));
     if (len) memcpy(de->key, key, len);
     de->key[len] = '\0';
     de->keylen = (uint32_t)len;
-    memset(&de->v, 0, sizeof(de->v));
+    de->meta = 0;
+    if (!(d->type && d->type->no_value)) dictSetU64(de, 0);
     int t = dictIsRehashing(d) ? 1 : 0;
     unsigned long idx = (unsigned long)h & (d->size[t] - 1);
     dictEntry **slot = bucketSlot(d, t, idx);
@@ -488,7 +489,7 @@ dictEntry *dictAddRawHashed(dict *d, const void *key, size_t len, uint64_t h,
 int dictAdd(dict *d, const void *key, size_t len, void *val) {
     dictEntry *de = dictAddRaw(d, key, len, NULL);
     if (!de) return DICT_ERR;
-    de->v.val = val;
+    if (!(d->type && d->type->no_value)) dictSetVal(de, val);
     return DICT_OK;
 }
 

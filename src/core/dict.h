@@ -6,8 +6,9 @@
  * survives resizes); the code is our own.
  *
  * Keys are byte strings copied into the entry itself (one allocation per entry: the key
- * bytes follow the entry header and are NUL-terminated for convenience). Values are a
- * union: a pointer, a signed/unsigned 64-bit integer or a double.
+ * bytes follow the entry header and are NUL-terminated for convenience). The value, 8 bytes
+ * (a pointer, a signed/unsigned 64-bit integer or a double), follows the key's NUL, unless
+ * the dict's type has none (a set's members): then an entry is 8 bytes smaller.
  *
  * Growth never moves all entries at once: when the table must grow, a second table is
  * started (its 64 KB bucket segments are allocated on first write) and entries migrate
@@ -21,6 +22,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define DICT_OK 0
 #define DICT_ERR 1
@@ -41,17 +43,29 @@
 
 typedef struct dictEntry {
     struct dictEntry *next; /* chain in the bucket */
-    union {
-        void *val;
-        uint64_t u64;
-        int64_t s64;
-        double d;
-    } v;
-    uint32_t keylen; /* length of key[] without the trailing NUL */
-    uint32_t meta;   /* the dict user's (it fills the header's padding: no extra bytes); the
-                        keyspace keeps the key's access clock here (evict.c) */
-    char key[];      /* keylen bytes, then a NUL */
+    uint32_t keylen;        /* length of key[] without the trailing NUL */
+    uint32_t meta;          /* the dict user's, 0 when added (it fills the header's padding: no
+                               extra bytes); the keyspace keeps the key's access clock here */
+    char key[];             /* keylen bytes, a NUL, then the value (unaligned: use the
+                               accessors below) unless the dict's type has no_value */
 } dictEntry;
+
+/* The value of an entry of a dict with values (never of a no_value dict), read and written
+ * as a pointer (dictGetVal/dictSetVal), int64_t (S64), uint64_t (U64) or double (Double). */
+#define DICT_VAL_AT(de) ((de)->key + (de)->keylen + 1)
+#define DICT_VAL_ACCESSORS(Name, T)                                                                \
+    static inline T dictGet##Name(const dictEntry *de) {                                           \
+        T v;                                                                                       \
+        memcpy(&v, DICT_VAL_AT(de), sizeof(v));                                                    \
+        return v;                                                                                  \
+    }                                                                                              \
+    static inline void dictSet##Name(dictEntry *de, T v) {                                         \
+        memcpy(DICT_VAL_AT(de), &v, sizeof(v));                                                    \
+    }
+DICT_VAL_ACCESSORS(Val, void *)
+DICT_VAL_ACCESSORS(S64, int64_t)
+DICT_VAL_ACCESSORS(U64, uint64_t)
+DICT_VAL_ACCESSORS(Double, double)
 
 typedef struct dictType {
     /* Called with (privdata, entry) when an entry is deleted or the dict is released or
@@ -65,6 +79,8 @@ typedef struct dictType {
      * which come from rl_malloc): called with +bytes after allocating, -bytes before
      * freeing. May be NULL. */
     void (*account)(void *privdata, long long delta);
+    /* Nonzero: entries carry no value (a set's members), 8 bytes less each. */
+    int no_value;
 } dictType;
 
 typedef struct dict {
@@ -162,7 +178,8 @@ uint64_t dictPrefetch(const dict *d, const void *key, size_t len);
 dictEntry *dictAddRawHashed(dict *d, const void *key, size_t len, uint64_t hash,
                             dictEntry **existing);
 
-/* Add 'key' -> 'val'. Returns DICT_OK, or DICT_ERR when the key already exists. */
+/* Add 'key' -> 'val' ('val' is ignored by a no_value dict). Returns DICT_OK, or DICT_ERR when
+ * the key already exists. */
 int dictAdd(dict *d, const void *key, size_t len, void *val);
 
 /* Delete 'key', calling the destructor. Returns DICT_OK, or DICT_ERR when absent. */
@@ -172,8 +189,9 @@ int dictDelete(dict *d, const void *key, size_t len);
  * return the entry (or NULL when absent). The caller later calls dictFreeUnlinkedEntry. */
 dictEntry *dictUnlink(dict *d, const void *key, size_t len);
 
-/* Bytes allocated for an entry with a key of 'keylen' bytes. */
-#define dictEntryAllocSize(keylen) (sizeof(dictEntry) + (size_t)(keylen) + 1)
+/* Bytes allocated for an entry of dict 'd' with a key of 'keylen' bytes. */
+#define dictEntryAllocSize(d, keylen)                                                              \
+    (sizeof(dictEntry) + (size_t)(keylen) + 1 + ((d)->type && (d)->type->no_value ? 0 : 8))
 
 /* Call the destructor on an entry returned by dictUnlink and free it. NULL is a no-op. */
 void dictFreeUnlinkedEntry(dict *d, dictEntry *de);

@@ -184,7 +184,7 @@ void evictFree(rlServer *s) {
  * for TTL. Returns 0 and sets '*idle', or -1 when the key has vanished. */
 static int candidateScore(rlServer *s, rlDb *db, const dictEntry *de, unsigned long long *idle) {
     if (s->maxmemory_policy == MAXMEMORY_VOLATILE_TTL) {
-        *idle = ~0ULL - (unsigned long long)de->v.s64;
+        *idle = ~0ULL - (unsigned long long)dictGetS64(de);
         return 0;
     }
     if (!(s->maxmemory_policy & MAXMEMORY_FLAG_ALLKEYS)) {
@@ -266,8 +266,8 @@ static rlDb *poolPick(rlServer *s, sds *out, dictEntry **unlinked) {
                 *unlinked = NULL;
             } else {
                 *unlinked = dictUnlink(db->keys, p[k].key, sdslen(p[k].key));
-                if (!*unlinked) continue;               /* gone since sampled */
-                __builtin_prefetch((*unlinked)->v.val); /* evictKey frees it */
+                if (!*unlinked) continue;                  /* gone since sampled */
+                __builtin_prefetch(dictGetVal(*unlinked)); /* evictKey frees it */
             }
             sdsclear(*out);
             *out = sdscatlen(*out, p[k].key, sdslen(p[k].key));

@@ -34,7 +34,7 @@
 long long getExpire(rlDb *db, const char *key, size_t len) {
     if (dictSize(db->expires) == 0) return -1;
     dictEntry *de = dictFind(db->expires, key, len);
-    return de ? de->v.s64 : -1;
+    return de ? dictGetS64(de) : -1;
 }
 
 /* Set the expire time of an existing key. */
@@ -42,7 +42,7 @@ void setExpire(rlDb *db, const char *key, size_t len, long long when_ms) {
     dictEntry *existing;
     dictEntry *de = dictAddRaw(db->expires, key, len, &existing);
     if (!de) de = existing;
-    de->v.s64 = when_ms;
+    dictSetS64(de, when_ms);
 }
 
 /* Remove the TTL of 'key'; returns 1 if it had one. */
@@ -114,7 +114,7 @@ static void activeExpireLoop(rlServer *s, int dbid, long long now_ms, unsigned *
      * first because dbDelete frees the expires entry they live in. */
     for (unsigned i = 0; i < sm.count; i++) {
         dictEntry *de = sm.items[i];
-        if (now_ms > de->v.s64) {
+        if (now_ms > dictGetS64(de)) {
             char small[128];
             size_t len = de->keylen;
             char *key = len < sizeof(small) ? small : rl_malloc(len);
@@ -123,7 +123,7 @@ static void activeExpireLoop(rlServer *s, int dbid, long long now_ms, unsigned *
             if (key != small) rl_free(key);
             (*expired)++;
         } else {
-            ttl_sum += (double)(de->v.s64 - now_ms);
+            ttl_sum += (double)(dictGetS64(de) - now_ms);
             ttl_count++;
         }
     }

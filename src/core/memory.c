@@ -23,7 +23,7 @@ size_t dictMemUsage(const dict *d, long samples, size_t (*valueBytes)(const dict
                 continue;
             }
             for (const dictEntry *de = dictBucket(d, t, i); de; de = de->next) {
-                bytes += slabObjectBytes(dictEntryAllocSize(de->keylen));
+                bytes += slabObjectBytes(dictEntryAllocSize(d, de->keylen));
                 if (valueBytes) bytes += valueBytes(de);
                 seen++;
             }
@@ -56,7 +56,7 @@ size_t objectMemUsage(const robj *o, long samples) {
 }
 
 static size_t keyValueBytes(const dictEntry *de) {
-    return objectMemUsage(de->v.val, 0);
+    return objectMemUsage(dictGetVal(de), 0);
 }
 
 size_t keyspaceMemRecount(rlServer *s) {
@@ -132,7 +132,9 @@ void memoryUsageCommand(rlClient *c) {
         addReplyNull(c);
         return;
     }
-    size_t bytes = slabObjectBytes(dictEntryAllocSize(len)) + objectMemUsage(o, (long)samples);
-    if (dictFind(c->db->expires, key, len)) bytes += slabObjectBytes(dictEntryAllocSize(len));
+    size_t bytes =
+        slabObjectBytes(dictEntryAllocSize(c->db->keys, len)) + objectMemUsage(o, (long)samples);
+    if (dictFind(c->db->expires, key, len))
+        bytes += slabObjectBytes(dictEntryAllocSize(c->db->expires, len));
     addReplyLongLong(c, (long long)bytes);
 }

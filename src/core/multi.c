@@ -147,8 +147,8 @@ static void watchForKey(rlClient *c, const char *key, size_t len) {
     }
     dictEntry *existing = NULL;
     dictEntry *de = dictAddRaw(c->db->watched_keys, key, len, &existing);
-    if (de) de->v.val = rl_calloc(1, sizeof(rlClientList));
-    clientListAppend(de ? de->v.val : existing->v.val, c);
+    if (de) dictSetVal(de, rl_calloc(1, sizeof(rlClientList)));
+    clientListAppend(de ? dictGetVal(de) : dictGetVal(existing), c);
     if (c->nwatched == c->capwatched) {
         c->capwatched = c->capwatched ? c->capwatched * 2 : 4;
         c->watched = rl_realloc(c->watched, c->capwatched * sizeof(*c->watched));
@@ -164,7 +164,7 @@ void unwatchAllKeys(rlClient *c) {
         watchedKey *wk = &c->watched[i];
         dictEntry *de = dictFind(wk->db->watched_keys, wk->key, sdslen(wk->key));
         if (de) {
-            rlClientList *l = de->v.val;
+            rlClientList *l = dictGetVal(de);
             clientListRemove(l, c);
             if (l->n == 0) {
                 clientListFree(l);
@@ -190,7 +190,7 @@ static watchedKey *findWatched(rlClient *c, rlDb *db, const char *key, size_t le
 void touchWatchedKey(rlDb *db, const char *key, size_t len) {
     dictEntry *de = dictFind(db->watched_keys, key, len);
     if (!de) return;
-    rlClientList *l = de->v.val;
+    rlClientList *l = dictGetVal(de);
     for (size_t i = 0; i < l->n; i++) {
         rlClient *c = l->v[i];
         watchedKey *wk = findWatched(c, db, key, len);
@@ -213,7 +213,7 @@ void touchAllWatchedKeysInDb(rlDb *emptied, rlDb *replaced_with) {
         if (!exists && replaced_with)
             exists = dictFind(replaced_with->keys, de->key, de->keylen) != NULL;
         if (!exists) continue;
-        rlClientList *l = de->v.val;
+        rlClientList *l = dictGetVal(de);
         for (size_t i = 0; i < l->n; i++)
             l->v[i]->flags |= CLIENT_DIRTY_CAS;
     }

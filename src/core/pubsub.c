@@ -16,7 +16,7 @@
 
 #include <string.h>
 
-static const dictType registryDictType = {NULL, NULL, NULL, NULL};
+static const dictType registryDictType = {NULL, NULL, NULL, NULL, 0};
 
 static dict *newRegistry(rlServer *s) {
     return serverCreateDict(s, &registryDictType);
@@ -50,7 +50,7 @@ static void freeRegistry(dict *d) {
     dictIterator *it = dictGetIterator(d);
     dictEntry *de;
     while ((de = dictNext(it)) != NULL) {
-        clientListFree(de->v.val);
+        clientListFree(dictGetVal(de));
     }
     dictReleaseIterator(it);
     dictRelease(d);
@@ -79,8 +79,8 @@ static int subscribe(rlClient *c, dict *reg, dict **mine, const char *name, size
     if (dictAdd(*mine, name, len, NULL) != DICT_OK) return 0;
     dictEntry *existing = NULL;
     dictEntry *de = dictAddRaw(reg, name, len, &existing);
-    if (de) de->v.val = rl_calloc(1, sizeof(rlClientList));
-    clientListAppend(de ? de->v.val : existing->v.val, c);
+    if (de) dictSetVal(de, rl_calloc(1, sizeof(rlClientList)));
+    clientListAppend(de ? dictGetVal(de) : dictGetVal(existing), c);
     return 1;
 }
 
@@ -89,7 +89,7 @@ static int unsubscribe(rlClient *c, dict *reg, dict *mine, const char *name, siz
     if (!mine || dictDelete(mine, name, len) != DICT_OK) return 0;
     dictEntry *de = dictFind(reg, name, len);
     if (!de) return 1;
-    rlClientList *subs = de->v.val;
+    rlClientList *subs = dictGetVal(de);
     clientListRemove(subs, c);
     if (subs->n == 0) {
         clientListFree(subs);
@@ -245,7 +245,7 @@ long long pubsubPublishMessage(rlServer *s, const char *ch, size_t chlen, const 
     long long receivers = 0;
     dictEntry *de = dictSize(s->pubsub_channels) ? dictFind(s->pubsub_channels, ch, chlen) : NULL;
     if (de) {
-        const rlClientList *subs = de->v.val;
+        const rlClientList *subs = dictGetVal(de);
         const char *parts[3] = {"message", ch, msg};
         size_t lens[3] = {7, chlen, msglen};
         record(s, 3, parts, lens);
@@ -256,7 +256,7 @@ long long pubsubPublishMessage(rlServer *s, const char *ch, size_t chlen, const 
         dictIterator *it = dictGetIterator(s->pubsub_patterns);
         while ((de = dictNext(it)) != NULL) {
             if (!stringmatchlen(de->key, de->keylen, ch, chlen, 0)) continue;
-            const rlClientList *subs = de->v.val;
+            const rlClientList *subs = dictGetVal(de);
             const char *parts[4] = {"pmessage", de->key, ch, msg};
             size_t lens[4] = {8, de->keylen, chlen, msglen};
             record(s, 4, parts, lens);
@@ -275,7 +275,7 @@ void spublishCommand(rlClient *c) {
         dictSize(s->pubsub_shard) ? dictFind(s->pubsub_shard, c->argv[1], c->argvlen[1]) : NULL;
     long long receivers = 0;
     if (de) {
-        const rlClientList *subs = de->v.val;
+        const rlClientList *subs = dictGetVal(de);
         const char *parts[3] = {"smessage", c->argv[1], c->argv[2]};
         size_t lens[3] = {8, c->argvlen[1], c->argvlen[2]};
         record(s, 3, parts, lens);
@@ -329,7 +329,7 @@ static void numsubGeneric(rlClient *c, dict *reg) {
     for (int i = 2; i < c->argc; i++) {
         dictEntry *de = dictFind(reg, c->argv[i], c->argvlen[i]);
         addReplyBulk(c, c->argv[i], c->argvlen[i]);
-        addReplyLongLong(c, de ? (long long)((const rlClientList *)de->v.val)->n : 0);
+        addReplyLongLong(c, de ? (long long)((const rlClientList *)dictGetVal(de))->n : 0);
     }
     addReplyAggregateEnd(c, RL_AGG_ARRAY);
 }

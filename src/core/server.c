@@ -23,7 +23,7 @@ long long rlServerClockUs(rlServer *s) {
 /* Destructor for keyspace dict entries: the value is an robj. */
 void serverFreeObjectCallback(void *privdata, dictEntry *de) {
     rlServer *s = privdata;
-    freeObject(s, de->v.val);
+    freeObject(s, dictGetVal(de));
 }
 
 /* Dict entries come from the server's slab allocator (privdata is the server). */
@@ -45,15 +45,16 @@ void serverDictAccount(void *privdata, long long delta) {
 }
 
 static const dictType keysDictType = {serverFreeObjectCallback, serverEntryAlloc, serverEntryFree,
-                                      serverDictAccount};
-static const dictType plainDictType = {NULL, serverEntryAlloc, serverEntryFree, serverDictAccount};
+                                      serverDictAccount, 0};
+static const dictType plainDictType = {NULL, serverEntryAlloc, serverEntryFree, serverDictAccount,
+                                       0};
 /* Watched keys: key -> rlClientList*, plain malloc (entries are few and short-lived). */
-static const dictType clientListDictType = {NULL, NULL, NULL, NULL};
+static const dictType clientListDictType = {NULL, NULL, NULL, NULL, 0};
 /* The command lookup dict outlives slab resets (emptyDb), so it uses malloc. */
-static const dictType commandsDictType = {NULL, NULL, NULL, NULL};
+static const dictType commandsDictType = {NULL, NULL, NULL, NULL, 0};
 
 /* Keys only, plain malloc: a command's scratch set (it never outlives the command). */
-static const dictType scratchDictType = {NULL, NULL, NULL, NULL};
+static const dictType scratchDictType = {NULL, NULL, NULL, NULL, 0};
 
 dict *serverCreateDict(rlServer *s, const dictType *type) {
     return dictCreate(type, s, rlRandNext(&s->rng), rlRandNext(&s->rng));

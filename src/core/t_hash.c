@@ -32,15 +32,15 @@ static void hvalFree(rlSlab *sl, hval *v) {
 }
 
 static void hashEntryDestructor(void *privdata, dictEntry *de) {
-    hvalFree(&((rlServer *)privdata)->slab, de->v.val);
+    hvalFree(&((rlServer *)privdata)->slab, dictGetVal(de));
 }
 
 /* Value bytes and length of a dict entry of a hash. */
-#define HVAL(de) (((hval *)(de)->v.val)->buf)
-#define HVAL_LEN(de) ((size_t)((hval *)(de)->v.val)->len)
+#define HVAL(de) (((hval *)dictGetVal(de))->buf)
+#define HVAL_LEN(de) ((size_t)((hval *)dictGetVal(de))->len)
 
 static const dictType hashDictType = {hashEntryDestructor, serverEntryAlloc, serverEntryFree,
-                                      serverDictAccount};
+                                      serverDictAccount, 0};
 
 dict *hashCreateDict(rlServer *s) {
     return serverCreateDict(s, &hashDictType);
@@ -72,7 +72,7 @@ static void hashTypeConvert(rlServer *s, robj *o) {
         const char *f = lpGet(p, &flen);
         const char *v = lpGet(lpNext(lp, p), &vlen);
         dictEntry *de = dictAddRaw(d, f, flen, NULL);
-        if (de) de->v.val = hvalNew(&s->slab, v, vlen);
+        if (de) dictSetVal(de, hvalNew(&s->slab, v, vlen));
     }
     lpFree(&s->slab, lp);
     o->encoding = OBJ_ENCODING_HT;
@@ -87,7 +87,7 @@ robj *hashTypeDup(rlServer *s, const robj *o) {
     dictEntry *de;
     while ((de = dictNext(it)) != NULL) {
         dictEntry *n = dictAddRaw(d, de->key, de->keylen, NULL);
-        if (n) n->v.val = hvalNew(&s->slab, HVAL(de), HVAL_LEN(de));
+        if (n) dictSetVal(n, hvalNew(&s->slab, HVAL(de), HVAL_LEN(de)));
     }
     dictReleaseIterator(it);
     return createObject(&s->slab, OBJ_HASH, OBJ_ENCODING_HT, d);
@@ -138,11 +138,11 @@ static int hashTypeSet(rlServer *s, robj *o, const char *f, size_t flen, const c
     dictEntry *existing;
     dictEntry *de = dictAddRaw(o->u.ptr, f, flen, &existing);
     if (de) {
-        de->v.val = hvalNew(&s->slab, v, vlen);
+        dictSetVal(de, hvalNew(&s->slab, v, vlen));
         return 1;
     }
-    hvalFree(&s->slab, existing->v.val);
-    existing->v.val = hvalNew(&s->slab, v, vlen);
+    hvalFree(&s->slab, dictGetVal(existing));
+    dictSetVal(existing, hvalNew(&s->slab, v, vlen));
     return 0;
 }
 

@@ -12,7 +12,8 @@
 
 /* ---------------------------------------------------------------- set type API */
 
-static const dictType setDictType = {NULL, serverEntryAlloc, serverEntryFree, serverDictAccount};
+static const dictType setDictType = {NULL, serverEntryAlloc, serverEntryFree, serverDictAccount,
+                                     1 /* no_value */};
 
 static dict *setCreateDict(rlServer *s) {
     return serverCreateDict(s, &setDictType);

@@ -110,7 +110,8 @@ static unsigned char *zzlInsert(rlSlab *sl, unsigned char *lp, const char *ele, 
 
 /* ---------------------------------------------------------------- zset type API */
 
-static const dictType zsetDictType = {NULL, serverEntryAlloc, serverEntryFree, serverDictAccount};
+static const dictType zsetDictType = {NULL, serverEntryAlloc, serverEntryFree, serverDictAccount,
+                                      0};
 
 static robj *createZsetListpackObject(rlServer *s) {
     return createObject(&s->slab, OBJ_ZSET, OBJ_ENCODING_LISTPACK, lpNew(&s->slab));
@@ -152,7 +153,7 @@ void zsetTypeFree(rlServer *s, robj *o) {
 static void zsetSkiplistAdd(rlServer *s, zset *zs, double score, const char *ele, size_t len) {
     zskiplistNode *x = zslInsert(&s->slab, zs->zsl, &s->rng, score, ele, len);
     dictEntry *de = dictAddRaw(zs->dict, ele, len, NULL);
-    if (de) de->v.val = x;
+    if (de) dictSetVal(de, x);
 }
 
 /* Convert a listpack zset to a skiplist. O(N), N <= ZSET_MAX_LISTPACK_ENTRIES. */
@@ -206,7 +207,7 @@ static int zsetScore(const robj *o, const char *ele, size_t len, double *score) 
     if (o->encoding == OBJ_ENCODING_LISTPACK) return zzlFind(o->u.ptr, ele, len, score) != NULL;
     dictEntry *de = dictFind(((zset *)o->u.ptr)->dict, ele, len);
     if (!de) return 0;
-    *score = ((zskiplistNode *)de->v.val)->score;
+    *score = ((zskiplistNode *)dictGetVal(de))->score;
     return 1;
 }
 
@@ -221,7 +222,7 @@ static int zsetDel(rlServer *s, robj *o, const char *ele, size_t len) {
     zset *zs = o->u.ptr;
     dictEntry *de = dictFind(zs->dict, ele, len);
     if (!de) return 0;
-    zskiplistNode *x = de->v.val;
+    zskiplistNode *x = dictGetVal(de);
     double score = x->score;
     dictDelete(zs->dict, ele, len); /* 'ele' may point into x: delete from the dict first */
     zslDelete(&s->slab, zs->zsl, score, ele, len);
@@ -242,7 +243,7 @@ static long zsetRank(const robj *o, const char *ele, size_t len, int reverse) {
     const zset *zs = o->u.ptr;
     dictEntry *de = dictFind(zs->dict, ele, len);
     if (!de) return -1;
-    const zskiplistNode *x = de->v.val;
+    const zskiplistNode *x = dictGetVal(de);
     unsigned long rank = zslGetRank(zs->zsl, x->score, ele, len);
     return reverse ? (long)(llen - rank) : (long)rank - 1;
 }
@@ -296,8 +297,9 @@ static int zsetAdd(rlServer *s, robj *o, double score, const char *ele, size_t l
             } else {
                 zset *zs = o->u.ptr;
                 dictEntry *de = dictFind(zs->dict, ele, len);
-                zskiplistNode *x = de->v.val;
-                de->v.val = zslUpdateScore(&s->slab, zs->zsl, &s->rng, x->score, ele, len, score);
+                zskiplistNode *x = dictGetVal(de);
+                dictSetVal(de,
+                           zslUpdateScore(&s->slab, zs->zsl, &s->rng, x->score, ele, len, score));
             }
             *out |= ZADD_OUT_UPDATED;
         }
@@ -1244,7 +1246,7 @@ static void zrandmemberWithCount(rlClient *c, long long l, int withscores) {
             } else {
                 const zset *zs = o->u.ptr;
                 dictEntry *de = dictGetRandomKey(zs->dict, &c->srv->rng);
-                zskiplistNode *x = de->v.val;
+                zskiplistNode *x = dictGetVal(de);
                 it = (zitem){zslNodeEle(x), x->len, x->score};
             }
             replyScored(c, it.ele, it.len, it.score, withscores);
@@ -1268,7 +1270,7 @@ static void zrandmemberWithCount(rlClient *c, long long l, int withscores) {
         addReplyArrayLen(c, (long)count);
         while (dictSize(seen) < count) {
             dictEntry *de = dictGetRandomKey(zs->dict, &c->srv->rng);
-            zskiplistNode *x = de->v.val;
+            zskiplistNode *x = dictGetVal(de);
             if (dictAdd(seen, zslNodeEle(x), x->len, NULL) == DICT_OK)
                 replyScored(c, zslNodeEle(x), x->len, x->score, withscores);
         }
@@ -1500,12 +1502,13 @@ static void zsetOpGeneric(rlClient *c, int dstidx, int numidx, int op, int cardi
                 if (!de) {
                     zsetSkiplistAdd(c->srv, dz, score, items.v[k].ele, items.v[k].len);
                 } else {
-                    zskiplistNode *x = de->v.val;
+                    zskiplistNode *x = dictGetVal(de);
                     double cur = x->score;
                     aggregate(&cur, score, aggr);
                     if (cur != x->score)
-                        de->v.val = zslUpdateScore(&c->srv->slab, dz->zsl, &c->srv->rng, x->score,
-                                                   items.v[k].ele, items.v[k].len, cur);
+                        dictSetVal(de,
+                                   zslUpdateScore(&c->srv->slab, dz->zsl, &c->srv->rng, x->score,
+                                                  items.v[k].ele, items.v[k].len, cur));
                 }
             }
         }
@@ -1583,7 +1586,7 @@ static int scoreText(char *buf, size_t len, double score, int listpack) {
 }
 
 static void zscanCollect(void *privdata, const dictEntry *de) {
-    const zskiplistNode *x = de->v.val;
+    const zskiplistNode *x = dictGetVal(de);
     zitemsPush(privdata, zslNodeEle(x), x->len, x->score);
 }
 

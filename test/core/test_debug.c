@@ -51,7 +51,7 @@ static int debugCheckFails(rlServer *s, const char *registry, const char *detail
 /* The client list registered under 'key' in 'reg', or NULL. */
 static rlClientList *listOf(dict *reg, const char *key) {
     dictEntry *de = dictFind(reg, key, strlen(key));
-    return de ? de->v.val : NULL;
+    return de ? dictGetVal(de) : NULL;
 }
 
 /* A copy of a client list's members, to put the list back exactly as it was. */

@@ -24,6 +24,7 @@ extern int test_dict_unlink(void);
 extern int test_dict_resize_policy(void);
 extern int test_dict_empty_reuse(void);
 extern int test_dict_rand_next(void);
+extern int test_dict_entry_sizes_and_values(void);
 
 #define SEED0 UINT64_C(0x0706050403020100)
 #define SEED1 UINT64_C(0x0f0e0d0c0b0a0908)
@@ -48,11 +49,11 @@ static long keyId(const dictEntry *de) {
  * counter. */
 static void countingDestructor(void *privdata, dictEntry *de) {
     (*(long *)privdata)++;
-    if (de->v.val) (*(int *)de->v.val)++;
+    if (dictGetVal(de)) (*(int *)dictGetVal(de))++;
 }
 
-static const dictType countingType = {countingDestructor, NULL, NULL, NULL};
-static const dictType plainType = {NULL, NULL, NULL, NULL};
+static const dictType countingType = {countingDestructor, NULL, NULL, NULL, 0};
+static const dictType plainType = {NULL, NULL, NULL, NULL, 0};
 
 /* Finish any rehash in progress. */
 static void rehashAll(dict *d) {
@@ -91,30 +92,30 @@ int test_dict_binary_keys(void) {
     TEST_ASSERT(dictSize(d) == 5);
 
     dictEntry *de = dictFind(d, k1, sizeof(k1));
-    TEST_ASSERT(de && de->v.val == &v1 && de->keylen == 3);
+    TEST_ASSERT(de && dictGetVal(de) == &v1 && de->keylen == 3);
     TEST_ASSERT(memcmp(de->key, k1, 3) == 0 && de->key[3] == '\0');
-    TEST_ASSERT(dictFind(d, k2, sizeof(k2))->v.val == &v2);
-    TEST_ASSERT(dictFind(d, k3, sizeof(k3))->v.val == &v3);
-    TEST_ASSERT(dictFind(d, k4, sizeof(k4))->v.val == &v4);
+    TEST_ASSERT(dictGetVal(dictFind(d, k2, sizeof(k2))) == &v2);
+    TEST_ASSERT(dictGetVal(dictFind(d, k3, sizeof(k3))) == &v3);
+    TEST_ASSERT(dictGetVal(dictFind(d, k4, sizeof(k4))) == &v4);
     de = dictFind(d, NULL, 0);
-    TEST_ASSERT(de && de->v.val == &v5 && de->keylen == 0 && de->key[0] == '\0');
+    TEST_ASSERT(de && dictGetVal(de) == &v5 && de->keylen == 0 && de->key[0] == '\0');
     TEST_ASSERT(dictFind(d, "a", 2) == NULL); /* "a\0" */
     TEST_ASSERT(dictFind(d, k1, 2) == NULL);
 
     TEST_ASSERT(dictDelete(d, k1, sizeof(k1)) == DICT_OK);
     TEST_ASSERT(dictDelete(d, k1, sizeof(k1)) == DICT_ERR);
     TEST_ASSERT(dictFind(d, k1, sizeof(k1)) == NULL);
-    TEST_ASSERT(dictFind(d, k2, sizeof(k2))->v.val == &v2);
+    TEST_ASSERT(dictGetVal(dictFind(d, k2, sizeof(k2))) == &v2);
     TEST_ASSERT(dictDelete(d, "", 0) == DICT_OK);
     TEST_ASSERT(dictFind(d, "", 0) == NULL);
     TEST_ASSERT(dictSize(d) == 3);
 
     /* Values are a union: integers and doubles round-trip. */
     de = dictFind(d, k2, sizeof(k2));
-    de->v.s64 = -42;
-    TEST_ASSERT(dictFind(d, k2, sizeof(k2))->v.s64 == -42);
-    de->v.d = 2.5;
-    TEST_ASSERT(dictFind(d, k2, sizeof(k2))->v.d == 2.5);
+    dictSetS64(de, -42);
+    TEST_ASSERT(dictGetS64(dictFind(d, k2, sizeof(k2))) == -42);
+    dictSetDouble(de, 2.5);
+    TEST_ASSERT(dictGetDouble(dictFind(d, k2, sizeof(k2))) == 2.5);
     dictRelease(d);
     return 0;
 }
@@ -149,11 +150,11 @@ int test_dict_long_key(void) {
 int test_dict_duplicate_add(void) {
     dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
     dictEntry *de = dictAddRaw(d, "key", 3, NULL);
-    TEST_ASSERT(de != NULL && de->v.u64 == 0);
-    de->v.u64 = 7;
+    TEST_ASSERT(de != NULL && dictGetU64(de) == 0);
+    dictSetU64(de, 7);
     dictEntry *existing = NULL;
     TEST_ASSERT(dictAddRaw(d, "key", 3, &existing) == NULL);
-    TEST_ASSERT(existing == de && existing->v.u64 == 7);
+    TEST_ASSERT(existing == de && dictGetU64(existing) == 7);
     TEST_ASSERT(dictAddRaw(d, "key", 3, NULL) == NULL);
     TEST_ASSERT(dictAdd(d, "key", 3, NULL) == DICT_ERR);
     TEST_ASSERT(dictSize(d) == 1);
@@ -264,7 +265,7 @@ int test_dict_growth_bounded_rehash(void) {
         snapTake(d, &s, STEP_WINDOW);
         dictEntry *de = dictAddRaw(d, buf, len, NULL);
         TEST_ASSERT(de != NULL);
-        de->v.s64 = i;
+        dictSetS64(de, i);
         TEST_ASSERT(snapCheck(d, &s, DICT_REHASH_STEP) == 0);
         if (s.rehashing) rehashingAdds++;
         if (!s.rehashing && dictIsRehashing(d)) rehashesStarted++;
@@ -286,7 +287,7 @@ int test_dict_growth_bounded_rehash(void) {
     for (long i = 0; i < n; i++) {
         size_t len = mkKey(buf, sizeof(buf), "key:", i);
         dictEntry *de = dictFind(d, buf, len);
-        TEST_ASSERT(de != NULL && de->v.s64 == i);
+        TEST_ASSERT(de != NULL && dictGetS64(de) == i);
     }
     rehashAll(d);
     /* Load factor 1: the table ends as the power of two above the element count. */
@@ -725,7 +726,7 @@ int test_dict_unlink(void) {
     TEST_ASSERT(dictAdd(d, "victim", 6, &slot) == DICT_OK);
     TEST_ASSERT(dictUnlink(d, "nope", 4) == NULL);
     dictEntry *de = dictUnlink(d, "victim", 6);
-    TEST_ASSERT(de != NULL && de->v.val == &slot && calls == 0 && slot == 0);
+    TEST_ASSERT(de != NULL && dictGetVal(de) == &slot && calls == 0 && slot == 0);
     TEST_ASSERT(de->keylen == 6 && memcmp(de->key, "victim", 7) == 0);
     TEST_ASSERT(dictFind(d, "victim", 6) == NULL && dictSize(d) == 100);
     TEST_ASSERT(dictUnlink(d, "victim", 6) == NULL);
@@ -879,5 +880,94 @@ int test_dict_old_table_is_released_segment_by_segment(void) {
     }
     TEST_ASSERT(saw_rehash);
     dictRelease(d);
+    return 0;
+}
+
+/* Entry allocator that checks the size handed back on free against the one allocated (the
+ * size is stored in front of the entry); privdata is the running balance of bytes. */
+static void *sizedAlloc(void *privdata, size_t size) {
+    size_t *p = malloc(sizeof(size_t) + size);
+    if (!p) abort();
+    *p = size;
+    *(long long *)privdata += (long long)size;
+    return p + 1;
+}
+
+static void sizedFree(void *privdata, void *ptr, size_t size) {
+    size_t *p = (size_t *)ptr - 1;
+    if (*p != size) abort(); /* caught as a crash: the sizes must match */
+    *(long long *)privdata -= (long long)size;
+    free(p);
+}
+
+static size_t allocatedSize(const dictEntry *de) {
+    return ((const size_t *)de)[-1];
+}
+
+/* Entries of a no_value dict are exactly header + key + NUL (no value slot: ASan sees any
+ * write past it); a valued dict's entries carry 8 more bytes, which hold values of every kind
+ * at every key length (unaligned), through growth, rehash and deletes. */
+int test_dict_entry_sizes_and_values(void) {
+    static const dictType noValueType = {NULL, sizedAlloc, sizedFree, NULL, 1};
+    static const dictType valuedType = {NULL, sizedAlloc, sizedFree, NULL, 0};
+    long long balance = 0;
+    dict *set = dictCreate(&noValueType, &balance, SEED0, SEED1);
+    dict *map = dictCreate(&valuedType, &balance, SEED0, SEED1);
+    char buf[64];
+    const long n = 5000;
+    for (long i = 0; i < n; i++) {
+        size_t len = (size_t)(i % 41); /* 0..40 bytes: every alignment of the value */
+        memset(buf, 'a' + (int)(i % 26), sizeof(buf));
+        size_t klen = len > 8 ? len : 8;
+        memcpy(buf, &i, sizeof(i));                                /* unique prefix */
+        TEST_ASSERT(dictAdd(set, buf, klen, &balance) == DICT_OK); /* the value is ignored */
+        dictEntry *de = dictAddRaw(map, buf, klen, NULL);
+        TEST_ASSERT(de != NULL && dictGetU64(de) == 0 && de->meta == 0);
+        TEST_ASSERT(dictEntryAllocSize(set, klen) == sizeof(dictEntry) + klen + 1);
+        TEST_ASSERT(dictEntryAllocSize(map, klen) == sizeof(dictEntry) + klen + 9);
+        TEST_ASSERT(allocatedSize(de) == dictEntryAllocSize(map, klen));
+        TEST_ASSERT(allocatedSize(dictFind(set, buf, klen)) == dictEntryAllocSize(set, klen));
+        switch (i % 3) {
+        case 0:
+            dictSetS64(de, -i);
+            break;
+        case 1:
+            dictSetDouble(de, (double)i + 0.5);
+            break;
+        default:
+            dictSetVal(de, &buf[i % 64]);
+            break;
+        }
+    }
+    rehashAll(set);
+    rehashAll(map);
+    for (long i = 0; i < n; i++) {
+        size_t len = (size_t)(i % 41);
+        memset(buf, 'a' + (int)(i % 26), sizeof(buf));
+        size_t klen = len > 8 ? len : 8;
+        memcpy(buf, &i, sizeof(i));
+        const dictEntry *de = dictFind(map, buf, klen);
+        TEST_ASSERT(de != NULL && de->keylen == klen && memcmp(de->key, buf, klen) == 0);
+        switch (i % 3) {
+        case 0:
+            TEST_ASSERT(dictGetS64(de) == -i);
+            break;
+        case 1:
+            TEST_ASSERT(dictGetDouble(de) == (double)i + 0.5);
+            break;
+        default:
+            TEST_ASSERT(dictGetVal(de) == &buf[i % 64]);
+            break;
+        }
+        TEST_ASSERT(dictFind(set, buf, klen) != NULL);
+        if (i % 2) {
+            TEST_ASSERT(dictDelete(set, buf, klen) == DICT_OK);
+            TEST_ASSERT(dictDelete(map, buf, klen) == DICT_OK);
+        }
+    }
+    TEST_ASSERT(dictSize(set) == (unsigned long)(n + 1) / 2 && dictSize(map) == dictSize(set));
+    dictRelease(set);
+    dictRelease(map);
+    TEST_ASSERT(balance == 0);
     return 0;
 }

@@ -317,7 +317,7 @@ static uint64_t hashHashFields(const robj *o) {
     dictIterator *it = dictGetIterator(o->u.ptr);
     dictEntry *de;
     while ((de = dictNext(it)) != NULL) {
-        const fuzzHval *v = de->v.val;
+        const fuzzHval *v = dictGetVal(de);
         sum += hashPair(de->key, de->keylen, v->buf, v->len);
     }
     dictReleaseIterator(it);
@@ -441,10 +441,10 @@ static uint64_t keyspaceDigest(rlServer *s, long long from_ms, int argc, const c
         dictEntry *de;
         while ((de = dictNext(it)) != NULL) {
             uint64_t name = keyName(i, de->key, de->keylen);
-            if (de->v.s64 < from_ms)
+            if (dictGetS64(de) < from_ms)
                 nameSetAdd(&soon, name);
             else
-                sum += mix64(name ^ mix64((uint64_t)de->v.s64));
+                sum += mix64(name ^ mix64((uint64_t)dictGetS64(de)));
         }
         dictReleaseIterator(it);
     }
@@ -455,7 +455,7 @@ static uint64_t keyspaceDigest(rlServer *s, long long from_ms, int argc, const c
             uint64_t name = keyName(i, de->key, de->keylen);
             if (nameSetHas(&soon, name)) continue;
             int deep = keyNamed(de->key, de->keylen, argc, argv, argvlen);
-            sum += mix64(name + mix64(hashValue(de->v.val, deep)));
+            sum += mix64(name + mix64(hashValue(dictGetVal(de), deep)));
         }
         dictReleaseIterator(it);
     }
