@@ -1,8 +1,9 @@
 'use strict';
 // Memory per key for 1M keys (16-byte keys, 100-byte values):
-//   node bench/memory.js [--keys N] [--hashes]
+//   node bench/memory.js [--keys N] [--hashes | --sets]
 // With --hashes: N small hashes of 5 fields each (bench/lib/data.js hashFields, ~60 bytes
-// of fields and values), redlite against redis-server only.
+// of fields and values), redlite against redis-server only. With --sets: N members in N/100
+// sets of 100 10-byte members (Redis 7.0's hashtable encoding), figures per member.
 // - redlite: process RSS growth (after gc) in a fresh child process;
 // - redis-server: INFO memory used_memory (and used_memory_rss) growth, loaded with
 //   node-redis pipelined MSET batches of 1000 keys;
@@ -12,7 +13,7 @@
 const childProcess = require('node:child_process');
 const { startRedisServer } = require('../test/helpers/redis-server');
 const { createClient: createNodeRedis } = require('redis');
-const { key, value, hashKey, hashFields, KEY_BYTES, VALUE_BYTES } = require('./lib/data');
+const { key, value, hashKey, hashFields, setKey, setMembers, SET_MEMBERS, KEY_BYTES, VALUE_BYTES } = require('./lib/data');
 const { int, mb, table } = require('./lib/stats');
 
 const i = process.argv.indexOf('--keys');
@@ -20,7 +21,9 @@ const KEYS = i > 0 ? Number(process.argv[i + 1]) : 1e6;
 const MSET_BATCH = 1000;
 const PIPELINE = 20; // MSET commands in flight at a time
 const HASHES = process.argv.includes('--hashes');
-const SUBJECTS = HASHES ? ['redlite-hashes'] : ['redlite', 'map', 'lru-cache'];
+const SETS = process.argv.includes('--sets');
+const SUBJECTS = HASHES ? ['redlite-hashes'] : SETS ? ['redlite-sets'] : ['redlite', 'map', 'lru-cache'];
+const EXPECTED_KEYS = SETS ? KEYS / SET_MEMBERS : KEYS;
 
 const perKey = (bytes) => bytes / KEYS;
 
@@ -41,7 +44,13 @@ async function measureRedis() {
       for (let k = start; k < Math.min(start + MSET_BATCH, KEYS); k++) pending.push(client.hSet(hashKey(k), hashFields(k)));
       await Promise.all(pending);
     }
-    for (let start = 0; !HASHES && start < KEYS; start += MSET_BATCH * PIPELINE) {
+    for (let start = 0; SETS && start < KEYS / SET_MEMBERS; start += MSET_BATCH) {
+      const pending = [];
+      const members = setMembers();
+      for (let k = start; k < Math.min(start + MSET_BATCH, KEYS / SET_MEMBERS); k++) pending.push(client.sAdd(setKey(k), members));
+      await Promise.all(pending);
+    }
+    for (let start = 0; !HASHES && !SETS && start < KEYS; start += MSET_BATCH * PIPELINE) {
       const pending = [];
       for (let b = start; b < Math.min(start + MSET_BATCH * PIPELINE, KEYS); b += MSET_BATCH) {
         const pairs = [];
@@ -69,12 +78,14 @@ function measureChild(subject) {
 async function main() {
   console.log(HASHES
     ? `memory: ${int(KEYS)} hashes of 5 fields, ${KEY_BYTES}-byte keys; node ${process.version}`
-    : `memory: ${int(KEYS)} keys, ${KEY_BYTES}-byte keys, ${VALUE_BYTES}-byte values ` +
+    : SETS
+      ? `memory: ${int(KEYS)} members in ${int(KEYS / SET_MEMBERS)} sets of ${SET_MEMBERS} 10-byte members; node ${process.version}`
+      : `memory: ${int(KEYS)} keys, ${KEY_BYTES}-byte keys, ${VALUE_BYTES}-byte values ` +
       `(payload ${KEY_BYTES + VALUE_BYTES} bytes/key); node ${process.version}`);
   const results = [await measureRedis()];
   for (const s of SUBJECTS) results.push(measureChild(s));
 
-  const rows = [['store', 'measure', 'growth', 'bytes/key']];
+  const rows = [['store', 'measure', 'growth', SETS ? 'bytes/member' : 'bytes/key']];
   const add = (store, measure, bytes) => rows.push([store, measure, mb(bytes), perKey(bytes).toFixed(1)]);
   for (const r of results) {
     if (r.subject === 'redis-server') {
@@ -86,9 +97,9 @@ async function main() {
     }
   }
   console.log('\n' + table(rows));
-  const bad = results.filter((r) => r.dbsize !== KEYS);
-  for (const r of bad) console.log(`warning: ${r.subject} holds ${r.dbsize} keys, not ${KEYS}`);
-  console.log(JSON.stringify({ bench: HASHES ? 'memory-hashes' : 'memory', date: new Date().toISOString(), node: process.version,
+  const bad = results.filter((r) => r.dbsize !== EXPECTED_KEYS);
+  for (const r of bad) console.log(`warning: ${r.subject} holds ${r.dbsize} keys, not ${EXPECTED_KEYS}`);
+  console.log(JSON.stringify({ bench: HASHES ? 'memory-hashes' : SETS ? 'memory-sets' : 'memory', date: new Date().toISOString(), node: process.version,
     keys: KEYS, keyBytes: KEY_BYTES, valueBytes: VALUE_BYTES,
     results: results.map((r) => ({ ...r, perKey: Object.fromEntries(Object.entries(r)
       .filter(([k]) => ['used', 'rss', 'heapUsed'].includes(k)).map(([k, v]) => [k, +perKey(v).toFixed(1)])) })) }));

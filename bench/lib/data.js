@@ -32,4 +32,10 @@ function hashFields(i) {
     'city', 'city' + (i % 1000), 'score', String((i * 7919) % 100000)];
 }
 
-module.exports = { KEY_BYTES, VALUE_BYTES, HASH_FIELDS, flat, key, value, makeData, hashKey, hashFields };
+// Sets of SET_MEMBERS 10-byte members each ('field:0000'...), as the collections bench.
+const SET_MEMBERS = 100;
+const setKey = (i) => 'set:' + String(i).padStart(KEY_BYTES - 4, '0');
+const setMembers = () => Array.from({ length: SET_MEMBERS }, (_, j) => 'field:' + String(j).padStart(4, '0'));
+
+module.exports = { KEY_BYTES, VALUE_BYTES, HASH_FIELDS, SET_MEMBERS, flat, key, value, makeData, hashKey, hashFields,
+  setKey, setMembers };

@@ -1,10 +1,11 @@
 'use strict';
 // Child process of memory.js: loads N keys into one store and prints its memory growth
 // as a JSON line. Usage: node --expose-gc lib/memory-subject.js redlite|map|lru-cache N
-// ('redlite-hashes': N hashes of 5 fields instead of strings).
+// ('redlite-hashes': N hashes of 5 fields instead of strings; 'redlite-sets': N members in
+// N/100 sets of 100).
 const { LRUCache } = require('lru-cache');
 const { createClient } = require('../..');
-const { key, value, flat, hashKey, hashFields } = require('./data');
+const { key, value, flat, hashKey, hashFields, SET_MEMBERS, setKey, setMembers } = require('./data');
 
 const [subject, n] = [process.argv[2], Number(process.argv[3])];
 const BATCH = 100;
@@ -22,11 +23,20 @@ function fill(store) {
   return store;
 }
 
-async function loadRedlite(client, hashes) {
+async function loadRedlite(client, kind) {
+  if (kind === 'redlite-sets') {
+    const members = setMembers();
+    for (let i = 0; i < n / SET_MEMBERS; i += BATCH) {
+      const pending = [];
+      for (let j = i; j < Math.min(i + BATCH, n / SET_MEMBERS); j++) pending.push(client.sAdd(setKey(j), members));
+      await Promise.all(pending);
+    }
+    return;
+  }
   for (let i = 0; i < n; i += BATCH) {
     const pending = [];
     for (let j = i; j < Math.min(i + BATCH, n); j++) {
-      pending.push(hashes ? client.hSet(hashKey(j), hashFields(j)) : client.set(key(j), value(j)));
+      pending.push(kind === 'redlite-hashes' ? client.hSet(hashKey(j), hashFields(j)) : client.set(key(j), value(j)));
     }
     await Promise.all(pending);
   }
@@ -43,7 +53,7 @@ async function main() {
     await client.del('warm');
   }
   const before = memory();
-  if (isRedlite) await loadRedlite(client, subject === 'redlite-hashes');
+  if (isRedlite) await loadRedlite(client, subject);
   else if (subject === 'map') store = fill(new Map());
   else if (subject === 'lru-cache') store = fill(new LRUCache({ max: n }));
   else throw new Error(`unknown subject ${subject}`);
