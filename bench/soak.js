@@ -1,7 +1,8 @@
 'use strict';
 // Soak: a mixed workload on one keyspace for a set time, reporting RSS and used_memory over
 // time, so that a leak (RSS growing after warm-up) or a drift of the memory account shows.
-//   node --expose-gc bench/soak.js [--seconds 600] [--maxmemory 64mb]
+//   node bench/soak.js [--seconds 600] [--maxmemory 64mb]
+// (it runs itself again with --expose-gc and V8's young generation fixed in size: V8_FLAGS)
 // Workload, from 4 clients in turns (a step is 1 to 3 commands): strings with and without TTLs (SET EX of 1-5 s, so
 // expiry runs all the time), hashes, lists, sets, sorted sets (writes, reads, deletes, pops),
 // MULTI/EXEC blocks, PUBLISH to a subscriber, with allkeys-lru eviction holding the keyspace at
@@ -10,7 +11,9 @@
 // ends the run with exit code 1. Every minute, a full GC and then RSS and V8's heap, so that
 // growth can be told from V8's garbage (which swings the per-second RSS by tens of MB). At the
 // end: RSS growth after warm-up (the first 20% of the run) as % per hour, from a least-squares
-// line through the samples, and the same through the after-GC samples.
+// line through the samples, split into the keyspace allocator, V8's heap and the rest of the
+// process, and the same through the after-GC samples.
+const childProcess = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { createClient } = require('..');
@@ -21,6 +24,17 @@ function arg(name, dflt) {
   const i = process.argv.indexOf(name);
   return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : dflt;
 }
+// V8 resizes its young generation as the allocation rate changes, which moves RSS by tens of
+// MB either way; the soak runs with it fixed at V8's default maximum (two 16 MB semi-spaces),
+// so that RSS shows the process's growth, not V8's resizing. Started without those flags, the
+// script runs itself again with them.
+const V8_FLAGS = ['--expose-gc', '--min-semi-space-size=16', '--max-semi-space-size=16'];
+if (!V8_FLAGS.every((f) => process.execArgv.includes(f))) {
+  const child = childProcess.spawnSync(process.execPath, [...V8_FLAGS, __filename, ...process.argv.slice(2)],
+    { stdio: 'inherit' });
+  process.exit(child.status === null ? 1 : child.status);
+}
+
 const SECONDS = Number(arg('--seconds', 600));
 const MAXMEMORY = arg('--maxmemory', '64mb');
 const OUT = path.join(__dirname, 'results-soak.json');
@@ -34,6 +48,33 @@ function rand(n) {
   let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
   return ((t ^ (t >>> 14)) >>> 0) % n;
+}
+
+// The per-second samples, one Float64Array per field: an hour of them as JS objects would be
+// 0.7 MB of live heap, growing all run long, that the soak would then measure as growth.
+class SampleLog {
+  constructor(fields, capacity) {
+    this.fields = fields;
+    this.length = 0;
+    this.cols = Object.fromEntries(fields.map((f) => [f, new Float64Array(capacity)]));
+  }
+
+  push(sample) {
+    if (this.length === this.cols[this.fields[0]].length) {
+      for (const f of this.fields) {
+        const grown = new Float64Array(this.length * 2);
+        grown.set(this.cols[f]);
+        this.cols[f] = grown;
+      }
+    }
+    for (const f of this.fields) this.cols[f][this.length] = sample[f];
+    this.length++;
+  }
+
+  // Every sample as an object (for the report at the end).
+  toObjects() {
+    return Array.from({ length: this.length }, (_, i) => Object.fromEntries(this.fields.map((f) => [f, this.cols[f][i]])));
+  }
 }
 
 function info(text, field) {
@@ -88,7 +129,8 @@ async function main() {
   let received = 0;
   await sub.subscribe('soak', () => received++);
   const server = clients[0]._state.keyspace.server;
-  const samples = [];
+  const log = new SampleLog(['t', 'rss', 'heap', 'heapTotal', 'used', 'allocator', 'keys', 'evicted', 'expired', 'stepsPerSec'],
+    SECONDS + 60);
   const t0 = Date.now();
   let ops = 0;
   let nextSample = t0 + 1000;
@@ -118,8 +160,8 @@ async function main() {
         stepsPerSec: ops - lastOps
       };
       lastOps = ops;
-      samples.push(s);
-      if (samples.length % 10 === 1) {
+      log.push(s);
+      if (log.length % 10 === 1) {
         console.log(`${s.t.toFixed(0).padStart(7)} ${(s.rss / 1048576).toFixed(1).padStart(9)} ${(s.heap / 1048576).toFixed(1).padStart(9)} ` +
           `${(s.used / 1048576).toFixed(1).padStart(16)} ${(s.allocator / 1048576).toFixed(1).padStart(14)} ${String(s.keys).padStart(9)} ${String(s.evicted).padStart(9)} ` +
           `${String(s.expired).padStart(9)} ${String(s.stepsPerSec).padStart(8)}`);
@@ -142,16 +184,21 @@ async function main() {
     }
   }
   gc();
+  const samples = log.toObjects();
   const after = samples.filter((s) => s.t >= SECONDS * 0.2);
   const rssSlope = slope(after.map((s) => s.t), after.map((s) => s.rss)); // bytes per second
   const meanRss = after.reduce((a, s) => a + s.rss, 0) / after.length;
   const growthPerHour = (rssSlope * 3600) / meanRss * 100;
   const usedSlope = slope(after.map((s) => s.t), after.map((s) => s.used));
   // Where RSS growth comes from: the keyspace's allocator (slab pages + large objects, INFO's
-  // allocator_allocated) and V8's heap (heapTotal), each as MB per hour after warm-up.
+  // allocator_allocated), V8's heap (heapTotal) and the rest of the process (RSS minus both),
+  // each as MB per hour after warm-up.
+  for (const s of after) s.other = s.rss - s.heapTotal - s.allocator;
   const mbPerHour = (key) => +(slope(after.map((s) => s.t), after.map((s) => s[key])) * 3600 / 1048576).toFixed(2);
-  const parts = { rss: mbPerHour('rss'), allocator: mbPerHour('allocator'), heapTotal: mbPerHour('heapTotal') };
-  console.log(`after warm-up, MB per hour: RSS ${parts.rss}, keyspace allocator ${parts.allocator}, V8 heapTotal ${parts.heapTotal}`);
+  const parts = { rss: mbPerHour('rss'), allocator: mbPerHour('allocator'), heapTotal: mbPerHour('heapTotal'),
+    other: mbPerHour('other') };
+  console.log(`after warm-up, MB per hour: RSS ${parts.rss} = keyspace allocator ${parts.allocator} + V8 heapTotal ` +
+    `${parts.heapTotal} + the rest ${parts.other}`);
   // The same after a full GC each time (V8's heap swings by tens of MB between collections,
   // which the per-second samples see as noise): live JS growth shows in heapUsed here.
   const settledAfter = settled.filter((s) => s.t >= SECONDS * 0.2);
