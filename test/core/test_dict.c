@@ -25,6 +25,7 @@ extern int test_dict_resize_policy(void);
 extern int test_dict_empty_reuse(void);
 extern int test_dict_rand_next(void);
 extern int test_dict_entry_sizes_and_values(void);
+extern int test_dict_some_keys_walks_chains_in_order(void);
 
 #define SEED0 UINT64_C(0x0706050403020100)
 #define SEED1 UINT64_C(0x0f0e0d0c0b0a0908)
@@ -969,5 +970,84 @@ int test_dict_entry_sizes_and_values(void) {
     dictRelease(set);
     dictRelease(map);
     TEST_ASSERT(balance == 0);
+    return 0;
+}
+
+/* dictGetSomeKeys as a plain walk: each chain whole when its bucket is visited (the contract
+ * the prefetching version keeps; its rng use may differ after the result is complete). */
+static unsigned int refSomeKeys(dict *d, dictEntry **des, unsigned int count, uint64_t *rng) {
+    if (count == 0 || dictSize(d) == 0) return 0;
+    if (dictSize(d) < count) count = (unsigned int)dictSize(d);
+    int tables = dictIsRehashing(d) ? 2 : 1;
+    unsigned long maxmask = d->size[0] - 1;
+    if (tables == 2 && d->size[1] > d->size[0]) maxmask = d->size[1] - 1;
+    unsigned long visits = (unsigned long)count * 10, emptyrun = 0;
+    unsigned long i = (unsigned long)rlRandNext(rng) & maxmask;
+    unsigned int stored = 0;
+    while (stored < count && visits > 0) {
+        for (int t = 0; t < tables && visits > 0; t++) {
+            if (tables == 2 && t == 0 && i < (unsigned long)d->rehashidx) {
+                if (i >= d->size[1])
+                    i = (unsigned long)d->rehashidx;
+                else
+                    continue;
+            }
+            if (i >= d->size[t]) continue;
+            visits--;
+            dictEntry *de = dictBucket(d, t, i);
+            if (!de) {
+                if (++emptyrun >= 5 && emptyrun > count) {
+                    i = (unsigned long)rlRandNext(rng) & maxmask;
+                    emptyrun = 0;
+                }
+                continue;
+            }
+            emptyrun = 0;
+            for (; de; de = de->next) {
+                des[stored++] = de;
+                if (stored == count) return stored;
+            }
+        }
+        i = (i + 1) & maxmask;
+    }
+    return stored;
+}
+
+/* The sampler returns what the plain walk returns, entry for entry, at every count, in
+ * sparse and dense tables (long chains: resizing forbidden) and while rehashing. */
+int test_dict_some_keys_walks_chains_in_order(void) {
+    char buf[32];
+    static const long sizes[] = {1, 3, 40, 700, 5000};
+    for (int dense = 0; dense < 2; dense++) {
+        for (size_t z = 0; z < sizeof(sizes) / sizeof(sizes[0]); z++) {
+            dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
+            if (dense) d->resize_allowed = 0;
+            for (long i = 0; i < sizes[z]; i++)
+                dictAdd(d, buf, mkKey(buf, sizeof(buf), "s:", i), NULL);
+            if (sizes[z] > 600 && !dense) { /* sparse: delete most, shrink (rehashing) */
+                for (long i = 0; i < sizes[z]; i += 8)
+                    for (long j = i; j < i + 7 && j < sizes[z]; j++)
+                        dictDelete(d, buf, mkKey(buf, sizeof(buf), "s:", j));
+                dictResizeIfNeeded(d);
+            }
+            for (unsigned count = 1; count <= 64; count = count * 2 + 1) {
+                for (uint64_t seed = 1; seed <= 200; seed++) {
+                    dictEntry *got[64], *want[64];
+                    uint64_t r1 = seed * UINT64_C(0x9E3779B97F4A7C15), r2 = r1;
+                    /* the reference first: the sampler's own rehash step may move buckets */
+                    int rehashing = dictIsRehashing(d);
+                    d->pauserehash++;
+                    unsigned nw = refSomeKeys(d, want, count, &r2);
+                    unsigned ng = dictGetSomeKeys(d, got, count, &r1);
+                    d->pauserehash--;
+                    TEST_ASSERT(rehashing == dictIsRehashing(d));
+                    TEST_ASSERT(ng == nw);
+                    for (unsigned k = 0; k < ng; k++)
+                        TEST_ASSERT(got[k] == want[k]);
+                }
+            }
+            dictRelease(d);
+        }
+    }
     return 0;
 }
