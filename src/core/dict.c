@@ -625,15 +625,24 @@ dictEntry *dictGetRandomKey(dict *d, uint64_t *rng) {
 }
 
 /* Append the entries of the chains starting at heads[0..n) to des[*stored..count), in order
- * (each chain whole, as long as there is room). */
-static void emitChains(dictEntry *const *heads, unsigned n, dictEntry **des, unsigned *stored,
-                       unsigned count) {
-    for (unsigned h = 0; h < n && *stored < count; h++)
-        for (dictEntry *de = heads[h]; de && *stored < count; de = de->next)
+ * (each chain whole, as long as there is room). Returns the index of the first head whose
+ * chain did not fit whole (n when all did). */
+static unsigned emitChains(dictEntry *const *heads, unsigned n, dictEntry **des, unsigned *stored,
+                           unsigned count) {
+    for (unsigned h = 0; h < n; h++) {
+        dictEntry *de = heads[h];
+        for (; de && *stored < count; de = de->next)
             des[(*stored)++] = de;
+        if (de) return h;
+    }
+    return n;
 }
 
-unsigned int dictGetSomeKeys(dict *d, dictEntry **des, unsigned int count, uint64_t *rng) {
+/* dictGetSomeKeys (rng: a random start, random jumps out of long empty runs) or
+ * dictSampleKeysAt (cursor: start at *cursor, never jump, *cursor set to where the next call
+ * must begin so that a sweep misses nothing that stays put). */
+static unsigned int someKeys(dict *d, dictEntry **des, unsigned int count, uint64_t *rng,
+                             unsigned long *cursor) {
     if (count == 0 || dictSize(d) == 0) return 0;
     if (dictSize(d) < count) count = (unsigned int)dictSize(d);
     rehashStep(d);
@@ -642,7 +651,7 @@ unsigned int dictGetSomeKeys(dict *d, dictEntry **des, unsigned int count, uint6
     unsigned long maxmask = d->size[0] - 1;
     if (tables == 2 && d->size[1] > d->size[0]) maxmask = d->size[1] - 1;
     unsigned long visits = (unsigned long)count * DICT_SAMPLE_VISITS;
-    unsigned long i = (unsigned long)rlRandNext(rng) & maxmask;
+    unsigned long i = (cursor ? *cursor : (unsigned long)rlRandNext(rng)) & maxmask;
     unsigned long emptyrun = 0;
     unsigned int stored = 0;
     /* The chain heads of the buckets visited, prefetched as they are found and walked in
@@ -650,7 +659,9 @@ unsigned int dictGetSomeKeys(dict *d, dictEntry **des, unsigned int count, uint6
      * parallel instead of one after the other. The result is the same as walking each chain
      * when its bucket is visited; a batch ends once its heads alone would fill 'des'. */
     dictEntry *heads[DICT_SAMPLE_BATCH];
-    unsigned nheads = 0;
+    unsigned long bucketOf[DICT_SAMPLE_BATCH]; /* each head's bucket index (for 'cursor') */
+    unsigned nheads = 0, cut = 0;
+    unsigned long start = i, next = i; /* next: the first bucket index not fully visited */
 
     while (stored < count && visits > 0) {
         for (int t = 0; t < tables && visits > 0; t++) {
@@ -664,10 +675,11 @@ unsigned int dictGetSomeKeys(dict *d, dictEntry **des, unsigned int count, uint6
             }
             if (i >= d->size[t]) continue;
             visits--;
+            next = t == 0 && tables == 2 && i < d->size[1] ? i : (i + 1) & maxmask;
             dictEntry *de = dictBucket(d, t, i);
             if (!de) {
                 /* Long empty runs: jump elsewhere rather than crawl. */
-                if (++emptyrun >= 5 && emptyrun > count) {
+                if (!cursor && ++emptyrun >= 5 && emptyrun > count) {
                     i = (unsigned long)rlRandNext(rng) & maxmask;
                     emptyrun = 0;
                 }
@@ -675,17 +687,33 @@ unsigned int dictGetSomeKeys(dict *d, dictEntry **des, unsigned int count, uint6
             }
             emptyrun = 0;
             PREFETCH_RW(de);
+            bucketOf[nheads] = i;
             heads[nheads++] = de;
             if (nheads == DICT_SAMPLE_BATCH || stored + nheads >= count) {
-                emitChains(heads, nheads, des, &stored, count);
+                cut = emitChains(heads, nheads, des, &stored, count);
+                if (stored == count) goto done;
                 nheads = 0;
-                if (stored == count) return stored;
             }
         }
         i = (i + 1) & maxmask;
     }
-    emitChains(heads, nheads, des, &stored, count);
+    cut = emitChains(heads, nheads, des, &stored, count);
+done:
+    /* A sweep resumes at the first bucket not taken whole (past it when this call began
+     * there, a chain longer than 'count': every call moves on), else after the last visit. */
+    if (cursor)
+        *cursor = cut == nheads            ? next
+                  : bucketOf[cut] != start ? bucketOf[cut]
+                                           : (bucketOf[cut] + 1) & maxmask;
     return stored;
+}
+
+unsigned int dictGetSomeKeys(dict *d, dictEntry **des, unsigned int count, uint64_t *rng) {
+    return someKeys(d, des, count, rng, NULL);
+}
+
+unsigned int dictSampleKeysAt(dict *d, dictEntry **des, unsigned int count, unsigned long *cursor) {
+    return someKeys(d, des, count, NULL, cursor);
 }
 
 /* Reverse the bits of 'v' (the SCAN cursor is incremented in reversed-bit order). */

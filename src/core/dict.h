@@ -225,6 +225,13 @@ dictEntry *dictGetRandomKey(dict *d, uint64_t *rng);
  * were stored. Used by active expiry and eviction sampling. */
 unsigned int dictGetSomeKeys(dict *d, dictEntry **des, unsigned int count, uint64_t *rng);
 
+/* dictGetSomeKeys from a sweeping position instead of a random one: the buckets from
+ * '*cursor' on (taken modulo the table size), and '*cursor' moves past the last bucket
+ * visited, so successive calls walk the table in order and a full sweep sees every entry
+ * that stays put. The bucket array is read in order (cache- and prefetch-friendly); each
+ * call visits at most count*10 buckets. Used by eviction sampling. */
+unsigned int dictSampleKeysAt(dict *d, dictEntry **des, unsigned int count, unsigned long *cursor);
+
 /* SCAN one step: call 'fn' for every entry of the bucket(s) at 'cursor' (in both tables
  * when rehashing) and return the next cursor, 0 when the iteration is complete.
  * Guarantee (as Redis's dictScan): every entry present for the whole iteration is

@@ -118,7 +118,8 @@ typedef struct rlDb {
     dict *ready_keys;    /* keys already in the server's ready list (blocking.c) */
     struct rlServer *srv;
     int id;
-    long long avg_ttl; /* estimate, as Redis's INFO keyspace avg_ttl */
+    long long avg_ttl;          /* estimate, as Redis's INFO keyspace avg_ttl */
+    unsigned long evict_cursor; /* where eviction sampling resumes (dictSampleKeysAt) */
 } rlDb;
 
 typedef struct rlStats {

@@ -26,6 +26,7 @@ extern int test_dict_empty_reuse(void);
 extern int test_dict_rand_next(void);
 extern int test_dict_entry_sizes_and_values(void);
 extern int test_dict_some_keys_walks_chains_in_order(void);
+extern int test_dict_sample_keys_at_sweeps(void);
 
 #define SEED0 UINT64_C(0x0706050403020100)
 #define SEED1 UINT64_C(0x0f0e0d0c0b0a0908)
@@ -1049,5 +1050,53 @@ int test_dict_some_keys_walks_chains_in_order(void) {
             dictRelease(d);
         }
     }
+    return 0;
+}
+
+/* dictSampleKeysAt walks the table in order: calls from one cursor see every entry within
+ * about one sweep, in dense, sparse and rehashing tables, and never more than count. */
+int test_dict_sample_keys_at_sweeps(void) {
+    char buf[32];
+    static const long sizes[] = {1, 7, 1000, 20000};
+    for (int sparse = 0; sparse < 2; sparse++) {
+        for (size_t z = 0; z < sizeof(sizes) / sizeof(sizes[0]); z++) {
+            dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
+            long n = sizes[z];
+            for (long i = 0; i < n; i++)
+                dictAdd(d, buf, mkKey(buf, sizeof(buf), "w:", i), NULL);
+            if (sparse && n > 100) { /* keep 1 in 16, then shrink (incremental: rehashing) */
+                for (long i = 0; i < n; i++)
+                    if (i % 16) dictDelete(d, buf, mkKey(buf, sizeof(buf), "w:", i));
+                dictResizeIfNeeded(d);
+            }
+            int *seen = calloc((size_t)n, sizeof(int));
+            TEST_ASSERT(seen != NULL);
+            unsigned long cursor = 12345, calls = 0;
+            long distinct = 0, live = (long)dictSize(d);
+            d->pauserehash++; /* the table stays as it is during the sweep */
+            unsigned long buckets = d->size[0] > d->size[1] ? d->size[0] : d->size[1];
+            while (distinct < live) {
+                dictEntry *des[16]; /* (a chain longer than a call's count is cut short) */
+                unsigned got = dictSampleKeysAt(d, des, 16, &cursor);
+                TEST_ASSERT(got <= 16);
+                for (unsigned k = 0; k < got; k++) {
+                    long id = keyId(des[k]);
+                    TEST_ASSERT(id >= 0 && id < n && dictPeek(d, des[k]->key, des[k]->keylen));
+                    if (!seen[id]++) distinct++;
+                }
+                /* each call moves on by at least one bucket: one sweep is at most
+                 * 'buckets' calls */
+                TEST_ASSERT(++calls <= buckets + 1);
+            }
+            d->pauserehash--;
+            free(seen);
+            dictRelease(d);
+        }
+    }
+    dict *e = dictCreate(&plainType, NULL, SEED0, SEED1);
+    unsigned long c = 7;
+    dictEntry *one[1];
+    TEST_ASSERT(dictSampleKeysAt(e, one, 1, &c) == 0 && c == 7);
+    dictRelease(e);
     return 0;
 }
