@@ -478,7 +478,7 @@ dictEntry *dictAddRawHashed(dict *d, const void *key, size_t len, uint64_t h,
     de->key[len] = '\0';
     de->keylen = (uint32_t)len;
     de->meta = 0;
-    if (!(d->type && d->type->no_value)) dictSetU64(de, 0);
+    if (dictHasValues(d)) dictSetU64(de, 0);
     int t = dictIsRehashing(d) ? 1 : 0;
     unsigned long idx = (unsigned long)h & (d->size[t] - 1);
     dictEntry **slot = bucketSlot(d, t, idx);
@@ -491,7 +491,7 @@ dictEntry *dictAddRawHashed(dict *d, const void *key, size_t len, uint64_t h,
 int dictAdd(dict *d, const void *key, size_t len, void *val) {
     dictEntry *de = dictAddRaw(d, key, len, NULL);
     if (!de) return DICT_ERR;
-    if (!(d->type && d->type->no_value)) dictSetVal(de, val);
+    if (dictHasValues(d)) dictSetVal(de, val);
     return DICT_OK;
 }
 

@@ -189,9 +189,12 @@ int dictDelete(dict *d, const void *key, size_t len);
  * return the entry (or NULL when absent). The caller later calls dictFreeUnlinkedEntry. */
 dictEntry *dictUnlink(dict *d, const void *key, size_t len);
 
+/* 1 when the entries of 'd' carry a value (its type is not no_value). */
+#define dictHasValues(d) (!((d)->type && (d)->type->no_value))
+
 /* Bytes allocated for an entry of dict 'd' with a key of 'keylen' bytes. */
 #define dictEntryAllocSize(d, keylen)                                                              \
-    (sizeof(dictEntry) + (size_t)(keylen) + 1 + ((d)->type && (d)->type->no_value ? 0 : 8))
+    (sizeof(dictEntry) + (size_t)(keylen) + 1 + (dictHasValues(d) ? 8 : 0))
 
 /* Call the destructor on an entry returned by dictUnlink and free it. NULL is a no-op. */
 void dictFreeUnlinkedEntry(dict *d, dictEntry *de);
