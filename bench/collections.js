@@ -26,7 +26,7 @@ const IORedisMock = require('ioredis-mock');
 const nodeRedis = require('redis');
 const redlite = require('..');
 const { startRedisServer } = require('../test/helpers/redis-server');
-const { gc } = require('./lib/gc');
+const { gcSettled } = require('./lib/gc');
 const { median, int, table } = require('./lib/stats');
 
 const QUICK = process.argv.includes('--quick');
@@ -118,7 +118,7 @@ const runners = {
 };
 
 async function timed(runner, op, n) {
-  gc();
+  await gcSettled();
   const t0 = process.hrtime.bigint();
   const nulls = await runner(op, n);
   return { opsPerSec: n / (Number(process.hrtime.bigint() - t0) / 1e9), nulls };

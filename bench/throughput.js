@@ -8,7 +8,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { startRedisServer } = require('../test/helpers/redis-server');
-const { gc } = require('./lib/gc');
+const { gcSettled } = require('./lib/gc');
 const { machine } = require('./lib/machine');
 const { makeData, KEY_BYTES, VALUE_BYTES } = require('./lib/data');
 const { median, int, table } = require('./lib/stats');
@@ -50,7 +50,7 @@ const runners = {
 };
 
 async function timed(runner, op, n) {
-  gc();
+  await gcSettled();
   const t0 = process.hrtime.bigint();
   const misses = await runner(op, n);
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
