@@ -36,7 +36,7 @@ const path = require('node:path');
 const { createHistogram, performance } = require('node:perf_hooks');
 const nodeRedis = require('redis');
 const { startRedisServer } = require('../test/helpers/redis-server');
-const { gc, watchGc } = require('./lib/gc');
+const { gc, gcSettled, watchGc } = require('./lib/gc');
 const { machine } = require('./lib/machine');
 const { flat, key, KEY_BYTES, VALUE_BYTES } = require('./lib/data');
 const { median, int, mb, table } = require('./lib/stats');
@@ -352,7 +352,7 @@ async function setRun(subject, keys) {
     await Promise.all(pending);
   }
   const evictedBefore = await infoField(client, 'stats', 'evicted_keys', 'redlite');
-  gc();
+  await gcSettled();
   const t0 = process.hrtime.bigint();
   for (let i = EVICT_LIMIT; i < keys.length; i++) {
     const s = process.hrtime.bigint();

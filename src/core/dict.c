@@ -19,8 +19,22 @@
 #define DICT_WALK_PREFETCH 16
 #if defined(__GNUC__)
 #define PREFETCH_RW(p) __builtin_prefetch((p), 1)
+/* PREFETCH_RW in a loop that does nothing else: GCC deletes such a loop, prefetches and all,
+ * unless something in it must stay (an empty volatile asm). */
+#define PREFETCH_RW_KEPT(p)                                                                        \
+    do {                                                                                           \
+        __builtin_prefetch((p), 1);                                                                \
+        __asm__ volatile("" : : "r"(p));                                                           \
+    } while (0)
+#define PREFETCH_KEPT(p)                                                                           \
+    do {                                                                                           \
+        __builtin_prefetch(p);                                                                     \
+        __asm__ volatile("" : : "r"(p));                                                           \
+    } while (0)
 #else
 #define PREFETCH_RW(p) ((void)(p))
+#define PREFETCH_RW_KEPT(p) ((void)(p))
+#define PREFETCH_KEPT(p) ((void)(p))
 #endif
 
 /* SipHash rounds: 1 compression round, 2 finalization rounds (SipHash-1-2, as Redis). */
@@ -358,7 +372,7 @@ int dictRehash(dict *d, int n) {
         if (end > d->size[0]) end = d->size[0];
         for (unsigned long i = from; i < end; i++) {
             dictEntry *head = dictBucket(d, 0, i);
-            if (head) PREFETCH_RW(head);
+            if (head) PREFETCH_RW_KEPT(head);
         }
     }
 
@@ -435,7 +449,7 @@ uint64_t dictPrefetch(const dict *d, const void *key, size_t len) {
         if (d->size[t] == 0) break;
         unsigned long i = (unsigned long)h & (d->size[t] - 1);
         dictEntry **seg = d->table[t][i >> DICT_SEG_SHIFT];
-        if (seg) __builtin_prefetch(&seg[i & DICT_SEG_MASK]);
+        if (seg) PREFETCH_KEPT(&seg[i & DICT_SEG_MASK]);
         if (!dictIsRehashing(d)) break;
     }
 #endif
@@ -638,6 +652,26 @@ static unsigned emitChains(dictEntry *const *heads, unsigned n, dictEntry **des,
     return n;
 }
 
+/* Prefetch the chain heads of up to 'n' non-empty buckets from index 'i' on (in both tables
+ * while rehashing), looking at no more than 2n indexes: where the next call of
+ * dictSampleKeysAt starts, so that its entries are on their way by then (the eviction
+ * sampler calls it again for each key of a batch). Changes nothing. (Prefetching the
+ * chains' second entries as well, read from heads prefetched one call earlier, measured
+ * slower: 590-617 ns per evicting SET in a C loop, against 480-583.) */
+static void prefetchSweep(const dict *d, unsigned long i, unsigned n, unsigned long maxmask) {
+    unsigned found = 0;
+    for (unsigned long v = 0; v < 2UL * n && found < n; v++, i = (i + 1) & maxmask) {
+        for (int t = 0; t < 2; t++) {
+            if (i >= d->size[t]) continue;
+            if (t == 0 && dictIsRehashing(d) && i < (unsigned long)d->rehashidx) continue;
+            dictEntry *de = dictBucket(d, t, i);
+            if (!de) continue;
+            found++;
+            PREFETCH_RW_KEPT(de);
+        }
+    }
+}
+
 /* dictGetSomeKeys (rng: a random start, random jumps out of long empty runs) or
  * dictSampleKeysAt (cursor: start at *cursor, never jump, *cursor set to where the next call
  * must begin so that a sweep misses nothing that stays put). */
@@ -701,10 +735,12 @@ static unsigned int someKeys(dict *d, dictEntry **des, unsigned int count, uint6
 done:
     /* A sweep resumes at the first bucket not taken whole (past it when this call began
      * there, a chain longer than 'count': every call moves on), else after the last visit. */
-    if (cursor)
+    if (cursor) {
         *cursor = cut == nheads            ? next
                   : bucketOf[cut] != start ? bucketOf[cut]
                                            : (bucketOf[cut] + 1) & maxmask;
+        prefetchSweep(d, *cursor, count, maxmask);
+    }
     return stored;
 }
 

@@ -12,9 +12,14 @@
  * one entry read and not also a read of the value.
  *
  * Limits: 'maxmemory' compares against the slab's account of the keyspace (slab.h),
- * 'maxkeys' against the number of keys in all databases. Each step evicts until under both
- * or until its time budget (maxmemory-eviction-tenacity, as Redis: 500 us by default) is
- * spent; big values go to the lazy-free queue, so the step drives that queue first. */
+ * 'maxkeys' against the number of keys in all databases. A step starts when a limit is
+ * exceeded and evicts until a little under both (at most a batch under: keysLowWater,
+ * memoryLowWater), or until its time budget
+ * (maxmemory-eviction-tenacity, as Redis: 500 us by default) is spent; big values go to
+ * the lazy-free queue, so the step drives that queue first. Redis stops as soon as it is
+ * under the limit, which at a full cache means one eviction per write, each paying its
+ * cache misses (the candidates' entries, the victim's bucket, entry and value) one after
+ * another; with the margin, evictions come in batches whose misses overlap (evictBatch). */
 #include "server.h"
 
 #include <math.h>
@@ -22,6 +27,10 @@
 
 /* Candidates kept between eviction steps (Redis's EVPOOL_SIZE). */
 #define EVPOOL_SIZE 16
+/* Keys evicted together by the pool policies: their candidates are taken from the pool
+ * first, then the buckets, entries and values of all of them are prefetched before any is
+ * read, so that the cache misses of a batch overlap instead of coming one after another. */
+#define EVICT_BATCH 16
 /* Evictions between clock reads in one step. */
 #define EVICT_CLOCK_CHECK 16
 /* Lazy-free entries released per turn of the eviction loop while a freed value is pending. */
@@ -34,7 +43,18 @@ typedef struct evictionPoolEntry {
     int dbid;
     sds key; /* NULL while the slot is free; kept for reuse otherwise */
     int used;
+    const dictEntry *seen; /* the key's entry when sampled: only ever prefetched (it may be
+                            * gone), never read */
 } evictionPoolEntry;
+
+/* A key taken from the pool to be evicted in the current batch. */
+typedef struct evictVictim {
+    sds key; /* kept for reuse between batches */
+    int dbid;
+    const dictEntry *seen; /* its entry when sampled: only prefetched */
+    dictEntry *unlinked;   /* allkeys policies: its entry, out of db->keys */
+    int live;              /* still present when the batch came to it */
+} evictVictim;
 
 static const struct {
     const char *name;
@@ -136,6 +156,48 @@ static int overKeys(const rlServer *s) {
     return s->maxkeys && totalKeys(s) > s->maxkeys;
 }
 
+/* Where eviction stops once a limit is exceeded: under the limit by 1/1024 of it, but by no
+ * more than EVICT_BATCH - 1 keys (for maxmemory: that many keys of the average size), and
+ * at the limit itself when it is under 1024. The keyspace then takes that many writes
+ * before it evicts again, and evicts a batch (EVICT_BATCH) at a time instead of one key
+ * per write. */
+static unsigned long long keysLowWater(const rlServer *s) {
+    unsigned long long margin = s->maxkeys / 1024;
+    if (margin > EVICT_BATCH - 1) margin = EVICT_BATCH - 1;
+    return s->maxkeys - margin;
+}
+
+static unsigned long long memoryLowWater(const rlServer *s) {
+    unsigned long long margin = s->maxmemory / 1024, keys = totalKeys(s);
+    if (keys) {
+        unsigned long long batch = (EVICT_BATCH - 1) * (slabUsed(&s->slab) / keys);
+        if (margin > batch) margin = batch;
+    }
+    return s->maxmemory - margin;
+}
+
+static int aboveLowMemory(const rlServer *s) {
+    return s->maxmemory && slabUsed(&s->slab) > memoryLowWater(s);
+}
+
+static int aboveLowKeys(const rlServer *s) {
+    return s->maxkeys && totalKeys(s) > keysLowWater(s);
+}
+
+/* How many keys to evict to get under both low watermarks: exact for maxkeys, estimated
+ * from the average bytes per key for maxmemory; at least 1, at most EVICT_BATCH. */
+static int batchSize(const rlServer *s) {
+    unsigned long long keys = totalKeys(s), need = 1;
+    if (s->maxkeys && keys > keysLowWater(s)) need = keys - keysLowWater(s);
+    unsigned long long used = slabUsed(&s->slab), low = memoryLowWater(s);
+    if (s->maxmemory && used > low && keys) {
+        unsigned long long per_key = used / keys ? used / keys : 1;
+        unsigned long long m = (used - low + per_key - 1) / per_key;
+        if (m > need) need = m;
+    }
+    return need > EVICT_BATCH ? EVICT_BATCH : (int)need;
+}
+
 /* Redis's shared integers (OBJ_SHARED_INTEGERS) */
 #define SHARED_INTEGERS 10000
 
@@ -172,6 +234,12 @@ static evictionPoolEntry *pool(rlServer *s) {
 }
 
 void evictFree(rlServer *s) {
+    if (s->evict_batch) {
+        for (int i = 0; i < EVICT_BATCH; i++)
+            sdsfree(s->evict_batch[i].key);
+        rl_free(s->evict_batch);
+        s->evict_batch = NULL;
+    }
     if (!s->evict_pool) return;
     for (int i = 0; i < EVPOOL_SIZE; i++)
         sdsfree(s->evict_pool[i].key);
@@ -200,8 +268,10 @@ static int candidateScore(rlServer *s, rlDb *db, const dictEntry *de, unsigned l
 
 /* Insert a candidate, keeping the pool sorted by ascending 'idle' (best at the end);
  * when full, a candidate better than the worst entry replaces it. */
-static void poolInsert(evictionPoolEntry *p, unsigned long long idle, int dbid, const char *key,
-                       size_t len) {
+static void poolInsert(evictionPoolEntry *p, unsigned long long idle, int dbid,
+                       const dictEntry *de) {
+    const char *key = de->key;
+    size_t len = de->keylen;
     int k = 0;
     while (k < EVPOOL_SIZE && p[k].used && p[k].idle < idle)
         k++;
@@ -224,6 +294,7 @@ static void poolInsert(evictionPoolEntry *p, unsigned long long idle, int dbid, 
     p[k].idle = idle;
     p[k].dbid = dbid;
     p[k].used = 1;
+    p[k].seen = de;
 }
 
 /* Sample maxmemory-samples keys of 'db' into the pool, from where the last sampling of 'db'
@@ -238,45 +309,74 @@ static void poolPopulate(rlServer *s, rlDb *db, dict *sampledict) {
     evictionPoolEntry *p = pool(s);
     for (unsigned j = 0; j < n; j++) {
         unsigned long long idle;
-        if (candidateScore(s, db, samples[j], &idle) == 0)
-            poolInsert(p, idle, db->id, samples[j]->key, samples[j]->keylen);
+        if (candidateScore(s, db, samples[j], &idle) == 0) poolInsert(p, idle, db->id, samples[j]);
     }
 }
 
-/* The best candidate still present, taken out of the pool: its key is copied into 'out'
- * (an sds the caller owns) and its database returned; NULL when there is none. For the
- * allkeys policies the key's entry is already unlinked from db->keys into '*unlinked' (one
- * lookup instead of a check and then a delete), for evictKey to finish. */
-static rlDb *poolPick(rlServer *s, sds *out, dictEntry **unlinked) {
+/* Take the best candidate out of the pool into 'v' (key, database, entry as sampled),
+ * sampling every non-empty database first. Whether the key is still there is left to the
+ * caller. Returns 0 when there is no candidate (nothing to sample). */
+static int poolTake(rlServer *s, evictVictim *v) {
     int volatile_only = !(s->maxmemory_policy & MAXMEMORY_FLAG_ALLKEYS);
-    for (;;) {
-        int any = 0;
-        for (int i = 0; i < RL_DBNUM; i++) {
-            rlDb *db = &s->db[i];
-            dict *d = volatile_only ? db->expires : db->keys;
-            if (dictSize(d) == 0) continue;
-            any = 1;
-            poolPopulate(s, db, d);
-        }
-        if (!any) return NULL;
-        evictionPoolEntry *p = pool(s);
-        for (int k = EVPOOL_SIZE - 1; k >= 0; k--) {
-            if (!p[k].used) continue;
-            p[k].used = 0;
-            rlDb *db = &s->db[p[k].dbid];
-            if (volatile_only) {
-                if (!dictFind(db->expires, p[k].key, sdslen(p[k].key))) continue; /* gone */
-                *unlinked = NULL;
-            } else {
-                *unlinked = dictUnlink(db->keys, p[k].key, sdslen(p[k].key));
-                if (!*unlinked) continue;                  /* gone since sampled */
-                __builtin_prefetch(dictGetVal(*unlinked)); /* evictKey frees it */
-            }
-            sdsclear(*out);
-            *out = sdscatlen(*out, p[k].key, sdslen(p[k].key));
-            return db;
+    int any = 0;
+    for (int i = 0; i < RL_DBNUM; i++) {
+        rlDb *db = &s->db[i];
+        dict *d = volatile_only ? db->expires : db->keys;
+        if (dictSize(d) == 0) continue;
+        any = 1;
+        poolPopulate(s, db, d);
+    }
+    if (!any) return 0;
+    evictionPoolEntry *p = pool(s);
+    for (int k = EVPOOL_SIZE - 1; k >= 0; k--) {
+        if (!p[k].used) continue;
+        p[k].used = 0;
+        if (!v->key) v->key = sdsempty();
+        sdsclear(v->key);
+        v->key = sdscatlen(v->key, p[k].key, sdslen(p[k].key));
+        v->dbid = p[k].dbid;
+        v->seen = p[k].seen;
+        return 1;
+    }
+    return 0;
+}
+
+static void evictKey(rlServer *s, rlDb *db, const sds key, dictEntry *unlinked);
+/* Evict up to 'want' keys chosen by the pool, in three passes over the batch so that the
+ * misses of its keys overlap: take the candidates and prefetch their buckets and entries;
+ * unlink each one still present (allkeys policies; the volatile ones check db->expires)
+ * and prefetch its value; then delete them. A candidate gone since it was sampled (or
+ * taken twice) is skipped. Returns the number evicted, -1 when there was no candidate. */
+static int evictBatch(rlServer *s, int want) {
+    int volatile_only = !(s->maxmemory_policy & MAXMEMORY_FLAG_ALLKEYS);
+    if (!s->evict_batch) s->evict_batch = rl_calloc(EVICT_BATCH, sizeof(evictVictim));
+    evictVictim *b = s->evict_batch;
+    int n = 0;
+    while (n < want && poolTake(s, &b[n])) {
+        rlDb *db = &s->db[b[n].dbid];
+        dictPrefetch(volatile_only ? db->expires : db->keys, b[n].key, sdslen(b[n].key));
+        __builtin_prefetch(b[n].seen);
+        n++;
+    }
+    if (n == 0) return -1;
+    for (int j = 0; j < n; j++) {
+        rlDb *db = &s->db[b[j].dbid];
+        b[j].unlinked = NULL;
+        if (volatile_only) {
+            b[j].live = dictFind(db->expires, b[j].key, sdslen(b[j].key)) != NULL;
+        } else {
+            b[j].unlinked = dictUnlink(db->keys, b[j].key, sdslen(b[j].key));
+            b[j].live = b[j].unlinked != NULL;
+            if (b[j].live) __builtin_prefetch(dictGetVal(b[j].unlinked)); /* evictKey frees it */
         }
     }
+    int evicted = 0;
+    for (int j = 0; j < n; j++) {
+        if (!b[j].live) continue;
+        evictKey(s, &s->db[b[j].dbid], b[j].key, b[j].unlinked);
+        evicted++;
+    }
+    return evicted;
 }
 
 /* A random key of a database (round robin over the non-empty ones), for the random
@@ -298,13 +398,14 @@ static rlDb *randomPick(rlServer *s, sds *out) {
 
 /* Evict one key: delete it (its value freed now, or queued for lazy free when big) and
  * tell WATCHers and keyspace-notification subscribers ("evicted"). 'unlinked' is its entry
- * when poolPick already took it out of db->keys, else NULL. */
+ * when evictBatch already took it out of db->keys, else NULL (and a key that is no longer
+ * there is left alone: a batch of a volatile policy may hold a key twice). */
 static void evictKey(rlServer *s, rlDb *db, const sds key, dictEntry *unlinked) {
     if (unlinked) {
         if (dictSize(db->expires)) dictDelete(db->expires, key, sdslen(key));
         dictFreeUnlinkedEntry(db->keys, unlinked);
-    } else {
-        dbDelete(db, key, sdslen(key));
+    } else if (!dbDelete(db, key, sdslen(key))) {
+        return;
     }
     s->stats.evicted_keys++;
     signalModifiedKey(NULL, db, key, sdslen(key));
@@ -312,33 +413,41 @@ static void evictKey(rlServer *s, rlDb *db, const sds key, dictEntry *unlinked) 
 }
 
 int performEvictions(rlServer *s) {
-    int over_mem = overMemory(s), over_keys = overKeys(s);
-    if (!over_mem && !over_keys) return EVICT_OK;
+    if (!overMemory(s) && !overKeys(s)) return EVICT_OK;
     if (s->maxmemory_policy == MAXMEMORY_NO_EVICTION) return EVICT_FAIL;
     long long limit = evictTimeLimitUs(s);
     long long start = rlServerClockUs(s);
     s->clock_ms = start / 1000;
     s->lru_clock_now = lruClockFromMs(s->clock_ms);
     if (!s->evict_key) s->evict_key = sdsempty();
-    long n = 0;
-    while (over_mem || over_keys) {
-        if (over_mem && !over_keys && s->lazyfree_head) {
+    int pooled = (s->maxmemory_policy & (MAXMEMORY_FLAG_LRU | MAXMEMORY_FLAG_LFU)) ||
+                 s->maxmemory_policy == MAXMEMORY_VOLATILE_TTL;
+    int nothing = 0; /* no key left that the policy may evict */
+    long turns = 0;
+    int low_mem = aboveLowMemory(s), low_keys = aboveLowKeys(s);
+    while (low_mem || low_keys) {
+        if (low_mem && !low_keys && s->lazyfree_head) {
             /* a value evicted (or unlinked) earlier is still being freed: finish that
              * before evicting more keys than needed */
             lazyfreeStep(s, EVICT_LAZYFREE_STEP);
+        } else if (pooled) {
+            if (evictBatch(s, batchSize(s)) < 0) nothing = 1;
         } else {
-            dictEntry *unlinked = NULL;
-            rlDb *db = (s->maxmemory_policy & (MAXMEMORY_FLAG_LRU | MAXMEMORY_FLAG_LFU)) ||
-                               s->maxmemory_policy == MAXMEMORY_VOLATILE_TTL
-                           ? poolPick(s, &s->evict_key, &unlinked)
-                           : randomPick(s, &s->evict_key);
-            if (!db) return s->lazyfree_head ? EVICT_RUNNING : EVICT_FAIL;
-            evictKey(s, db, s->evict_key, unlinked);
+            rlDb *db = randomPick(s, &s->evict_key);
+            if (db)
+                evictKey(s, db, s->evict_key, NULL);
+            else
+                nothing = 1;
         }
-        if (++n % EVICT_CLOCK_CHECK == 0 && limit >= 0 && rlServerClockUs(s) - start > limit)
-            return EVICT_RUNNING;
-        over_mem = overMemory(s);
-        over_keys = overKeys(s);
+        if (nothing) break;
+        /* a batch is up to EVICT_BATCH keys: read the clock every turn then */
+        if ((pooled || ++turns % EVICT_CLOCK_CHECK == 0) && limit >= 0 &&
+            rlServerClockUs(s) - start > limit)
+            break;
+        low_mem = aboveLowMemory(s);
+        low_keys = aboveLowKeys(s);
     }
-    return EVICT_OK;
+    if (!overMemory(s) && !overKeys(s)) return EVICT_OK;
+    if (nothing) return s->lazyfree_head ? EVICT_RUNNING : EVICT_FAIL;
+    return EVICT_RUNNING; /* out of time: the cron goes on */
 }

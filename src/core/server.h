@@ -187,7 +187,8 @@ struct rlServer {
     unsigned lru_clock_now; /* LRU clock when the current eviction step started */
     int evict_next_db;      /* random policies: round robin over databases */
     struct evictionPoolEntry *evict_pool;
-    sds evict_key; /* scratch: the key being evicted */
+    struct evictVictim *evict_batch; /* scratch: the keys of one batch of evictions */
+    sds evict_key;                   /* scratch: the key being evicted (random policies) */
 };
 
 typedef struct rlCommand rlCommand;

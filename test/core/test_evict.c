@@ -317,3 +317,76 @@ int test_evict_config_errors_keep_settings(void) {
     rlServerRelease(s);
     return 0;
 }
+
+/* evicted_keys from INFO stats. */
+static long long evictedKeys(rlClient *c) {
+    sds info = testRun(c, "INFO stats");
+    const char *f = strstr(info, "evicted_keys:");
+    long long n = f ? atoll(f + strlen("evicted_keys:")) : -1;
+    sdsfree(info);
+    return n;
+}
+
+int test_evict_batches_down_to_the_low_watermark(void) {
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 29);
+    rlClient *c = rlClientNew(s);
+    /* maxkeys 5000: once over, eviction goes down to 5000 - 5000/1024 = 4996 keys */
+    EXPECT(c, "CONFIG SET maxkeys 5000", "+OK\r\n");
+    char cmd[64];
+    unsigned long long lowest = ~0ULL;
+    for (int i = 0; i < 20000; i++) {
+        snprintf(cmd, sizeof(cmd), "SET k%d v", i);
+        TEST_ASSERT(execIs(c, cmd, "+OK"));
+        unsigned long long n = keysInAllDbs(s);
+        TEST_ASSERT(n <= 5000);
+        if (i >= 5000 && n < lowest) lowest = n;
+    }
+    TEST_ASSERT_MESSAGE("stops at the low watermark", lowest == 4996);
+    TEST_ASSERT(evictedKeys(c) == 20000 - (long long)keysInAllDbs(s));
+    /* a limit under 1024 has no margin: one key per write, as Redis */
+    EXPECT(c, "CONFIG SET maxkeys 1000", "+OK\r\n");
+    TEST_ASSERT(keysInAllDbs(s) == 1000);
+    TEST_ASSERT(execIs(c, "SET another v", "+OK"));
+    TEST_ASSERT(keysInAllDbs(s) == 1000);
+    /* maxmemory: under the limit after every command, and never far under it */
+    EXPECT(c, "CONFIG SET maxkeys 0 maxmemory 1000000", "+OK\r\n");
+    for (int i = 0; i < 20000; i++) {
+        snprintf(cmd, sizeof(cmd), "SET m%d 0123456789012345678901234567890123456789", i);
+        TEST_ASSERT(execIs(c, cmd, "+OK"));
+        TEST_ASSERT(slabUsed(&s->slab) <= 1000000);
+        if (i > 15000) TEST_ASSERT(slabUsed(&s->slab) > 1000000 - 1000000 / 1024 - 2048);
+    }
+    TEST_ASSERT(evictedKeys(c) == 40001 - (long long)keysInAllDbs(s));
+    TEST_ASSERT(rlDebugCheck(s, NULL, 0) == 1);
+    rlClientRelease(c);
+    rlServerRelease(s);
+    return 0;
+}
+
+int test_evict_volatile_batch_counts_each_key_once(void) {
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 31);
+    rlClient *c = rlClientNew(s);
+    /* three keys with a TTL among 2000: every batch samples the same three, so a key can
+     * be taken twice; it is deleted and counted once */
+    EXPECT(c, "CONFIG SET maxmemory-policy volatile-lru maxkeys 2003", "+OK\r\n");
+    char cmd[64];
+    for (int i = 0; i < 2000; i++) {
+        snprintf(cmd, sizeof(cmd), "SET p%d v", i);
+        TEST_ASSERT(execIs(c, cmd, "+OK"));
+    }
+    for (int i = 0; i < 3; i++) {
+        snprintf(cmd, sizeof(cmd), "SET t%d v EX 100", i);
+        TEST_ASSERT(execIs(c, cmd, "+OK"));
+    }
+    /* lowWater(1500) = 1499: 504 keys to evict, 3 of which may go */
+    TEST_ASSERT(execIs(c, "CONFIG SET maxkeys 1500", "+OK"));
+    TEST_ASSERT(keysInAllDbs(s) == 2000);
+    TEST_ASSERT(evictedKeys(c) == 3);
+    TEST_ASSERT(execIs(c, "SET new v", "-OOM"));
+    TEST_ASSERT(rlDebugCheck(s, NULL, 0) == 1);
+    rlClientRelease(c);
+    rlServerRelease(s);
+    return 0;
+}
