@@ -26,15 +26,9 @@
         __builtin_prefetch((p), 1);                                                                \
         __asm__ volatile("" : : "r"(p));                                                           \
     } while (0)
-#define PREFETCH_KEPT(p)                                                                           \
-    do {                                                                                           \
-        __builtin_prefetch(p);                                                                     \
-        __asm__ volatile("" : : "r"(p));                                                           \
-    } while (0)
 #else
 #define PREFETCH_RW(p) ((void)(p))
 #define PREFETCH_RW_KEPT(p) ((void)(p))
-#define PREFETCH_KEPT(p) ((void)(p))
 #endif
 
 /* SipHash rounds: 1 compression round, 2 finalization rounds (SipHash-1-2, as Redis). */
@@ -372,7 +366,7 @@ int dictRehash(dict *d, int n) {
         if (end > d->size[0]) end = d->size[0];
         for (unsigned long i = from; i < end; i++) {
             dictEntry *head = dictBucket(d, 0, i);
-            if (head) PREFETCH_RW_KEPT(head);
+            if (head) PREFETCH_RW(head);
         }
     }
 
@@ -449,7 +443,7 @@ uint64_t dictPrefetch(const dict *d, const void *key, size_t len) {
         if (d->size[t] == 0) break;
         unsigned long i = (unsigned long)h & (d->size[t] - 1);
         dictEntry **seg = d->table[t][i >> DICT_SEG_SHIFT];
-        if (seg) PREFETCH_KEPT(&seg[i & DICT_SEG_MASK]);
+        if (seg) __builtin_prefetch(&seg[i & DICT_SEG_MASK]);
         if (!dictIsRehashing(d)) break;
     }
 #endif
