@@ -85,14 +85,16 @@ const CONFIG_OPTIONS = [
   ['notifyKeyspaceEvents', 'notify-keyspace-events'],
   ['maxmemoryPolicy', 'maxmemory-policy'],
   ['maxmemory', 'maxmemory'],
-  ['maxkeys', 'maxkeys']
+  ['maxkeys', 'maxkeys'],
+  ['hugepages', 'hugepages']
 ];
 
-// The CONFIG SET arguments (parameter, value, ...) the options ask for.
+// The CONFIG SET arguments (parameter, value, ...) the options ask for (a boolean as yes/no).
 function configFromOptions(options) {
   const args = [];
   for (const [option, parameter] of CONFIG_OPTIONS) {
-    if (options[option] !== undefined) args.push(parameter, String(options[option]));
+    const v = options[option];
+    if (v !== undefined) args.push(parameter, typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
   }
   return args;
 }

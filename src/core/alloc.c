@@ -1,4 +1,7 @@
 /* alloc.c -- allocator wrappers with overflow checks and a single OOM handler. */
+#if defined(__linux__) && !defined(_DEFAULT_SOURCE)
+#define _DEFAULT_SOURCE /* madvise and MADV_HUGEPAGE under -std=c11 */
+#endif
 #include "alloc.h"
 
 #include <stdint.h>
@@ -6,6 +9,9 @@
 #include <stdlib.h>
 #ifdef _WIN32
 #include <malloc.h> /* _aligned_malloc */
+#endif
+#ifdef __linux__
+#include <sys/mman.h> /* madvise */
 #endif
 
 void rlOom(size_t size) {
@@ -52,5 +58,14 @@ void rl_aligned_free(void *ptr) {
     _aligned_free(ptr);
 #else
     free(ptr);
+#endif
+}
+
+void rl_advise_hugepages(void *p, size_t size) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    (void)madvise(p, size, MADV_HUGEPAGE); /* advice: EINVAL (no THP in this kernel) is fine */
+#else
+    (void)p;
+    (void)size;
 #endif
 }

@@ -17,6 +17,11 @@ void rl_free(void *ptr);
  * rl_aligned_free only. */
 void *rl_aligned_alloc(size_t align, size_t size);
 void rl_aligned_free(void *ptr);
+/* Ask the OS to back [p, p + size) with huge pages (2 MB on x86-64 and arm64), 'p' and
+ * 'size' multiples of 2 MB. Linux only (madvise MADV_HUGEPAGE: honoured when transparent
+ * huge pages are "madvise" or "always"); elsewhere, or when refused, a no-op. Memory stays
+ * ordinary memory either way: nothing else changes, and rl_aligned_free frees it. */
+void rl_advise_hugepages(void *p, size_t size);
 
 /* Report an allocation failure of 'size' bytes and abort the process. */
 void rlOom(size_t size);

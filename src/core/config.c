@@ -123,6 +123,30 @@ static void applyPolicy(rlServer *s, long long parsed) {
     s->maxmemory_policy = (int)parsed;
 }
 
+/* A yes/no parameter, as Redis parses its bool configs (case-insensitive). */
+static const char *parseYesNo(const char *v, size_t len, long long *parsed) {
+    len = rlLenToNul(v, len);
+    if (rlStrEqNoCase(v, len, "yes"))
+        *parsed = 1;
+    else if (rlStrEqNoCase(v, len, "no"))
+        *parsed = 0;
+    else
+        return "argument must be 'yes' or 'no'";
+    return NULL;
+}
+
+static size_t getHugepages(const rlServer *s, char *buf) {
+    const char *v = s->slab.hugepages ? "yes" : "no";
+    size_t n = strlen(v);
+    memcpy(buf, v, n);
+    return n;
+}
+
+/* Applies to chunks the slab takes from now on (slab.h). */
+static void applyHugepages(rlServer *s, long long parsed) {
+    s->slab.hugepages = parsed != 0;
+}
+
 /* An int parameter of the server with a range: its getter, parser and setter. */
 #define INT_PARAM(field, min, max)                                                                 \
     static size_t get_##field(const rlServer *s, char *buf) {                                      \
@@ -145,9 +169,11 @@ INT_PARAM(active_expire_effort, 1, 10)
 #define INT_ENTRY(name, field)                                                                     \
     { name, get_##field, parse_##field, apply_##field }
 
-/* Sorted as Redis lists them in CONFIG GET * (alphabetically); maxkeys is redlite's own. */
+/* Sorted as Redis lists them in CONFIG GET * (alphabetically); maxkeys and hugepages are
+ * redlite's own. */
 static const configParam params[] = {
     INT_ENTRY("active-expire-effort", active_expire_effort),
+    {"hugepages", getHugepages, parseYesNo, applyHugepages},
     INT_ENTRY("lfu-decay-time", lfu_decay_time),
     INT_ENTRY("lfu-log-factor", lfu_log_factor),
     {"maxkeys", getMaxkeys, parseMaxkeys, applyMaxkeys},

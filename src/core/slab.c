@@ -79,8 +79,8 @@ static void pageRetire(rlSlab *s, slabPage *p) {
 }
 
 /* A new page, carved from the newest chunk (a chunk is SLAB_CHUNK_PAGES pages aligned to
- * SLAB_PAGE_SIZE: one allocation that malloc serves with its own mapping, untouched pages
- * costing no resident memory). */
+ * SLAB_CHUNK_SIZE: one allocation that malloc serves with its own mapping, untouched pages
+ * costing no resident memory unless the chunk is advised to be a huge page). */
 static slabPage *carvePage(rlSlab *s) {
     if (s->chunk_pages_left == 0) {
         if (s->nchunks == s->chunks_cap) {
@@ -88,7 +88,12 @@ static slabPage *carvePage(rlSlab *s) {
             s->chunks = rl_realloc(s->chunks, cap * sizeof(*s->chunks));
             s->chunks_cap = cap;
         }
-        s->chunks[s->nchunks++] = rl_aligned_alloc(SLAB_PAGE_SIZE, SLAB_CHUNK_SIZE);
+        void *fresh = rl_aligned_alloc(SLAB_CHUNK_SIZE, SLAB_CHUNK_SIZE);
+        if (s->hugepages && s->nchunks > 0) {
+            rl_advise_hugepages(fresh, SLAB_CHUNK_SIZE);
+            s->huge_chunks++;
+        }
+        s->chunks[s->nchunks++] = fresh;
         s->chunk_pages_left = SLAB_CHUNK_PAGES;
     }
     char *chunk = s->chunks[s->nchunks - 1];

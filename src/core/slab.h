@@ -36,7 +36,17 @@
 #define SLAB_MAX_SIZE 256
 #define SLAB_CLASSES (SLAB_MAX_SIZE / SLAB_QUANTUM)
 #define SLAB_PAGE_SIZE (64 * 1024)
-#define SLAB_CHUNK_PAGES 16 /* pages come from the system in chunks of 1 MB */
+/* Pages come from the system in chunks of 2 MB, aligned to 2 MB. With 'hugepages' set
+ * (CONFIG SET hugepages yes), every chunk after a server's first is advised to be one huge
+ * page (rl_advise_hugepages); the first keeps small pages, so a small keyspace costs only
+ * the pages it touches. Why: a GET at 200k keys misses the CPU caches on its bucket, its
+ * entry and its value, and with 4 KB pages each miss is also a TLB miss, which a virtual
+ * machine pays twice (nested page tables): with huge pages, sync GETs at 200k keys ran ~30%
+ * faster on the development VM. Why not by default: the first touch of a huge page faults
+ * in 2 MB at once. That took ~0.3 ms there on memory the VM had used before, but ~6 ms on
+ * memory its host had never backed, and on a fragmented host the kernel may compact memory
+ * first: a write that starts a chunk could stall the event loop. */
+#define SLAB_CHUNK_PAGES 32
 #define SLAB_CHUNK_SIZE (SLAB_CHUNK_PAGES * SLAB_PAGE_SIZE)
 
 typedef struct slabPage slabPage;
@@ -52,6 +62,8 @@ typedef struct rlSlab {
     size_t pages_bytes;      /* bytes held in pages, pooled ones included */
     size_t used_small;       /* bytes of live objects carved from pages (class-rounded) */
     size_t used_large;       /* bytes of live objects above SLAB_MAX_SIZE and charged bytes */
+    size_t huge_chunks;      /* chunks advised to be huge pages */
+    int hugepages;           /* advise new chunks after the first to be huge pages */
 } rlSlab;
 
 /* The bytes an object of 'size' counts for: its size class for a small one, its size for a

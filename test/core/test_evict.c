@@ -390,3 +390,25 @@ int test_evict_volatile_batch_counts_each_key_once(void) {
     rlServerRelease(s);
     return 0;
 }
+
+/* hugepages is a yes/no parameter (redlite's own), off by default, and sets the slab's
+ * advice; a bad value is refused with Redis's text for bool parameters. */
+int test_config_hugepages_yes_no(void) {
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 1);
+    rlClient *c = rlClientNew(s);
+    EXPECT(c, "CONFIG GET hugepages", "%1\r\n$9\r\nhugepages\r\n$2\r\nno\r\n");
+    TEST_ASSERT(s->slab.hugepages == 0);
+    EXPECT(c, "CONFIG SET hugepages YES", "+OK\r\n");
+    TEST_ASSERT(s->slab.hugepages == 1);
+    EXPECT(c, "CONFIG GET huge*", "%1\r\n$9\r\nhugepages\r\n$3\r\nyes\r\n");
+    EXPECT(c, "CONFIG SET hugepages maybe",
+           "-ERR CONFIG SET failed (possibly related to argument 'hugepages') - argument must be "
+           "'yes' or 'no'\r\n");
+    TEST_ASSERT(s->slab.hugepages == 1);
+    EXPECT(c, "CONFIG SET hugepages no", "+OK\r\n");
+    TEST_ASSERT(s->slab.hugepages == 0);
+    rlClientRelease(c);
+    rlServerRelease(s);
+    return 0;
+}

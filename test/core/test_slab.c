@@ -164,3 +164,26 @@ int test_slab_refills_partly_free_pages_first(void) {
     slabRelease(&s);
     return 0;
 }
+
+/* Only with 'hugepages' set, and never for the first chunk, are chunks advised to be huge
+ * pages; CONFIG SET hugepages turns it on and off for the chunks that follow. */
+int test_slab_hugepages_advice_is_opt_in(void) {
+    rlSlab s = {0};
+    enum { N = 3 * SLAB_CHUNK_SIZE / SLAB_MAX_SIZE };
+    void **ptrs = malloc(N * sizeof(*ptrs));
+    TEST_ASSERT(ptrs != NULL);
+    allocEach(&s, ptrs, N, SLAB_MAX_SIZE);
+    TEST_ASSERT(s.nchunks >= 3 && s.huge_chunks == 0);
+    freeEach(&s, ptrs, N, SLAB_MAX_SIZE);
+    slabRelease(&s);
+
+    s.hugepages = 1;
+    allocEach(&s, ptrs, N, SLAB_MAX_SIZE);
+    TEST_ASSERT(s.nchunks >= 3 && s.huge_chunks == s.nchunks - 1);
+    for (size_t i = 0; i < s.nchunks; i++)
+        TEST_ASSERT((uintptr_t)s.chunks[i] % SLAB_CHUNK_SIZE == 0);
+    freeEach(&s, ptrs, N, SLAB_MAX_SIZE);
+    slabRelease(&s);
+    free(ptrs);
+    return 0;
+}

@@ -675,6 +675,10 @@ export async function main(): Promise<void> {
   check((await lfu.objectFreq('f')) === 5, 'objectFreq');
   check((await lfu.configGet('maxkeys')).maxkeys === '100', 'maxkeys option');
   await lfu.close();
+  const huge = createClient({ socket: { port: 47012 }, hugepages: true });
+  await huge.connect();
+  check((await huge.configGet('hugepages')).hugepages === 'yes', 'hugepages option');
+  await huge.close();
 
   // ---- expiry ----
   check((await client.expire('s2', 100)) === 1, 'expire');
