@@ -1075,6 +1075,21 @@ export type RedisClientCommands<TM extends TypeMapping = {}> = {
   ) => Promise<ReturnType<RedisCommandSignatures<TM>[K]>>;
 };
 
+/** The commands that wait for data: not on `client.sync` (a synchronous call cannot wait). */
+export type BlockingCommandName =
+  | 'blPop' | 'BLPOP' | 'brPop' | 'BRPOP' | 'blMove' | 'BLMOVE' | 'brPopLPush' | 'BRPOPLPUSH'
+  | 'blmPop' | 'BLMPOP' | 'bzPopMin' | 'BZPOPMIN' | 'bzPopMax' | 'BZPOPMAX' | 'bzmPop' | 'BZMPOP';
+
+/**
+ * `client.sync`: the client's command methods as synchronous calls (redlite's own). Each
+ * returns the reply its promise would resolve to and throws what it would reject with
+ * (`SimpleError`, `TypeError`, `ClientClosedError`); same arguments, reply shapes, type
+ * mapping and keyPrefix. Throws an `Error` while its client waits on a blocking command.
+ */
+export type RedisSyncCommands<TM extends TypeMapping = {}> = {
+  [K in Exclude<keyof RedisCommandSignatures<TM>, BlockingCommandName>]: RedisCommandSignatures<TM>[K];
+};
+
 /** The command methods of a MULTI chain: each queues the command and returns the chain. */
 export type RedisMultiCommands<TM extends TypeMapping = {}, REPLIES extends Array<unknown> = []> = {
   [K in keyof RedisCommandSignatures<TM>]: (
@@ -1160,6 +1175,10 @@ export declare class RedisClient<TM extends TypeMapping = {}> extends EventEmitt
   disconnect(): Promise<void>;
   ref(): void;
   unref(): void;
+
+  /** The commands as synchronous calls: `client.sync.get(key)` returns the value itself.
+   * Blocking commands and client-level methods (multi, watch, subscribe...) are not on it. */
+  get sync(): RedisSyncCommands<TM>;
 
   /** A new, unconnected client with the same options (plus `overrides`). */
   duplicate<TM2 extends TypeMapping = TM>(overrides?: Partial<RedisClientOptions<TM2>>): RedisClient<TM2>;

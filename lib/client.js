@@ -23,6 +23,7 @@ const { attachPubSub, dispatch, newListeners } = require('./pubsub');
 const { waitBlocked, deferWhileBlocked, onBlockedReply, releaseBlocked } = require('./blocking');
 const { REPLY_PACK, unpackArray } = require('./packed');
 const { plainArgs } = require('./args');
+const { RedisSyncClient } = require('./sync');
 
 // Outbox message kinds (src/core/redlite.h RL_OUT_*).
 const OUT_MESSAGE = 1;
@@ -136,6 +137,12 @@ class RedisClient extends EventEmitter {
     };
     this._commandOptions = opts.commandOptions;
     this._flags = replyFlags(opts.commandOptions && opts.commandOptions.typeMapping);
+    this._sync = new RedisSyncClient(this);
+  }
+
+  // The client's commands as synchronous calls (lib/sync.js).
+  get sync() {
+    return this._sync;
   }
 
   get options() {
@@ -252,6 +259,7 @@ class RedisClient extends EventEmitter {
     const proxy = Object.create(this);
     proxy._commandOptions = options;
     proxy._flags = replyFlags(options && options.typeMapping);
+    proxy._sync = new RedisSyncClient(proxy);
     return proxy;
   }
 
@@ -288,9 +296,12 @@ class RedisClient extends EventEmitter {
     }
   }
 
-  _executeCommand(command, args) {
+  // Run 'command' (a lib/commands module) with its method's arguments now and return its
+  // reply, transformed as node-redis does; BLOCKED when the command blocked the client (its
+  // reply comes later). Throws the reply's SimpleError, node-redis's TypeError for a bad
+  // argument, ClientClosedError on a closed client. The caller deals with a blocked client.
+  _runCommand(command, args) {
     const st = this._state;
-    if (st.blocked) return deferWhileBlocked(this, () => this._executeCommand(command, args));
     // Reuse the client's parser unless a call is already using it (an argument's
     // toString() that calls the client back): then take a fresh one.
     const shared = !st.parserBusy;
@@ -303,17 +314,27 @@ class RedisClient extends EventEmitter {
       }
       callParse(command, parser, args);
       reply = this._execArgs(parser.args, parser.n, command.packReply ? this._flags | REPLY_PACK : this._flags);
-    } catch (err) {
-      return Promise.reject(err);
     } finally {
       parser.clear();
       if (shared) st.parserBusy = false;
     }
-    if (reply instanceof SimpleError) return Promise.reject(reply);
+    if (reply instanceof SimpleError) throw reply;
+    if (reply === BLOCKED) return reply;
     if (command.packReply && typeof reply === 'string') reply = unpackArray(reply);
     const transform = command.transformReply;
-    if (reply === BLOCKED) return waitBlocked(this, transform);
-    return Promise.resolve(transform ? transform(reply) : reply);
+    return transform ? transform(reply) : reply;
+  }
+
+  _executeCommand(command, args) {
+    if (this._state.blocked) return deferWhileBlocked(this, () => this._executeCommand(command, args));
+    let reply;
+    try {
+      reply = this._runCommand(command, args);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    if (reply === BLOCKED) return waitBlocked(this, command.transformReply);
+    return Promise.resolve(reply);
   }
 
   sendCommand(args, options) {

@@ -130,6 +130,7 @@ typedef struct rlCommandInfo {
 #define RL_CMD_DENYOOM (1 << 3)
 #define RL_CMD_NOQUEUE (1 << 4)   /* runs at once even inside MULTI (MULTI, EXEC, DISCARD) */
 #define RL_CMD_CONTAINER (1 << 5) /* has subcommands; the row itself is not callable */
+#define RL_CMD_BLOCKING (1 << 6)  /* may block the client (BLPOP...): not on the sync facade */
 
 size_t rlCommandCount(void);
 const rlCommandInfo *rlCommandAt(size_t i);

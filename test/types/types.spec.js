@@ -79,6 +79,15 @@ describe('typings (index.d.ts)', function () {
       assert.deepStrictEqual(missing, [], `not exported by index.d.ts: ${missing.join(', ')}`);
     });
 
+    it('BlockingCommandName lists exactly the commands client.sync lacks', function () {
+      const m = DTS.match(/export type BlockingCommandName =([^;]+);/);
+      assert.ok(m, 'BlockingCommandName not found');
+      const declared = [...m[1].matchAll(/'(\w+)'/g)].map((x) => x[1]).sort();
+      const sync = redlite.createClient({ socket: { port: 47003 } }).sync;
+      const lacking = declaredCommands().filter((n) => typeof sync[n] !== 'function').sort();
+      assert.deepStrictEqual(declared, lacking);
+    });
+
     it('declares no command that the runtime lacks', function () {
       const declared = declaredCommands();
       assert.ok(declared.length > 0);

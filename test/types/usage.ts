@@ -675,6 +675,24 @@ export async function main(): Promise<void> {
   check((await lfu.objectFreq('f')) === 5, 'objectFreq');
   check((await lfu.configGet('maxkeys')).maxkeys === '100', 'maxkeys option');
   await lfu.close();
+  // ---- the synchronous facade ----
+  const sync = client.sync;
+  const synced = sync.set('sync:k', 'v');
+  check(synced === 'OK', 'sync.set');
+  const syncGot = sync.get('sync:k');
+  exact<typeof syncGot, string | null>(true);
+  check(syncGot === 'v', 'sync.get');
+  const syncN = sync.incr('sync:n');
+  exact<typeof syncN, number>(true);
+  check(syncN === 1, 'sync.incr');
+  const syncZ = sync.zRangeWithScores('nozset', 0, -1);
+  check(Array.isArray(syncZ) && syncZ.length === 0, 'sync.zRangeWithScores');
+  const syncBuf = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer }).sync.get('sync:k');
+  exact<typeof syncBuf, Buffer | null>(true);
+  check(Buffer.isBuffer(syncBuf), 'sync with a type mapping');
+  // @ts-expect-error blocking commands are not on the facade
+  check(sync.blPop === undefined, 'no sync.blPop');
+
   const huge = createClient({ socket: { port: 47012 }, hugepages: true });
   await huge.connect();
   check((await huge.configGet('hugepages')).hugepages === 'yes', 'hugepages option');
