@@ -1,29 +1,40 @@
 'use strict';
 // Memory per key for 1M keys (16-byte keys, 100-byte values):
-//   node bench/memory.js [--keys N] [--hashes | --sets]
+//   node bench/memory.js [--keys N] [--quick] [--hashes | --sets]
+// --quick: 100,000 keys (unless --keys says otherwise).
 // With --hashes: N small hashes of 5 fields each (bench/lib/data.js hashFields, ~60 bytes
 // of fields and values), redlite against redis-server only. With --sets: N members in N/100
 // sets of 100 10-byte members (Redis 7.0's hashtable encoding), figures per member.
-// - redlite: process RSS growth (after gc) in a fresh child process;
+// - redlite: INFO memory used_memory growth, and process RSS growth (after gc) in a fresh
+//   child process;
 // - redis-server: INFO memory used_memory (and used_memory_rss) growth, loaded with
-//   node-redis pipelined MSET batches of 1000 keys;
+//   node-redis pipelined MSET batches of 1000 keys (skipped, with a line saying so, when
+//   redis-server is not installed);
 // - a JS Map and lru-cache ({max: N}): V8 heap-used and RSS growth, in fresh children.
 // Every JS subject runs in its own process with --expose-gc and a 1 MB young generation
 // (--max-semi-space-size=1), so garbage from making the data does not show up as RSS.
+// Writes bench/results-memory.json (results-memory-hashes.json, results-memory-sets.json
+// with --hashes, --sets; .quick.json with --quick), and prints it as one line at the end.
 const childProcess = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
 const { startRedisServer } = require('../test/helpers/redis-server');
 const { createClient: createNodeRedis } = require('redis');
 const { key, value, hashKey, hashFields, setKey, setMembers, SET_MEMBERS, KEY_BYTES, VALUE_BYTES } = require('./lib/data');
+const { machine, redisServerMissing } = require('./lib/machine');
 const { int, mb, table } = require('./lib/stats');
 
+const QUICK = process.argv.includes('--quick');
 const i = process.argv.indexOf('--keys');
-const KEYS = i > 0 ? Number(process.argv[i + 1]) : 1e6;
+const KEYS = i > 0 ? Number(process.argv[i + 1]) : QUICK ? 1e5 : 1e6;
 const MSET_BATCH = 1000;
 const PIPELINE = 20; // MSET commands in flight at a time
 const HASHES = process.argv.includes('--hashes');
 const SETS = process.argv.includes('--sets');
+const KIND = HASHES ? 'hashes' : SETS ? 'sets' : 'strings';
 const SUBJECTS = HASHES ? ['redlite-hashes'] : SETS ? ['redlite-sets'] : ['redlite', 'map', 'lru-cache'];
 const EXPECTED_KEYS = SETS ? KEYS / SET_MEMBERS : KEYS;
+const OUT = path.join(__dirname, `results-memory${KIND === 'strings' ? '' : '-' + KIND}${QUICK ? '.quick' : ''}.json`);
 
 const perKey = (bytes) => bytes / KEYS;
 
@@ -82,27 +93,40 @@ async function main() {
       ? `memory: ${int(KEYS)} members in ${int(KEYS / SET_MEMBERS)} sets of ${SET_MEMBERS} 10-byte members; node ${process.version}`
       : `memory: ${int(KEYS)} keys, ${KEY_BYTES}-byte keys, ${VALUE_BYTES}-byte values ` +
       `(payload ${KEY_BYTES + VALUE_BYTES} bytes/key); node ${process.version}`);
-  const results = [await measureRedis()];
+  const skipped = [];
+  const missing = redisServerMissing();
+  const results = [];
+  if (missing) {
+    skipped.push({ store: 'redis-server', reason: missing });
+    console.log(`skipped redis-server: ${missing}`);
+  } else {
+    results.push(await measureRedis());
+  }
   for (const s of SUBJECTS) results.push(measureChild(s));
 
-  const rows = [['store', 'measure', 'growth', SETS ? 'bytes/member' : 'bytes/key']];
-  const add = (store, measure, bytes) => rows.push([store, measure, mb(bytes), perKey(bytes).toFixed(1)]);
+  const measured = []; // { store, measure, bytes, bytesPerKey }: the table's rows
+  const add = (store, measure, bytes) => measured.push({ store, measure, bytes, bytesPerKey: +perKey(bytes).toFixed(1) });
   for (const r of results) {
     if (r.subject === 'redis-server') {
       add('redis-server', 'INFO used_memory', r.used);
       add('redis-server', 'INFO used_memory_rss', r.rss);
     } else {
+      if (r.used !== undefined) add(r.subject, 'INFO used_memory', r.used);
       add(r.subject, 'process RSS', r.rss);
       add(r.subject, 'V8 heap used', r.heapUsed);
     }
   }
+  const rows = [['store', 'measure', 'growth', SETS ? 'bytes/member' : 'bytes/key']];
+  for (const m of measured) rows.push([m.store, m.measure, mb(m.bytes), m.bytesPerKey.toFixed(1)]);
   console.log('\n' + table(rows));
   const bad = results.filter((r) => r.dbsize !== EXPECTED_KEYS);
   for (const r of bad) console.log(`warning: ${r.subject} holds ${r.dbsize} keys, not ${EXPECTED_KEYS}`);
-  console.log(JSON.stringify({ bench: HASHES ? 'memory-hashes' : SETS ? 'memory-sets' : 'memory', date: new Date().toISOString(), node: process.version,
-    keys: KEYS, keyBytes: KEY_BYTES, valueBytes: VALUE_BYTES,
-    results: results.map((r) => ({ ...r, perKey: Object.fromEntries(Object.entries(r)
-      .filter(([k]) => ['used', 'rss', 'heapUsed'].includes(k)).map(([k, v]) => [k, +perKey(v).toFixed(1)])) })) }));
+  const out = { bench: 'memory', quick: QUICK, date: new Date().toISOString(), ...machine(['redis', 'lru-cache']),
+    kind: KIND, keys: KEYS, keyBytes: KEY_BYTES, valueBytes: VALUE_BYTES, per: SETS ? 'member' : 'key', skipped,
+    results: measured };
+  fs.writeFileSync(OUT, JSON.stringify(out, null, 2) + '\n');
+  console.log(`\nwrote ${path.relative(process.cwd(), OUT)}`);
+  console.log(JSON.stringify(out));
 }
 
 main().catch((err) => {

@@ -1,161 +1,266 @@
 'use strict';
-// SET then GET throughput of redlite against its peers, in one process.
-//   node bench/throughput.js [--quick]
-// Each peer stores N distinct keys (16-byte keys, 100-byte values), awaited one at a
-// time ('seq') and in batches of 100 concurrent calls ('batch100'; node-redis pipelines
-// these). lru-cache is synchronous and runs a plain loop ('sync'). After a warm-up round,
-// ROUNDS rounds run with the peer order rotated each round; the median ops/s is reported.
+// Throughput of redlite's commands against its peers, in one process.
+//   node --expose-gc bench/throughput.js [--quick] [--only=peer,peer] [--ops=GET,SET]
+// Ops (lib/tp-data.js): SET, GET, GETr (GET in a fixed random order), INCR, MULTI (one
+// MULTI/EXEC of 5 SETs and 5 GETs, one op), HSET, HGET, LPUSH, LPOP, SADD, ZADD, ZRANGE
+// (ZRANGE key 0 9). N calls each: strings on N distinct 16-byte keys with 100-byte values,
+// collections N calls spread over N/100 collections of 100 elements. Each op runs after the
+// op that fills what it reads (a fill that is not selected with --ops runs untimed).
+// Modes: 'seq' awaits each call, 'batch100' awaits Promise.all of 100 calls (node-redis
+// pipelines these), 'sync' is a plain loop for synchronous peers. Peers: lib/peers.js;
+// node-redis runs N/10 calls (~100x slower; ops/s stays comparable).
+// After a warm-up round, ROUNDS rounds run with the peer order rotated. Within a round the
+// peers take turns op by op, mode by mode, each on its own keyspace (flushed at the start
+// of each mode), every timed run starting with gcSettled(). Reported: the median ops/s
+// and redlite/peer, the median over the rounds of the ratio of redlite's run and the
+// peer's run of the same round (async peers against redlite in the same mode; sync peers
+// against redlite sync, or redlite batch100 where this build has no client.sync).
+// --only names peers (PEERS below; case, spaces, '-' and '_' ignored: node-redis-tcp works);
+// redlite and redlite sync always run. --ops names ops.
+// Writes bench/results-throughput.json (results-throughput.quick.json with --quick).
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { startRedisServer } = require('../test/helpers/redis-server');
 const { gcSettled } = require('./lib/gc');
-const { machine } = require('./lib/machine');
-const { makeData, KEY_BYTES, VALUE_BYTES } = require('./lib/data');
+const { machine, redisServerMissing } = require('./lib/machine');
+const { KEY_BYTES, VALUE_BYTES } = require('./lib/data');
+const { OPS, EXPECTS_VALUE, plan, makeWorkload } = require('./lib/tp-data');
 const { median, int, table } = require('./lib/stats');
 const peers = require('./lib/peers');
 
 const QUICK = process.argv.includes('--quick');
 const N = QUICK ? 20000 : 200000;
-const N_TCP = N / 10; // node-redis over TCP is ~100x slower: fewer keys, same ops/s metric
+const N_TCP = N / 10; // node-redis over a socket is ~100x slower: fewer calls, same ops/s metric
 const ROUNDS = QUICK ? 2 : 5;
 const BATCH = 100;
+const MODES = ['seq', 'batch100', 'sync'];
 const OUT = path.join(__dirname, QUICK ? 'results-throughput.quick.json' : 'results-throughput.json');
 
-// Runners: call op(i) for i < n and count null/undefined replies (misses on GET).
+// Every peer the suite knows, in table order; 'redlite' and 'redlite sync' always run.
+const PEERS = ['redlite', 'redlite sync', 'node-redis tcp', 'node-redis unix', 'ioredis-mock', 'async Map',
+  'lru-cache', 'node-cache'];
+const ALWAYS = ['redlite', 'redlite sync'];
+const NODE_REDIS = ['node-redis tcp', 'node-redis unix'];
+
+// The value of --name=value (or --name value), or null.
+function arg(name) {
+  const i = process.argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return null;
+  const a = process.argv[i];
+  return a.includes('=') ? a.slice(a.indexOf('=') + 1) : process.argv[i + 1] || '';
+}
+
+// The names in the comma-separated list 'value' matched against 'known' (case, spaces,
+// '-' and '_' ignored), or all of 'known' when value is null. Throws on an unknown name.
+function pick(value, known, what) {
+  if (value === null) return known;
+  const norm = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const wanted = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const w of wanted) {
+    if (!known.some((k) => norm(k) === norm(w))) throw new Error(`unknown ${what} '${w}': one of ${known.join(', ')}`);
+  }
+  return known.filter((k) => wanted.some((w) => norm(k) === norm(w)));
+}
+
+// Runners: call op(i) for i < n; resolve to the count of null/undefined replies.
 const runners = {
   async seq(op, n) {
-    let misses = 0;
+    let nulls = 0;
     for (let i = 0; i < n; i++) {
-      if ((await op(i)) == null) misses++;
+      if ((await op(i)) == null) nulls++;
     }
-    return misses;
+    return nulls;
   },
   async batch100(op, n) {
-    let misses = 0;
+    let nulls = 0;
     for (let i = 0; i < n; i += BATCH) {
       const end = Math.min(i + BATCH, n);
       const pending = new Array(end - i);
       for (let j = i; j < end; j++) pending[j - i] = op(j);
-      for (const r of await Promise.all(pending)) if (r == null) misses++;
+      for (const r of await Promise.all(pending)) if (r == null) nulls++;
     }
-    return misses;
+    return nulls;
   },
   async sync(op, n) {
-    let misses = 0;
+    let nulls = 0;
     for (let i = 0; i < n; i++) {
-      if (op(i) == null) misses++;
+      if (op(i) == null) nulls++;
     }
-    return misses;
+    return nulls;
   }
 };
 
+// One timed run: gcSettled(), then runner over op(0..n-1): { opsPerSec, nulls }.
 async function timed(runner, op, n) {
   await gcSettled();
   const t0 = process.hrtime.bigint();
-  const misses = await runner(op, n);
+  const nulls = await runner(op, n);
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { opsPerSec: n / secs, misses };
+  return { opsPerSec: n / secs, nulls };
 }
 
-// A fixed pseudo-random permutation of 0..n-1 (the same for every peer and run).
-function shuffled(n) {
-  const order = Array.from({ length: n }, (_, i) => i);
-  let seed = 42;
-  for (let i = n - 1; i > 0; i--) {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    const j = seed % (i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}
-
-// One round for one peer: every mode, SET then GET (in insertion order, then in a random
-// order: 'GETr') on a flushed keyspace.
-async function runPeer(peer, data, record) {
-  const { keys, values } = data;
-  if (!data.orders) data.orders = new Map();
-  if (!data.orders.has(peer.n)) data.orders.set(peer.n, shuffled(peer.n));
-  const order = data.orders.get(peer.n);
-  const set = (i) => peer.set(keys[i], values[i]);
-  const get = (i) => peer.get(keys[i]);
-  const getr = (i) => peer.get(keys[order[i]]);
-  for (const mode of peer.modes) {
-    await peer.flush();
-    const s = await timed(runners[mode], set, peer.n);
-    const g = await timed(runners[mode], get, peer.n);
-    const r = await timed(runners[mode], getr, peer.n);
-    await peer.flush();
-    record(peer, 'SET', mode, s);
-    record(peer, 'GET', mode, g);
-    record(peer, 'GETr', mode, r);
+// The private redis-server of the node-redis peers, listening on loopback TCP and on a unix
+// socket in a fresh temporary directory: { server, socketPath, dir }. Rejects if it does
+// not start.
+async function startServer() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'redlite-bench-'));
+  const socketPath = path.join(dir, 'redis.sock');
+  try {
+    const server = await startRedisServer({ args: ['--unixsocket', socketPath, '--unixsocketperm', '700'] });
+    return { server, socketPath, dir };
+  } catch (err) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
   }
 }
 
-function report(list, samples, info) {
-  const med = (name, op, mode) => median(samples.get(`${name}|${op}|${mode}`).ops);
+// The peers named in 'names', each with its call count n, over workload(n). 'redis' is
+// startServer()'s result (null when no name needs it).
+function makePeers(names, redis, workload) {
+  const make = {
+    'redlite': (d) => peers.redlitePeer(d),
+    'redlite sync': (d) => peers.redliteSyncPeer(d),
+    'node-redis tcp': (d) => peers.nodeRedisPeer('node-redis tcp', { host: '127.0.0.1', port: redis.server.port }, 0, d),
+    'node-redis unix': (d) => peers.nodeRedisPeer('node-redis unix', { path: redis.socketPath }, 1, d),
+    'ioredis-mock': (d) => peers.ioredisMockPeer(d),
+    'async Map': (d) => peers.asyncMapPeer(d),
+    'lru-cache': (d) => peers.lruCachePeer(d),
+    'node-cache': (d) => peers.nodeCachePeer(d)
+  };
+  return names.map((name) => {
+    const n = NODE_REDIS.includes(name) ? N_TCP : N;
+    const peer = make[name](workload(n));
+    peer.n = n;
+    return peer;
+  });
+}
+
+// The reference run of peer p's (op, mode) among the sample keys in 'samples':
+// { peer, mode } of redlite's run it is paired with, or null for redlite's own runs.
+function reference(samples, p, op, mode) {
+  if (ALWAYS.includes(p.name)) return null;
+  const has = (peer, m) => samples.has(`${peer}|${op}|${m}`);
+  if (mode !== 'sync') return has('redlite', mode) ? { peer: 'redlite', mode } : null;
+  if (has('redlite sync', 'sync')) return { peer: 'redlite sync', mode: 'sync' };
+  return has('redlite', 'batch100') ? { peer: 'redlite', mode: 'batch100' } : null;
+}
+
+// Prints the table and the warnings, writes OUT, prints the JSON line.
+function report(list, ops, samples, skipped, info) {
   const results = [];
-  for (const peer of list) {
-    for (const op of ['SET', 'GET', 'GETr']) {
-      for (const mode of peer.modes) {
-        const s = samples.get(`${peer.name}|${op}|${mode}`);
-        const ops = median(s.ops);
-        const ref = med('redlite', op, mode === 'sync' ? 'batch100' : mode);
-        results.push({ peer: peer.name, op, mode, n: peer.n, opsPerSec: Math.round(ops),
-          redliteRatio: +(ref / ops).toFixed(3), samples: s.ops.map(Math.round), misses: s.misses });
+  for (const op of ops) {
+    for (const p of list) {
+      for (const mode of p.modes) {
+        const s = samples.get(`${p.name}|${op}|${mode}`);
+        if (!s) continue; // an op the peer does not support
+        const own = s.ops;
+        const vs = reference(samples, p, op, mode);
+        const ref = vs && samples.get(`${vs.peer}|${op}|${vs.mode}`).ops;
+        const ratios = ref ? own.map((x, r) => ref[r] / x) : [];
+        results.push({ peer: p.name, op, mode, n: p.n, opsPerSec: Math.round(median(own)),
+          samples: own.map(Math.round), vs, redliteRatio: vs ? +median(ratios).toFixed(3) : null,
+          ratioSamples: ratios.map((x) => +x.toFixed(3)), nulls: s.nulls });
       }
     }
   }
-  const rows = [['peer', 'op', 'mode', 'N', 'ops/s (median)', 'redlite/peer']];
+  const rows = [['op', 'peer', 'mode', 'N', 'ops/s (median)', 'vs', 'redlite/peer']];
   for (const r of results) {
-    rows.push([r.peer, r.op, r.mode, int(r.n), int(r.opsPerSec), r.redliteRatio.toFixed(2) + 'x']);
+    const vs = !r.vs ? '-' : r.vs.mode === 'sync' ? r.vs.peer : `${r.vs.peer} ${r.vs.mode}`;
+    rows.push([r.op, r.peer, r.mode, int(r.n), int(r.opsPerSec), vs, r.vs ? r.redliteRatio.toFixed(2) + 'x' : '-']);
   }
   console.log('\n' + table(rows));
-  console.log('\nlru-cache is synchronous (no await): its ratio is against redlite batch100.');
-  const missed = results.filter((r) => r.misses > 0);
-  for (const r of missed) console.log(`warning: ${r.peer} ${r.op} ${r.mode}: ${r.misses} null replies`);
+  console.log('\nredlite/peer: median over the rounds of redlite\'s ops/s over the peer\'s in the same round ' +
+    '(above 1: redlite is faster), against the run named in vs. Ops a peer lacks are not run.');
+  for (const s of skipped) console.log(`skipped ${s.peer}: ${s.reason}`);
+  for (const r of results) {
+    if (EXPECTS_VALUE.has(r.op) && r.nulls > 0) {
+      console.log(`warning: ${r.peer} ${r.op} ${r.mode}: ${r.nulls} null replies where a value was expected ` +
+        '(a bug of the bench)');
+    }
+  }
   const out = { bench: 'throughput', quick: QUICK, date: new Date().toISOString(), ...info,
-    keyBytes: KEY_BYTES, valueBytes: VALUE_BYTES, n: N, nTcp: N_TCP, rounds: ROUNDS, batch: BATCH, results };
+    keyBytes: KEY_BYTES, valueBytes: VALUE_BYTES, n: N, nTcp: N_TCP, rounds: ROUNDS, batch: BATCH, skipped, results };
   fs.writeFileSync(OUT, JSON.stringify(out, null, 2) + '\n');
   console.log(`\nwrote ${path.relative(process.cwd(), OUT)}`);
   console.log(JSON.stringify(out));
 }
 
 async function main() {
-  const info = machine(['redis', 'ioredis-mock', 'lru-cache']);
-  console.log(`node ${info.node}, ${info.cpu} x${info.cpus}, redis-server ${info.redisServer}`);
-  console.log(`N=${int(N)} keys (node-redis over TCP: N=${int(N_TCP)}), ${KEY_BYTES}-byte keys, ` +
+  const names = pick(arg('only'), PEERS, 'peer');
+  const selected = [...new Set([...ALWAYS, ...names])].sort((a, b) => PEERS.indexOf(a) - PEERS.indexOf(b));
+  const ops = pick(arg('ops'), OPS, 'op');
+  const steps = plan(ops);
+  const info = machine(['redis', 'ioredis-mock', 'lru-cache', 'node-cache']);
+  console.log(`node ${info.node}, ${info.cpu} x${info.cpus}, redis-server ${info.redisServer || '(none)'}`);
+  console.log(`N=${int(N)} calls per op (node-redis: N=${int(N_TCP)}), ${KEY_BYTES}-byte keys, ` +
     `${VALUE_BYTES}-byte values, ${ROUNDS} rounds + 1 warm-up, batch=${BATCH}${QUICK ? ' (--quick)' : ''}`);
-  const data = makeData(N);
-  const server = await startRedisServer();
-  const list = [peers.redlitePeer(), peers.nodeRedisPeer(server.url), peers.ioredisMockPeer(),
-    peers.lruCachePeer(), peers.asyncMapPeer()];
-  for (const p of list) {
-    p.n = p.name.startsWith('node-redis') ? N_TCP : N;
-    p.modes = p.sync ? ['sync'] : ['seq', 'batch100'];
+  console.log(`ops: ${ops.join(', ')}`);
+
+  const skipped = [];
+  const skip = (peer, reason) => {
+    skipped.push({ peer, reason });
+    console.log(`skipped ${peer}: ${reason}`);
+  };
+  let redis = null;
+  let wanted = selected;
+  if (selected.some((name) => NODE_REDIS.includes(name))) {
+    const missing = redisServerMissing();
+    if (!missing) redis = await startServer();
+    else for (const name of selected.filter((s) => NODE_REDIS.includes(s))) skip(name, missing);
+    if (!redis) wanted = selected.filter((s) => !NODE_REDIS.includes(s));
   }
-  const samples = new Map();
+  const workloads = new Map();
+  const workload = (n) => {
+    if (!workloads.has(n)) workloads.set(n, makeWorkload(n));
+    return workloads.get(n);
+  };
+  const created = makePeers(wanted, redis, workload);
+  const list = [];
+  const samples = new Map(); // 'peer|op|mode' -> { ops: [ops/s of round 1..ROUNDS], nulls }
   try {
-    for (const p of list) await p.open();
+    for (const p of created) {
+      try {
+        await p.open();
+        list.push(p);
+      } catch (err) {
+        if (!(err instanceof peers.PeerSkipped)) throw err;
+        skip(p.name, err.message);
+      }
+    }
     for (let round = 0; round <= ROUNDS; round++) {
-      const warm = round === 0;
-      const record = (peer, op, mode, r) => {
-        if (warm) return;
-        const k = `${peer.name}|${op}|${mode}`;
-        if (!samples.has(k)) samples.set(k, { ops: [], misses: 0 });
-        samples.get(k).ops.push(r.opsPerSec);
-        samples.get(k).misses += r.misses;
-      };
       const order = list.map((_, i) => list[(i + round) % list.length]);
       const t0 = Date.now();
-      for (const p of order) await runPeer(p, data, record);
-      console.log(`${warm ? 'warm-up' : 'round ' + round} done in ${((Date.now() - t0) / 1000).toFixed(1)} s ` +
+      for (const mode of MODES) {
+        const group = order.filter((p) => p.modes.includes(mode));
+        for (const p of group) await p.flush();
+        for (const { op, timed: isTimed } of steps) {
+          for (const p of group) {
+            if (!p.ops[op]) continue;
+            if (!isTimed) {
+              await runners[mode](p.ops[op], p.n); // a fill the selected ops read
+              continue;
+            }
+            const r = await timed(runners[mode], p.ops[op], p.n);
+            if (round === 0) continue;
+            const k = `${p.name}|${op}|${mode}`;
+            if (!samples.has(k)) samples.set(k, { ops: [], nulls: 0 });
+            samples.get(k).ops.push(r.opsPerSec);
+            samples.get(k).nulls += r.nulls;
+          }
+        }
+      }
+      console.log(`${round === 0 ? 'warm-up' : 'round ' + round} done in ${((Date.now() - t0) / 1000).toFixed(1)} s ` +
         `(order: ${order.map((p) => p.name).join(', ')})`);
     }
   } finally {
-    for (const p of list) await p.close().catch(() => {});
-    await server.stop();
+    for (const p of created) await Promise.resolve().then(() => p.close()).catch(() => {});
+    if (redis) {
+      await redis.server.stop();
+      fs.rmSync(redis.dir, { recursive: true, force: true });
+    }
   }
-  report(list, samples, info);
+  report(list, ops, samples, skipped, info);
 }
 
 main().catch((err) => {

@@ -1,20 +1,45 @@
 'use strict';
 // What a results file records about the machine and the peers' versions.
 const childProcess = require('node:child_process');
+const fs = require('node:fs');
 const os = require('node:os');
+const path = require('node:path');
 const { findRedisServer } = require('../../test/helpers/redis-server');
-const { pkgVersion } = require('./peers');
 
-// { node, cpu, cpus, redisServer, packages: { name: version } } for the npm packages 'names'.
-function machine(names) {
-  const version = childProcess.execFileSync(findRedisServer(), ['--version']).toString().trim();
-  return {
-    node: process.version,
-    cpu: os.cpus()[0].model,
-    cpus: os.cpus().length,
-    redisServer: (version.match(/v=(\S+)/) || [])[1] || version,
-    packages: Object.fromEntries(names.map((p) => [p, pkgVersion(p)]))
-  };
+// The version of an installed npm package, or null.
+function pkgVersion(name) {
+  try {
+    const file = path.join(__dirname, '..', '..', 'node_modules', name, 'package.json');
+    return JSON.parse(fs.readFileSync(file, 'utf8')).version;
+  } catch {
+    return null;
+  }
 }
 
-module.exports = { machine };
+// null when redis-server can be found (as test/helpers/redis-server.js looks for it), else
+// the reason it cannot: the line a script prints when it skips what needs the server.
+function redisServerMissing() {
+  try {
+    findRedisServer();
+    return null;
+  } catch (err) {
+    return err.message;
+  }
+}
+
+// { node, cpu, cpus, redisServer, packages: { name: version } } for the npm packages 'names';
+// redisServer is null (and redisServerError says why) when none is installed.
+function machine(names) {
+  const info = { node: process.version, cpu: os.cpus()[0].model, cpus: os.cpus().length, redisServer: null };
+  const missing = redisServerMissing();
+  if (missing) {
+    info.redisServerError = missing;
+  } else {
+    const version = childProcess.execFileSync(findRedisServer(), ['--version']).toString().trim();
+    info.redisServer = (version.match(/v=(\S+)/) || [])[1] || version;
+  }
+  info.packages = Object.fromEntries(names.map((p) => [p, pkgVersion(p)]));
+  return info;
+}
+
+module.exports = { machine, redisServerMissing, pkgVersion };

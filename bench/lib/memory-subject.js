@@ -1,6 +1,8 @@
 'use strict';
 // Child process of memory.js: loads N keys into one store and prints its memory growth
-// as a JSON line. Usage: node --expose-gc lib/memory-subject.js redlite|map|lru-cache N
+// as a JSON line { subject, dbsize, rss, heapUsed } (after gc(); redlite subjects add
+// used: the growth of INFO memory used_memory).
+// Usage: node --expose-gc lib/memory-subject.js redlite|map|lru-cache N
 // ('redlite-hashes': N hashes of 5 fields instead of strings; 'redlite-sets': N members in
 // N/100 sets of 100).
 const { LRUCache } = require('lru-cache');
@@ -21,6 +23,11 @@ function memory() {
 function fill(store) {
   for (let i = 0; i < n; i++) store.set(flat(key(i)), flat(value(i)));
   return store;
+}
+
+// INFO memory's used_memory of redlite client c.
+async function usedMemory(c) {
+  return Number((await c.info('memory')).match(/^used_memory:(\d+)/m)[1]);
 }
 
 async function loadRedlite(client, kind) {
@@ -52,6 +59,7 @@ async function main() {
     await client.set('warm', 'up');
     await client.del('warm');
   }
+  const usedBefore = isRedlite ? await usedMemory(client) : 0;
   const before = memory();
   if (isRedlite) await loadRedlite(client, subject);
   else if (subject === 'map') store = fill(new Map());
@@ -59,7 +67,8 @@ async function main() {
   else throw new Error(`unknown subject ${subject}`);
   const after = memory();
   const dbsize = store ? store.size : await client.dbSize();
-  console.log(JSON.stringify({ subject, dbsize, rss: after.rss - before.rss,
+  const used = isRedlite ? { used: (await usedMemory(client)) - usedBefore } : {};
+  console.log(JSON.stringify({ subject, dbsize, ...used, rss: after.rss - before.rss,
     heapUsed: after.heapUsed - before.heapUsed }));
   if (client) await client.close();
 }
