@@ -23,12 +23,13 @@ function loadModule(upper, name) {
 function loadCommands() {
   const out = [];
   const rows = new Map();
-  for (const row of binding.commands()) {
+  binding.commands().forEach((row, index) => {
+    row.index = index; // its place in the table: exec's command number is index + 1
     rows.set(row.name, row);
-    if (!row.method) continue;
+    if (!row.method) return;
     const upper = row.name.toUpperCase().replace('|', '_');
     out.push({ upper, camel: row.method, command: loadModule(upper, row.name), row });
-  }
+  });
   for (const v of binding.variants()) {
     const row = rows.get(v.name);
     if (!row) throw new Error(`redlite: variant ${v.upper} of unknown command '${v.name}'`);
@@ -87,8 +88,20 @@ function fastShape(command) {
   return x;
 }
 
+// exec's flags that name a row's command by its number (src/napi/napi_util.h
+// RL_EXEC_NAME_SHIFT): the binding then puts the table's name in argv[0] instead of
+// converting the one passed. Used by the fast paths, whose argv[0] is 'sent'; 0 (convert it)
+// unless that is the row's own name.
+const EXEC_NAME_SHIFT = 16;
+const nameFlags = (row, sent) => (sent.toLowerCase() === row.name ? (row.index + 1) << EXEC_NAME_SHIFT : 0);
+
 const COMMANDS = loadCommands();
-for (const c of COMMANDS) c.fast = fastShape(c.command);
+for (const c of COMMANDS) {
+  c.fast = fastShape(c.command);
+  // fastShape's name for 'NAME key [arg]'; the module's name for fastArgs (argv[0] of its
+  // argv: 'HSET', 'SADD'...)
+  c.nameFlags = nameFlags(c.row, c.fast ? c.fast.name : c.upper);
+}
 
 // Install each command on 'proto' as `(...args) => this[executor](command, args)`, under
 // both names.

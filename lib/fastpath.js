@@ -13,9 +13,10 @@ const { REPLY_PACK, unpackArray } = require('./packed');
 // ZSCORE, INCR...) skip the parser: one binding call with the arguments as given, which the
 // binding type-checks exactly as it checks a parsed argv. The general path still serves a
 // client with a keyPrefix, a blocked client, or a call made while a parse is under way.
-function fastMethod(name, nargs, command) {
+function fastMethod(name, nargs, command, nameFlags) {
   const transform = command.transformReply;
   const pack = command.packReply ? REPLY_PACK : 0;
+  const execFlags = pack | nameFlags;
   const slow = function (a, b) {
     return this._executeCommand(command, nargs === 1 ? [a] : [a, b]);
   };
@@ -30,7 +31,7 @@ function fastMethod(name, nargs, command) {
       if (st.blocked || st.parserBusy || st.parser.prefix !== undefined || !st.isOpen) return slow.call(this, key);
       let reply;
       try {
-        reply = binding.exec(st.handle, this._flags | pack, name, key);
+        reply = binding.exec(st.handle, this._flags | execFlags, name, key);
       } catch (err) {
         return Promise.reject(err);
       }
@@ -42,7 +43,7 @@ function fastMethod(name, nargs, command) {
     if (st.blocked || st.parserBusy || st.parser.prefix !== undefined || !st.isOpen) return slow.call(this, key, arg);
     let reply;
     try {
-      reply = binding.exec(st.handle, this._flags | pack, name, key, arg);
+      reply = binding.exec(st.handle, this._flags | execFlags, name, key, arg);
     } catch (err) {
       return Promise.reject(err);
     }
@@ -52,9 +53,10 @@ function fastMethod(name, nargs, command) {
 
 // Commands whose module offers fastArgs(...) (HSET, SADD, ZADD, ZRANGE): their common form
 // becomes a whole argv without the parser; other forms take the general path.
-function fastArgsMethod(command) {
+function fastArgsMethod(command, nameFlags) {
   const transform = command.transformReply;
   const pack = command.packReply ? REPLY_PACK : 0;
+  const execFlags = pack | nameFlags;
   return function (...args) {
     const st = this._state;
     if (!st.blocked && !st.parserBusy && st.parser.prefix === undefined && st.isOpen) {
@@ -62,7 +64,7 @@ function fastArgsMethod(command) {
       try {
         const argv = command.fastArgs(args[0], args[1], args[2], args[3]);
         if (argv === undefined) return this._executeCommand(command, args);
-        reply = this._execArgs(argv, argv.length, this._flags | pack);
+        reply = this._execArgs(argv, argv.length, this._flags | execFlags);
       } catch (err) {
         return Promise.reject(err);
       }
@@ -76,9 +78,9 @@ function fastArgsMethod(command) {
 
 // Replace the general methods of those commands on 'proto' (RedisClient.prototype).
 function attachFastPaths(proto) {
-  for (const { upper, camel, command, fast } of COMMANDS) {
+  for (const { upper, camel, command, fast, nameFlags } of COMMANDS) {
     if (!fast && !command.fastArgs) continue;
-    const fn = fast ? fastMethod(fast.name, fast.nargs, command) : fastArgsMethod(command);
+    const fn = fast ? fastMethod(fast.name, fast.nargs, command, nameFlags) : fastArgsMethod(command, nameFlags);
     Object.defineProperty(fn, 'name', { value: camel });
     proto[upper] = fn;
     proto[camel] = fn;

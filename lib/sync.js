@@ -53,47 +53,47 @@ function finisher(command) {
 
 // 'NAME key' / 'NAME key arg' commands (commander.js fastShape): one binding call, as the
 // async fast path (lib/fastpath.js) makes, under the same conditions.
-function fastMethod(name, nargs, command) {
+function fastMethod(name, nargs, command, nameFlags) {
   const general = generalMethod(command);
   const finish = finisher(command);
-  const pack = command.packReply ? REPLY_PACK : 0;
+  const execFlags = (command.packReply ? REPLY_PACK : 0) | nameFlags;
   if (nargs === 1) {
     return function (key) {
       const client = this._client;
       const st = client._state;
       if (st.blocked || st.parserBusy || st.parser.prefix !== undefined || !st.isOpen) return general.call(this, key);
-      return finish(binding.exec(st.handle, client._flags | pack, name, key));
+      return finish(binding.exec(st.handle, client._flags | execFlags, name, key));
     };
   }
   return function (key, arg) {
     const client = this._client;
     const st = client._state;
     if (st.blocked || st.parserBusy || st.parser.prefix !== undefined || !st.isOpen) return general.call(this, key, arg);
-    return finish(binding.exec(st.handle, client._flags | pack, name, key, arg));
+    return finish(binding.exec(st.handle, client._flags | execFlags, name, key, arg));
   };
 }
 
 // Commands with fastArgs (HSET, SADD, ZADD, ZRANGE): their common form skips the parser.
-function fastArgsMethod(command) {
+function fastArgsMethod(command, nameFlags) {
   const general = generalMethod(command);
   const finish = finisher(command);
-  const pack = command.packReply ? REPLY_PACK : 0;
+  const execFlags = (command.packReply ? REPLY_PACK : 0) | nameFlags;
   return function (...args) {
     const client = this._client;
     const st = client._state;
     if (!st.blocked && !st.parserBusy && st.parser.prefix === undefined && st.isOpen) {
       const argv = command.fastArgs(args[0], args[1], args[2], args[3]);
-      if (argv !== undefined) return finish(client._execArgs(argv, argv.length, client._flags | pack));
+      if (argv !== undefined) return finish(client._execArgs(argv, argv.length, client._flags | execFlags));
     }
     return general.apply(this, args);
   };
 }
 
-for (const { upper, camel, command, fast, row } of COMMANDS) {
+for (const { upper, camel, command, fast, row, nameFlags } of COMMANDS) {
   if (row.flags & CMD_BLOCKING) continue;
   let fn;
-  if (fast) fn = fastMethod(fast.name, fast.nargs, command);
-  else if (command.fastArgs) fn = fastArgsMethod(command);
+  if (fast) fn = fastMethod(fast.name, fast.nargs, command, nameFlags);
+  else if (command.fastArgs) fn = fastArgsMethod(command, nameFlags);
   else fn = generalMethod(command);
   Object.defineProperty(fn, 'name', { value: camel });
   RedisSyncClient.prototype[upper] = fn;

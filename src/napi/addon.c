@@ -4,9 +4,9 @@
  * Exports: init({SimpleError, MapClass, mapPut, SetClass, setPut, arrayOf, outboxReady,
  * blocked}),
  * commands(), variants(), serverNew(), clientNew(server), clientRelease(client),
- * exec(client, flags, ...args | [args]), cron(server, budget_us), debugCheck(server),
- * outboxDrain(server), clientSetPushFlags(client, flags), clientSetProtocol(client, resp),
- * clientBlockedTimeout(client). */
+ * exec(client, flags, ...args | [args]) (flags: RL_REPLY_* | command number << 16), cron(server,
+ * budget_us), debugCheck(server), outboxDrain(server), clientSetPushFlags(client, flags),
+ * clientSetProtocol(client, resp), clientBlockedTimeout(client). */
 #include "napi_util.h"
 
 #include <stdio.h>
@@ -211,6 +211,16 @@ static napi_value Exec(napi_env env, napi_callback_info info) {
     if (!c) return NULL;
     int32_t flags = 0;
     NAPI_CALL(env, napi_get_value_int32(env, argv[1], &flags));
+    const char *name = NULL;
+    int32_t cmdno = flags >> RL_EXEC_NAME_SHIFT;
+    if (cmdno != 0) {
+        if (cmdno < 0 || (size_t)cmdno > rlCommandCount()) {
+            napi_throw_range_error(env, NULL, "redlite: exec: no such command number");
+            return NULL;
+        }
+        name = rlCommandAt((size_t)cmdno - 1)->name;
+        flags &= (1 << RL_EXEC_NAME_SHIFT) - 1;
+    }
     bool is_array = false;
     if (argc == 3) NAPI_CALL(env, napi_is_array(env, argv[2], &is_array));
     if (!is_array && argc > EXEC_MAX_INLINE_ARGS + 2) {
@@ -219,8 +229,8 @@ static napi_value Exec(napi_env env, napi_callback_info info) {
     }
     if (a->busy) return throwReentrant(env);
     a->busy = 1;
-    int n =
-        is_array ? rlArgsFromArray(env, a, argv[2]) : rlArgsFromValues(env, a, argc - 2, argv + 2);
+    int n = is_array ? rlArgsFromArray(env, a, argv[2])
+                     : rlArgsFromValues(env, a, argc - 2, argv + 2, name);
     napi_value reply = n < 0 ? NULL : rlExecToJs(env, a, c, n, flags);
     a->busy = 0;
     if (reply && rlOutboxTakeSignal(rlClientServer(c)) && signalOutbox(env, a) != 0) return NULL;

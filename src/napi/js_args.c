@@ -213,10 +213,18 @@ int rlArgsFromArray(napi_env env, rlAddon *a, napi_value array) {
     return (int)n;
 }
 
-int rlArgsFromValues(napi_env env, rlAddon *a, size_t n, const napi_value *values) {
+int rlArgsFromValues(napi_env env, rlAddon *a, size_t n, const napi_value *values,
+                     const char *name) {
     if (reserveOrThrow(env, a, n) != 0) return -1;
     size_t used = 0;
-    for (uint32_t i = 0; i < n; i++)
+    uint32_t i = 0;
+    if (name) {
+        a->argv[0] = name;
+        a->argvlen[0] = strlen(name);
+        a->argvoff[0] = SIZE_MAX;
+        i = 1;
+    }
+    for (; i < n; i++)
         if (convertArg(env, a, i, values[i], &used) != 0) return -1;
     resolveArena(a, (uint32_t)n);
     return (int)n;

@@ -57,10 +57,11 @@ void rlThrowInternal(napi_env env, const char *where);
     } while (0)
 
 /* js_args.c: convert JS arguments (strings/Buffers) for the core, from an array or from
- * 'n' values. Returns argc, or -1 with a JS exception pending (node-redis's TypeError for
- * a bad argument). */
+ * 'n' values (with 'name' not NULL, argv[0] is 'name' and values[0] is not read). Returns
+ * argc, or -1 with a JS exception pending (node-redis's TypeError for a bad argument). */
 int rlArgsFromArray(napi_env env, rlAddon *a, napi_value array);
-int rlArgsFromValues(napi_env env, rlAddon *a, size_t n, const napi_value *values);
+int rlArgsFromValues(napi_env env, rlAddon *a, size_t n, const napi_value *values,
+                     const char *name);
 
 /* js_reply.c: run a command and build its reply as a JS value (lib's BLOCKED object when
  * the command blocked the client: its reply comes later through the outbox). */
@@ -68,6 +69,10 @@ typedef struct rlJsReply rlJsReply;
 napi_value rlExecToJs(napi_env env, rlAddon *a, rlClient *c, int argc, int flags);
 /* Remove the server's oldest outbox message and return it as a JS value built with 'flags'. */
 napi_value rlOutboxPopToJs(napi_env env, rlAddon *a, rlServer *s, int flags);
+/* exec's flags above the reply flags: when not 0, (flags >> RL_EXEC_NAME_SHIFT) is 1 + the
+ * index of a command in the table (binding.commands()), whose name is then argv[0] without
+ * reading the JS value in its place: lib's fast paths skip converting the name each call. */
+#define RL_EXEC_NAME_SHIFT 16
 #define RL_REPLY_BUFFERS 1            /* bulk strings as Buffers instead of strings */
 #define RL_REPLY_NUMBERS_AS_STRINGS 2 /* integer replies as decimal strings */
 #define RL_REPLY_DOUBLES_AS_STRINGS 4 /* double replies as strings */
