@@ -109,6 +109,9 @@ function latencyChart(r) {
   if (subjects.some((s) => s.gcPauses)) {
     groups.push({ label: 'longest GC pause', bars: subjectBars(subjects, (s) => s.gcPauses && s.gcPauses.maxMs) });
   }
+  if (subjects.some((s) => s.forcedFullGcMs !== undefined)) {
+    groups.push({ label: 'one forced full GC (gc())', bars: subjectBars(subjects, (s) => s.forcedFullGcMs) });
+  }
   const size = [l.keys && `${count(l.keys)} keys resident`, l.rate && `${count(l.rate)} ops/s offered`,
     l.seconds && `for ${formatNumber(l.seconds)} s`].filter(Boolean).join(', ');
   return barChart({ title: 'Event-loop delay with a large cache resident', subtitle: [size, provenance(r)],

@@ -1,7 +1,7 @@
 'use strict';
 // Event-loop latency of a Node process with a big cache resident (the off-heap argument).
 //   node bench/latency.js [--keys 5000000] [--seconds 20] [--rate 200000] [--quick]
-//                         [--only=redlite,lru-cache,map,noop]
+//                         [--only=redlite,redlite-sync,lru-cache,map,noop]
 // --quick: 500,000 keys for 5 s. --only=... runs a subset (results are then printed but not
 // written).
 //
@@ -13,6 +13,7 @@
 // monitorEventLoopDelay({ resolution: 1 }) samples the event loop and V8's GC pauses are
 // recorded (all of them, and how many were full mark-compact collections). Subjects:
 //   redlite    the keys in a redlite keyspace (off the V8 heap), awaited get/set;
+//   redlite sync  the same through client.sync (no promise per call);
 //   lru-cache  new LRUCache({ max: N + 1000 }), synchronous get/set;
 //   Map        a plain Map, synchronous get/set;
 //   noop       the control: the same awaited calls, nothing stored (what this machine's event
@@ -37,6 +38,7 @@ const { int, table } = require('./lib/stats');
 // ~210-240 once collected, more while loading (garbage, V8's heap growing ahead of its use).
 const SUBJECTS = [
   { id: 'redlite', name: 'redlite', perKey: 300 },
+  { id: 'redlite-sync', name: 'redlite sync', perKey: 300 },
   { id: 'lru-cache', name: 'lru-cache', perKey: 600 },
   { id: 'map', name: 'Map', perKey: 600 },
   { id: 'noop', name: 'noop', perKey: 0 }
@@ -161,7 +163,7 @@ function p999Ratio(results, name) {
 
 function report(results, info) {
   const rows = [['subject', 'ops/s', 'of rate', 'p50 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'GC pauses (full)',
-    'GC max ms', 'GC total ms', 'RSS MB', 'heap MB', 'load s']];
+    'GC max ms', 'GC total ms', 'full GC ms', 'RSS MB', 'heap MB', 'load s']];
   for (const r of results) {
     if (r.skipped || r.failed) {
       rows.push([r.name, r.skipped ? 'skipped' : 'FAILED', ...Array(rows[0].length - 2).fill('-')]);
@@ -169,12 +171,13 @@ function report(results, info) {
     }
     rows.push([r.name, int(r.opsPerSec), Math.round((100 * r.opsDone) / r.opsOwed) + '%', r.p50Ms.toFixed(2),
       r.p99Ms.toFixed(2), r.p999Ms.toFixed(2), r.maxMs.toFixed(2), `${int(r.gcPauses.count)} (${r.gcPauses.major})`,
-      r.gcPauses.maxMs.toFixed(2), r.gcPauses.totalMs.toFixed(1), r.rssMB.toFixed(0), r.heapUsedMB.toFixed(0),
+      r.gcPauses.maxMs.toFixed(2), r.gcPauses.totalMs.toFixed(1), r.forcedFullGcMs.toFixed(1), r.rssMB.toFixed(0), r.heapUsedMB.toFixed(0),
       r.loadSeconds.toFixed(1)]);
   }
   console.log('\n' + table(rows));
   console.log('\nevent-loop delay: monitorEventLoopDelay({ resolution: 1 }), so an idle loop reads ~1 ms; ' +
-    'GC pauses: V8 pauses in the measured window (full: mark-compact); RSS and heap: after loading and a full GC.');
+    'GC pauses: V8 pauses in the measured window (full: mark-compact); full GC: one forced gc() after the window, ' +
+    'the stop-the-world pause of a full collection with the store resident; RSS and heap: after loading and a full GC.');
   for (const r of results) {
     if (r.skipped) console.log(`${r.name}: skipped: ${r.skipped}`);
     if (r.failed) console.log(`${r.name}: FAILED: ${r.failed}`);

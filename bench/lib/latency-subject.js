@@ -3,7 +3,7 @@
 // a fixed rate while measuring the event loop, and prints its measurements as one JSON line
 // on stdout (progress goes to stderr).
 //   node --expose-gc --max-old-space-size=12288 bench/lib/latency-subject.js <subject> <keys> <seconds> <rate> <readRatio>
-// subject: redlite | lru-cache | map | noop. Keys are key(0..N-1) of lib/data.js, 100-byte
+// subject: redlite | redlite-sync | lru-cache | map | noop. Keys are key(0..N-1) of lib/data.js, 100-byte
 // values; the JS stores (Map, lru-cache) hold flat strings, one real string per key and value.
 //
 // The load: each op picks a resident key uniformly at random (seeded: every subject sees the
@@ -37,6 +37,27 @@ const progress = (msg) => process.stderr.write(`${subject}: ${msg}\n`);
 // load() stores KEYS keys (a promise); get/set return promises when !sync; size() is a
 // promise of the number of keys held. Only 'redlite' loads the addon.
 function makeStore(name) {
+  if (name === 'redlite-sync') {
+    // The same keyspace through client.sync: no promise per call, so no garbage but the
+    // values read.
+    const c = require('../..').createClient();
+    return {
+      sync: true,
+      async load() {
+        await c.connect();
+        for (let i = 0; i < KEYS; i++) {
+          c.sync.set(key(i), value(i));
+          if ((i + 1) % PROGRESS_EVERY === 0) progress(`${i + 1} keys loaded`);
+        }
+      },
+      get: (k) => c.sync.get(k),
+      set: (k, v) => {
+        c.sync.set(k, v);
+      },
+      size: () => c.dbSize(),
+      close: () => c.close()
+    };
+  }
   if (name === 'redlite') {
     const c = require('../..').createClient();
     return {
@@ -175,6 +196,13 @@ async function main() {
   gcs.stop();
   majors.stop();
   const pauses = gcs.pauses.filter(([a]) => a >= w0 && a < w1).map(([a, b]) => b - a);
+  // What a full collection costs with this store resident: gc() is a forced, stop-the-world
+  // mark-compact (V8's own major GCs mark concurrently and pause less, but they trace the same
+  // heap). None may happen in the window: this is the pause the window did not see.
+  await gcSettled();
+  const g0 = performance.now();
+  gc();
+  const forcedFullGcMs = performance.now() - g0;
   const dbsizeAfter = await store.size();
   await store.close();
 
@@ -197,6 +225,7 @@ async function main() {
       totalMs: +pauses.reduce((s, d) => s + d, 0).toFixed(3),
       major: majors.starts.filter((a) => a >= w0 && a < w1).length
     },
+    forcedFullGcMs: +forcedFullGcMs.toFixed(2),
     rssMB: +(mem.rss / 1048576).toFixed(1),
     heapUsedMB: +(mem.heapUsed / 1048576).toFixed(1),
     peakRssMB: +(process.resourceUsage().maxRSS / 1024).toFixed(1),
