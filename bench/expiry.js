@@ -44,7 +44,7 @@ const path = require('node:path');
 const { findRedisServer } = require('../test/helpers/redis-server');
 const { KEY_BYTES, VALUE_BYTES } = require('./lib/data');
 const { int, table } = require('./lib/stats');
-const { machine, pkgVersion } = require('./lib/machine');
+const { machine, pkgVersion, memAvailable, writeResults } = require('./lib/machine');
 
 const SUBJECTS = ['redlite', 'redis-server', 'node-cache', 'lru-cache'];
 const PACKAGES = ['redis', 'lru-cache', 'node-cache'];
@@ -104,16 +104,6 @@ const OUT = path.join(__dirname, QUICK ? 'results-expiry.quick.json' : 'results-
 if (KEYS < 1) {
   console.error('--keys: at least 1');
   process.exit(2);
-}
-
-// MemAvailable in bytes, or null where /proc/meminfo cannot be read.
-function memAvailable() {
-  try {
-    const m = fs.readFileSync('/proc/meminfo', 'utf8').match(/^MemAvailable:\s+(\d+) kB/m);
-    return m ? Number(m[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
 }
 
 // Checks every precondition and prints it; returns Map subject -> reason it is skipped.
@@ -270,13 +260,7 @@ async function main() {
   const out = { bench: 'expiry', quick: QUICK, date: new Date().toISOString(), ...info, keys: KEYS,
     keyBytes: KEY_BYTES, valueBytes: VALUE_BYTES, spreadMs: SPREAD_MS, idle: IDLE, capMs: CAP_MS,
     secs: Math.round((Date.now() - t0) / 1000), subjects: results };
-  if (ONLY === SUBJECTS) {
-    fs.writeFileSync(OUT, JSON.stringify(out, null, 2) + '\n');
-    console.log(`\nwrote ${path.relative(process.cwd(), OUT)}`);
-  } else {
-    console.log(`\nnot written to ${path.relative(process.cwd(), OUT)} (--only)`);
-  }
-  console.log(JSON.stringify(out));
+  writeResults(out, OUT, ONLY !== SUBJECTS);
 }
 
 main().catch((err) => {

@@ -27,9 +27,8 @@
 // bench/results-latency.json (results-latency.quick.json with --quick) and prints it as one
 // JSON line.
 const childProcess = require('node:child_process');
-const fs = require('node:fs');
 const path = require('node:path');
-const { machine } = require('./lib/machine');
+const { machine, memAvailable, writeResults } = require('./lib/machine');
 const { KEY_BYTES, VALUE_BYTES } = require('./lib/data');
 const { int, table } = require('./lib/stats');
 
@@ -83,14 +82,10 @@ function onlySubjects() {
   return SUBJECTS.filter((s) => names.includes(s.id));
 }
 
-// MemAvailable of /proc/meminfo in MB, or null where there is no /proc/meminfo.
+// MemAvailable in MB, or null.
 function memAvailableMB() {
-  try {
-    const m = fs.readFileSync('/proc/meminfo', 'utf8').match(/^MemAvailable:\s+(\d+) kB/m);
-    return m ? Number(m[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
+  const bytes = memAvailable();
+  return bytes === null ? null : bytes / 1048576;
 }
 
 // Estimated MB of RSS a subject's child needs at its peak, and its JS heap (MB) for the
@@ -201,13 +196,7 @@ function report(results, info) {
   const out = { bench: 'latency', quick: QUICK, date: new Date().toISOString(), ...info, keys: KEYS,
     keyBytes: KEY_BYTES, valueBytes: VALUE_BYTES, seconds: SECONDS, rate: RATE, readRatio: READ_RATIO,
     childFlags: CHILD_FLAGS, subjects: results, ratios };
-  if (ONLY === SUBJECTS) {
-    fs.writeFileSync(OUT, JSON.stringify(out, null, 2) + '\n');
-    console.log(`\nwrote ${path.relative(process.cwd(), OUT)}`);
-  } else {
-    console.log(`\nnot written to ${path.relative(process.cwd(), OUT)} (--only)`);
-  }
-  console.log(JSON.stringify(out));
+  writeResults(out, OUT, ONLY !== SUBJECTS);
 }
 
 async function main() {

@@ -42,4 +42,26 @@ function machine(names) {
   return info;
 }
 
-module.exports = { machine, redisServerMissing, pkgVersion };
+// MemAvailable of /proc/meminfo in bytes, or null where it cannot be read.
+function memAvailable() {
+  try {
+    const m = fs.readFileSync('/proc/meminfo', 'utf8').match(/^MemAvailable:\s+(\d+) kB/m);
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+// Writes a bench's results 'out' to 'file' unless 'partial' (a run of some subjects only,
+// which must not replace a full run's file), then prints them as one JSON line.
+function writeResults(out, file, partial) {
+  if (!partial) {
+    fs.writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
+    console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
+  } else {
+    console.log(`\nnot written to ${path.relative(process.cwd(), file)} (--only)`);
+  }
+  console.log(JSON.stringify(out));
+}
+
+module.exports = { machine, redisServerMissing, pkgVersion, memAvailable, writeResults };

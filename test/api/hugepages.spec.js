@@ -4,23 +4,15 @@
 // run time, refused with Redis's text for bool parameters, and a keyspace grown past many
 // 2 MB chunks with it on holds its data as one without.
 const assert = require('node:assert/strict');
-const { createClient, SimpleError } = require('../..');
+const { openedClients } = require('../helpers/clients');
+const { SimpleError } = require('../..');
 
 let port = 46100;
 const freshUrl = () => `redis://hugepages-spec:${port++}`;
 const configError = (param, why) => `ERR CONFIG SET failed (possibly related to argument '${param}') - ${why}`;
 
 describe('hugepages', () => {
-  const clients = [];
-  const open = async (options) => {
-    const c = createClient(options);
-    clients.push(c);
-    await c.connect();
-    return c;
-  };
-  afterEach(async () => {
-    for (const c of clients.splice(0)) if (c.isOpen) await c.close();
-  });
+  const open = openedClients();
 
   it('is off by default and set by createClient({ hugepages }) or configSet', async () => {
     const url = freshUrl();

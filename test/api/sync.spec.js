@@ -4,6 +4,7 @@
 // same calls through the promise API on one keyspace and through client.sync on another, and
 // requires the same replies, the same errors (class and text) and the same keyspace after.
 const assert = require('node:assert/strict');
+const { openedClients } = require('../helpers/clients');
 const { createClient, RESP_TYPES, SimpleError, ClientClosedError, WatchError } = require('../..');
 const { COMMANDS } = require('../../lib/commander');
 
@@ -54,16 +55,7 @@ function outcome(fn) {
 }
 
 describe('client.sync', () => {
-  const clients = [];
-  const open = async (options) => {
-    const c = createClient(options);
-    clients.push(c);
-    await c.connect();
-    return c;
-  };
-  afterEach(async () => {
-    for (const c of clients.splice(0)) if (c.isOpen) await c.close();
-  });
+  const open = openedClients();
 
   it('has every command method of the client but the blocking ones, under both names', () => {
     const sync = createClient({ url: freshUrl() }).sync;
