@@ -12,6 +12,7 @@
 #endif
 #ifdef __linux__
 #include <sys/mman.h> /* madvise */
+#include <unistd.h>   /* sysconf */
 #endif
 
 void rlOom(size_t size) {
@@ -64,6 +65,19 @@ void rl_aligned_free(void *ptr) {
 void rl_advise_hugepages(void *p, size_t size) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     (void)madvise(p, size, MADV_HUGEPAGE); /* advice: EINVAL (no THP in this kernel) is fine */
+#else
+    (void)p;
+    (void)size;
+#endif
+}
+
+void rl_discard_pages(void *p, size_t size) {
+#if defined(__linux__) && defined(MADV_DONTNEED)
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0) return;
+    uintptr_t start = ((uintptr_t)p + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+    uintptr_t end = ((uintptr_t)p + size) & ~((uintptr_t)page - 1);
+    if (end > start) (void)madvise((void *)start, end - start, MADV_DONTNEED);
 #else
     (void)p;
     (void)size;

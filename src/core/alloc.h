@@ -22,6 +22,11 @@ void rl_aligned_free(void *ptr);
  * huge pages are "madvise" or "always"); elsewhere, or when refused, a no-op. Memory stays
  * ordinary memory either way: nothing else changes, and rl_aligned_free frees it. */
 void rl_advise_hugepages(void *p, size_t size);
+/* Tell the OS the contents of [p, p + size) are no longer needed, so that it can take the
+ * physical memory back: the range stays allocated and usable, and reads as zeros or as its
+ * old bytes afterwards (callers must not care which). Only whole system pages inside the
+ * range are given back. Linux (madvise MADV_DONTNEED); elsewhere a no-op. */
+void rl_discard_pages(void *p, size_t size);
 
 /* Report an allocation failure of 'size' bytes and abort the process. */
 void rlOom(size_t size);

@@ -16,6 +16,8 @@
  * checks. */
 #define CRON_REHASH_SLICE 100
 #define CRON_LAZYFREE_SLICE 1000
+/* Empty slab pages given back to the system per cron call (one madvise each, a few us). */
+#define CRON_TRIM_PAGES 32
 
 /* Rehash slices over every dict of every database until done or out of budget. Returns 1
  * when rehashing remains. */
@@ -50,6 +52,11 @@ long long rlCron(rlServer *s, long long budget_us) {
             break;
         }
         lazyfreeStep(s, CRON_LAZYFREE_SLICE);
+    }
+    /* memory of pages emptied by deletes and expiry goes back to the system, a slice at a time */
+    if (s->slab.pool_pages > SLAB_POOL_KEEP_PAGES && rlServerClockUs(s) < deadline) {
+        slabTrim(&s->slab, CRON_TRIM_PAGES);
+        if (s->slab.pool_pages > SLAB_POOL_KEEP_PAGES) more = 1;
     }
     size_t used = slabUsed(&s->slab);
     if (used > s->stats.used_memory_peak) s->stats.used_memory_peak = used;

@@ -90,7 +90,7 @@ sds infoMemorySection(rlServer *s, sds info) {
     size_t used = slabUsed(&s->slab);
     if (used > s->stats.used_memory_peak) s->stats.used_memory_peak = used;
     /* what the allocator holds for the keyspace: slab pages plus large objects */
-    size_t held = s->slab.pages_bytes + s->slab.used_large;
+    size_t held = slabResidentBytes(&s->slab) + s->slab.used_large;
     char used_h[32], peak_h[32], max_h[32];
     bytesToHuman(used_h, sizeof(used_h), used);
     bytesToHuman(peak_h, sizeof(peak_h), s->stats.used_memory_peak);

@@ -114,6 +114,9 @@ static slabPage *nextPage(rlSlab *s, size_t cls) {
         if (p) {
             s->pool = p->next;
             s->pool_pages--;
+        } else if ((p = s->bare) != NULL) {
+            s->bare = p->next;
+            s->bare_pages--;
         } else {
             p = carvePage(s);
             POISON(p->data, PAGE_DATA_SIZE);
@@ -212,10 +215,28 @@ static void unpoisonPage(rlSlab *s, slabPage *p) {
     UNPOISON(p->data, PAGE_DATA_SIZE);
 }
 
+size_t slabTrim(rlSlab *s, size_t max_pages) {
+    size_t n = 0;
+    while (n < max_pages && s->pool_pages > SLAB_POOL_KEEP_PAGES) {
+        slabPage *p = s->pool;
+        s->pool = p->next;
+        s->pool_pages--;
+        rl_discard_pages((char *)p + SLAB_TRIM_OFFSET, SLAB_PAGE_SIZE - SLAB_TRIM_OFFSET);
+        p->next = s->bare;
+        s->bare = p;
+        s->bare_pages++;
+        n++;
+    }
+    return n;
+}
+
 void slabReset(rlSlab *s) {
-    /* The pool is a stack: pushed newest first, the oldest page ends on top. */
+    /* The pool is a stack: pushed newest first, the oldest page ends on top. Trimmed pages
+     * join it too (their memory comes back when they are used). */
     s->pool = NULL;
     s->pool_pages = 0;
+    s->bare = NULL;
+    s->bare_pages = 0;
     eachPageNewestFirst(s, pageRetire);
     s->used_small = 0;
     memset(s->cur, 0, sizeof(s->cur));

@@ -62,6 +62,8 @@ typedef struct rlSlab {
     size_t pages_bytes;      /* bytes held in pages, pooled ones included */
     size_t used_small;       /* bytes of live objects carved from pages (class-rounded) */
     size_t used_large;       /* bytes of live objects above SLAB_MAX_SIZE and charged bytes */
+    slabPage *bare;          /* empty pages whose memory went back to the system (slabTrim) */
+    size_t bare_pages;       /* pages in 'bare' */
     size_t huge_chunks;      /* chunks advised to be huge pages */
     int hugepages;           /* advise new chunks after the first to be huge pages */
 } rlSlab;
@@ -84,6 +86,16 @@ static inline size_t slabCapacity(size_t size) {
         p <<= 1;
     size_t step = p / 8;
     return (size + step - 1) / step * step;
+}
+
+/* Empty pages kept in the pool with their memory (4 MB): slabTrim gives back the rest. */
+#define SLAB_POOL_KEEP_PAGES 64
+/* What slabTrim gives back of a page: all but its first 4 KB (the header lives there). */
+#define SLAB_TRIM_OFFSET 4096
+
+/* Bytes of pages the slab holds in memory: carved pages less what slabTrim gave back. */
+static inline size_t slabResidentBytes(const rlSlab *s) {
+    return s->pages_bytes - s->bare_pages * (SLAB_PAGE_SIZE - SLAB_TRIM_OFFSET);
 }
 
 /* Bytes of live objects and charges: the memory the keyspace holds. */
@@ -114,6 +126,12 @@ void *slabRealloc(rlSlab *s, void *p, size_t old, size_t size);
  * (free lists would hand slots out in the order they were freed). Large objects and charges
  * are not affected. O(pages). */
 void slabReset(rlSlab *s);
+/* Give the memory of up to 'max_pages' pooled (empty) pages back to the system, beyond the
+ * SLAB_POOL_KEEP_PAGES most recently emptied: after a mass delete or expiry the process's
+ * RSS comes down instead of staying at its peak. The pages stay the slab's and are reused
+ * (after the resident ones) when the keyspace grows again, faulting fresh memory in. Returns
+ * the number of pages trimmed. O(max_pages). */
+size_t slabTrim(rlSlab *s, size_t max_pages);
 /* Free every page. The slab is empty (and reusable) afterwards. */
 void slabRelease(rlSlab *s);
 

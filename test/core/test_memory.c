@@ -5,6 +5,7 @@
 #include "server.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Run 'cmd' and ignore the reply; with 'check', 0 when the invariants still hold. */
 static int runChecked(rlClient *c, const char *cmdline, int check) {
@@ -110,6 +111,55 @@ int test_memory_big_keyspace_grows_and_shrinks(void) {
     rlCron(s, 1000000);
     TEST_ASSERT(slabUsed(&s->slab) == keyspaceMemRecount(s));
     TEST_ASSERT(slabUsed(&s->slab) < empty + 4096);
+    rlClientRelease(c);
+    rlServerRelease(s);
+    return 0;
+}
+
+/* The number after 'field' in INFO memory, or -1. */
+static long long infoField(rlClient *c, const char *field) {
+    sds info = testRun(c, "INFO memory");
+    const char *at = strstr(info, field);
+    long long v = at ? atoll(at + strlen(field)) : -1;
+    sdsfree(info);
+    return v;
+}
+
+/* INFO memory's allocator_allocated (slab pages held in memory plus large objects) after
+ * growing to ~14 MB of pages, deleting it all and letting the cron run: the pages beyond the
+ * kept pool are given back (slabTrim), and the keyspace grows again on the same pages. */
+int test_memory_emptied_pages_go_back_to_the_system(void) {
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 11);
+    rlClient *c = rlClientNew(s);
+    char cmd[192];
+    for (int i = 0; i < 80000; i++) {
+        snprintf(cmd, sizeof(cmd), "SET key:%d %0100d", i, i);
+        TEST_ASSERT(!runChecked(c, cmd, 0));
+    }
+    long long full = infoField(c, "allocator_allocated:");
+    size_t pages = s->slab.pages_bytes;
+    TEST_ASSERT(full > 12 * 1024 * 1024);
+    for (int i = 0; i < 80000; i++) {
+        snprintf(cmd, sizeof(cmd), "DEL key:%d", i);
+        TEST_ASSERT(!runChecked(c, cmd, 0));
+    }
+    int calls = 0;
+    while (s->slab.pool_pages > SLAB_POOL_KEEP_PAGES && calls++ < 1000)
+        rlCron(s, 1000000);
+    long long trimmed = infoField(c, "allocator_allocated:");
+    TEST_ASSERT(s->slab.bare_pages > 100);
+    TEST_ASSERT(trimmed < full / 2);
+    TEST_ASSERT(s->slab.pages_bytes == pages);
+    for (int i = 0; i < 80000; i++) {
+        snprintf(cmd, sizeof(cmd), "SET key:%d %0100d", i, i);
+        TEST_ASSERT(!runChecked(c, cmd, i % 10000 == 0));
+    }
+    TEST_ASSERT(s->slab.pages_bytes <= pages + SLAB_CHUNK_SIZE);
+    EXPECT(c, "GET key:79999",
+           "$100\r\n"
+           "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+           "0000000079999\r\n");
     rlClientRelease(c);
     rlServerRelease(s);
     return 0;

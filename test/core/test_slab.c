@@ -187,3 +187,47 @@ int test_slab_hugepages_advice_is_opt_in(void) {
     free(ptrs);
     return 0;
 }
+
+/* slabTrim gives back the memory of pooled pages beyond SLAB_POOL_KEEP_PAGES, at most
+ * max_pages per call; trimmed pages are reused (after the resident ones) and hold what is
+ * written to them again; slabReset takes them back into the pool. */
+int test_slab_trim_gives_back_pooled_pages_and_reuses_them(void) {
+    rlSlab s = {0};
+    enum { PER_PAGE = (SLAB_PAGE_SIZE - 64) / SLAB_MAX_SIZE, N = 200 * PER_PAGE };
+    unsigned char **ptrs = malloc(N * sizeof(*ptrs));
+    TEST_ASSERT(ptrs != NULL);
+    allocEach(&s, (void **)ptrs, N, SLAB_MAX_SIZE);
+    size_t pages = s.pages_bytes / SLAB_PAGE_SIZE;
+    TEST_ASSERT(pages >= 200);
+    TEST_ASSERT(slabTrim(&s, 1000) == 0); /* nothing pooled yet */
+    freeEach(&s, (void **)ptrs, N, SLAB_MAX_SIZE);
+    size_t pooled = s.pool_pages;
+    TEST_ASSERT(pooled >= pages - 1);
+    TEST_ASSERT(slabTrim(&s, 10) == 10); /* bounded */
+    size_t trimmed = slabTrim(&s, 1000);
+    TEST_ASSERT(trimmed + 10 == pooled - SLAB_POOL_KEEP_PAGES);
+    TEST_ASSERT(s.pool_pages == SLAB_POOL_KEEP_PAGES && s.bare_pages == trimmed + 10);
+    TEST_ASSERT(slabResidentBytes(&s) ==
+                s.pages_bytes - s.bare_pages * (SLAB_PAGE_SIZE - SLAB_TRIM_OFFSET));
+    TEST_ASSERT(slabTrim(&s, 1000) == 0); /* the kept pages stay */
+    /* grow again: every page is reused, none carved, and the data holds */
+    for (int i = 0; i < N; i++) {
+        ptrs[i] = slabAlloc(&s, SLAB_MAX_SIZE);
+        memset(ptrs[i], i & 0xff, SLAB_MAX_SIZE);
+    }
+    TEST_ASSERT(s.pages_bytes / SLAB_PAGE_SIZE == pages);
+    TEST_ASSERT(s.bare_pages == 0 && s.pool_pages == 0);
+    for (int i = 0; i < N; i++)
+        TEST_ASSERT(ptrs[i][0] == (i & 0xff) && ptrs[i][SLAB_MAX_SIZE - 1] == (i & 0xff));
+    freeEach(&s, (void **)ptrs, N, SLAB_MAX_SIZE);
+    slabTrim(&s, 1000);
+    TEST_ASSERT(s.bare_pages > 0);
+    slabReset(&s);
+    TEST_ASSERT(s.bare_pages == 0 && s.bare == NULL && s.pool_pages == pages);
+    void *again = slabAlloc(&s, 40);
+    TEST_ASSERT(again != NULL && s.pages_bytes / SLAB_PAGE_SIZE == pages);
+    slabFree(&s, again, 40);
+    slabRelease(&s);
+    free(ptrs);
+    return 0;
+}
