@@ -64,6 +64,7 @@ typedef struct rlSlab {
     size_t used_large;       /* bytes of live objects above SLAB_MAX_SIZE and charged bytes */
     slabPage *bare;          /* empty pages whose memory went back to the system (slabTrim) */
     size_t bare_pages;       /* pages in 'bare' */
+    size_t pool_draws;       /* pages taken from 'pool' or 'bare' so far */
     size_t huge_chunks;      /* chunks advised to be huge pages */
     int hugepages;           /* advise new chunks after the first to be huge pages */
 } rlSlab;

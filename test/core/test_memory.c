@@ -144,6 +144,19 @@ int test_memory_emptied_pages_go_back_to_the_system(void) {
         snprintf(cmd, sizeof(cmd), "DEL key:%d", i);
         TEST_ASSERT(!runChecked(c, cmd, 0));
     }
+    /* while pages are drawn from the pool between two steps, none is given back */
+    rlCron(s, 1000000);
+    size_t bare = s->slab.bare_pages;
+    for (int i = 0; i < 2000; i++) {
+        snprintf(cmd, sizeof(cmd), "SET again:%d %0100d", i, i);
+        TEST_ASSERT(!runChecked(c, cmd, 0));
+    }
+    rlCron(s, 1000000);
+    TEST_ASSERT(s->slab.bare_pages <= bare);
+    for (int i = 0; i < 2000; i++) {
+        snprintf(cmd, sizeof(cmd), "DEL again:%d", i);
+        TEST_ASSERT(!runChecked(c, cmd, 0));
+    }
     int calls = 0;
     while (s->slab.pool_pages > SLAB_POOL_KEEP_PAGES && calls++ < 1000)
         rlCron(s, 1000000);
