@@ -319,14 +319,6 @@ int test_evict_config_errors_keep_settings(void) {
 }
 
 /* evicted_keys from INFO stats. */
-static long long evictedKeys(rlClient *c) {
-    sds info = testRun(c, "INFO stats");
-    const char *f = strstr(info, "evicted_keys:");
-    long long n = f ? atoll(f + strlen("evicted_keys:")) : -1;
-    sdsfree(info);
-    return n;
-}
-
 int test_evict_batches_down_to_the_low_watermark(void) {
     testClock clk;
     rlServer *s = testServerNew(&clk, 29);
@@ -343,7 +335,7 @@ int test_evict_batches_down_to_the_low_watermark(void) {
         if (i >= 5000 && n < lowest) lowest = n;
     }
     TEST_ASSERT_MESSAGE("stops at the low watermark", lowest == 4996);
-    TEST_ASSERT(evictedKeys(c) == 20000 - (long long)keysInAllDbs(s));
+    TEST_ASSERT(testInfoField(c, "stats", "evicted_keys") == 20000 - (long long)keysInAllDbs(s));
     /* a limit under 1024 has no margin: one key per write, as Redis */
     EXPECT(c, "CONFIG SET maxkeys 1000", "+OK\r\n");
     TEST_ASSERT(keysInAllDbs(s) == 1000);
@@ -357,7 +349,7 @@ int test_evict_batches_down_to_the_low_watermark(void) {
         TEST_ASSERT(slabUsed(&s->slab) <= 1000000);
         if (i > 15000) TEST_ASSERT(slabUsed(&s->slab) > 1000000 - 1000000 / 1024 - 2048);
     }
-    TEST_ASSERT(evictedKeys(c) == 40001 - (long long)keysInAllDbs(s));
+    TEST_ASSERT(testInfoField(c, "stats", "evicted_keys") == 40001 - (long long)keysInAllDbs(s));
     TEST_ASSERT(rlDebugCheck(s, NULL, 0) == 1);
     rlClientRelease(c);
     rlServerRelease(s);
@@ -383,7 +375,7 @@ int test_evict_volatile_batch_counts_each_key_once(void) {
     /* lowWater(1500) = 1499: 504 keys to evict, 3 of which may go */
     TEST_ASSERT(execIs(c, "CONFIG SET maxkeys 1500", "+OK"));
     TEST_ASSERT(keysInAllDbs(s) == 2000);
-    TEST_ASSERT(evictedKeys(c) == 3);
+    TEST_ASSERT(testInfoField(c, "stats", "evicted_keys") == 3);
     TEST_ASSERT(execIs(c, "SET new v", "-OOM"));
     TEST_ASSERT(rlDebugCheck(s, NULL, 0) == 1);
     rlClientRelease(c);

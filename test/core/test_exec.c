@@ -4,6 +4,7 @@
 #include "server.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Run a space-separated command ("\\0" inside a word stands for a NUL byte is not
  * supported here: binary cases build argv by hand) and compare the RESP3 reply. */
@@ -28,6 +29,17 @@ char *testRun(rlClient *c, const char *cmdline) {
     sds out = sdsempty();
     rlExec(c, argc, argv, argvlen, &rlRespSink, &out);
     return out;
+}
+
+long long testInfoField(rlClient *c, const char *section, const char *field) {
+    char cmd[64], name[64];
+    snprintf(cmd, sizeof(cmd), "INFO %s", section);
+    snprintf(name, sizeof(name), "%s:", field);
+    sds info = testRun(c, cmd);
+    const char *at = strstr(info, name);
+    long long v = at ? atoll(at + strlen(name)) : -1;
+    sdsfree(info);
+    return v;
 }
 
 int testRunExpect(rlClient *c, const char *cmdline, const char *expect) {

@@ -64,6 +64,9 @@ char *testRun(rlClient *c, const char *cmdline);
  * the reply with 'expect'; also runs rlDebugCheck. Returns 1 when both hold (printing the
  * difference otherwise). Defined in test_exec.c. */
 int testRunExpect(rlClient *c, const char *cmdline, const char *expect);
+/* The number after "<field>:" in the reply of "INFO <section>", or -1 when absent. Defined in
+ * test_exec.c. */
+long long testInfoField(rlClient *c, const char *section, const char *field);
 #define EXPECT(c, cmd, reply) TEST_ASSERT_MESSAGE(cmd, testRunExpect(c, cmd, reply))
 
 /* Drain the server's outbox into one string: "<client id>:<RESP3 text>|" per message

@@ -116,15 +116,6 @@ int test_memory_big_keyspace_grows_and_shrinks(void) {
     return 0;
 }
 
-/* The number after 'field' in INFO memory, or -1. */
-static long long infoField(rlClient *c, const char *field) {
-    sds info = testRun(c, "INFO memory");
-    const char *at = strstr(info, field);
-    long long v = at ? atoll(at + strlen(field)) : -1;
-    sdsfree(info);
-    return v;
-}
-
 /* INFO memory's allocator_allocated (slab pages held in memory plus large objects) after
  * growing to ~14 MB of pages, deleting it all and letting the cron run: the pages beyond the
  * kept pool are given back (slabTrim), and the keyspace grows again on the same pages. */
@@ -137,7 +128,7 @@ int test_memory_emptied_pages_go_back_to_the_system(void) {
         snprintf(cmd, sizeof(cmd), "SET key:%d %0100d", i, i);
         TEST_ASSERT(!runChecked(c, cmd, 0));
     }
-    long long full = infoField(c, "allocator_allocated:");
+    long long full = testInfoField(c, "memory", "allocator_allocated");
     size_t pages = s->slab.pages_bytes;
     TEST_ASSERT(full > 12 * 1024 * 1024);
     for (int i = 0; i < 80000; i++) {
@@ -160,7 +151,7 @@ int test_memory_emptied_pages_go_back_to_the_system(void) {
     int calls = 0;
     while (s->slab.pool_pages > SLAB_POOL_KEEP_PAGES && calls++ < 1000)
         rlCron(s, 1000000);
-    long long trimmed = infoField(c, "allocator_allocated:");
+    long long trimmed = testInfoField(c, "memory", "allocator_allocated");
     TEST_ASSERT(s->slab.bare_pages > 100);
     TEST_ASSERT(trimmed < full / 2);
     TEST_ASSERT(s->slab.pages_bytes == pages);
