@@ -36,6 +36,10 @@ const rlCommandInfo *rlCommandAt(size_t i) {
     return i < COMMAND_COUNT ? &commandTable[i].info : NULL;
 }
 
+const rlCommand *commandAt(size_t i) {
+    return i < COMMAND_COUNT ? &commandTable[i] : NULL;
+}
+
 size_t rlVariantCount(void) {
     return VARIANT_COUNT;
 }

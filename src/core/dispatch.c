@@ -86,9 +86,9 @@ void call(rlClient *c, const rlCommand *cmd) {
 }
 
 /* The command to run for the client's current argv: checks argument sizes, looks the name
- * (and a container's subcommand) up and checks the arity. On failure it replies Redis's
- * error and returns NULL. */
-static const rlCommand *resolveCommand(rlClient *c) {
+ * (and a container's subcommand) up unless 'known' gives the command, and checks the
+ * arity. On failure it replies Redis's error and returns NULL. */
+static const rlCommand *resolveCommand(rlClient *c, const rlCommand *known) {
     int argc = c->argc;
     const char *const *argv = c->argv;
     const size_t *argvlen = c->argvlen;
@@ -99,7 +99,7 @@ static const rlCommand *resolveCommand(rlClient *c) {
             return NULL;
         }
     }
-    const rlCommand *cmd = lookupCommandCached(c, argv[0], argvlen[0]);
+    const rlCommand *cmd = known ? known : lookupCommandCached(c, argv[0], argvlen[0]);
     if (!cmd) {
         replyUnknownCommand(c, argc, argv, argvlen);
         return NULL;
@@ -145,8 +145,9 @@ static int rejectOnOom(rlClient *c, const rlCommand *cmd) {
     return 1;
 }
 
-void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvlen,
-            const rlReplyOps *ops, void *ctx) {
+/* rlExec / rlExecAt: 'known' is the command when the caller gave its number, else NULL. */
+static void runArgv(rlClient *c, const rlCommand *known, int argc, const char *const *argv,
+                    const size_t *argvlen, const rlReplyOps *ops, void *ctx) {
     c->ops = ops;
     c->ctx = ctx;
     if (argc < 1) {
@@ -157,7 +158,7 @@ void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvle
     c->argc = argc;
     c->argv = argv;
     c->argvlen = argvlen;
-    const rlCommand *cmd = resolveCommand(c);
+    const rlCommand *cmd = resolveCommand(c, known);
     c->now_valid = 0; /* the clock is read at first use (cmdNowMs), once per command */
     int limits = evictLimitSet(c->srv);
     if (cmd && limits) {
@@ -178,4 +179,18 @@ void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvle
     call(c, cmd);
     if (c->srv->ready_head) handleClientsBlockedOnKeys(c->srv);
     if (limits) performEvictions(c->srv); /* EXEC too: any command may have added */
+}
+
+void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvlen,
+            const rlReplyOps *ops, void *ctx) {
+    runArgv(c, NULL, argc, argv, argvlen, ops, ctx);
+}
+
+void rlExecAt(rlClient *c, size_t index, int argc, const char *const *argv, const size_t *argvlen,
+              const rlReplyOps *ops, void *ctx) {
+    const rlCommand *known = commandAt(index);
+    /* a container, or one of its subcommands ("object|encoding"), is found from the argv */
+    if (known && ((known->info.flags & RL_CMD_CONTAINER) || strchr(known->info.name, '|')))
+        known = NULL;
+    runArgv(c, known, argc, argv, argvlen, ops, ctx);
 }

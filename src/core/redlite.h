@@ -66,6 +66,13 @@ void rlClientRelease(rlClient *c);
  * call. Never aborts on any input. */
 void rlExec(rlClient *c, int argc, const char *const *argv, const size_t *argvlen,
             const rlReplyOps *ops, void *ctx);
+/* rlExec of the command at 'index' in the table (rlCommandAt), without looking argv[0] up:
+ * for callers that resolved the name once and pass the command's number on every call.
+ * argv[0] should be its name (error replies and MULTI's queue show it). An index out of
+ * range, of a container or of a subcommand is ignored: argv[0] is looked up as rlExec
+ * does. */
+void rlExecAt(rlClient *c, size_t index, int argc, const char *const *argv, const size_t *argvlen,
+              const rlReplyOps *ops, void *ctx);
 
 /* The protocol the client speaks (2 or 3; default 3). A RESP2 client that is subscribed
  * to anything may only run the subscription commands and PING, as in Redis. */

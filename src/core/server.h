@@ -315,6 +315,8 @@ static inline long long cmdNowMs(rlClient *c) {
 
 /* ---------------------------------------------------------------- commands.c */
 const rlCommand *lookupCommand(rlServer *s, const char *name, size_t len);
+/* The table's row 'i' (the order of rlCommandAt), or NULL past the end. */
+const rlCommand *commandAt(size_t i);
 void commandsPopulate(rlServer *s);
 const rlCommand *lookupSubcommand(rlServer *s, const rlCommand *container, const char *name,
                                   size_t len);

@@ -231,7 +231,7 @@ static napi_value Exec(napi_env env, napi_callback_info info) {
     a->busy = 1;
     int n = is_array ? rlArgsFromArray(env, a, argv[2])
                      : rlArgsFromValues(env, a, argc - 2, argv + 2, name);
-    napi_value reply = n < 0 ? NULL : rlExecToJs(env, a, c, n, flags);
+    napi_value reply = n < 0 ? NULL : rlExecToJs(env, a, c, n, flags, is_array ? 0 : cmdno);
     a->busy = 0;
     if (reply && rlOutboxTakeSignal(rlClientServer(c)) && signalOutbox(env, a) != 0) return NULL;
     return reply;

@@ -418,10 +418,13 @@ static napi_value finishReply(rlJsReply *r) {
     return r->result;
 }
 
-napi_value rlExecToJs(napi_env env, rlAddon *a, rlClient *c, int argc, int flags) {
+napi_value rlExecToJs(napi_env env, rlAddon *a, rlClient *c, int argc, int flags, int cmdno) {
     rlJsReply r;
     initReply(&r, env, a, flags);
-    rlExec(c, argc, a->argv, a->argvlen, &jsSink, &r);
+    if (cmdno > 0)
+        rlExecAt(c, (size_t)cmdno - 1, argc, a->argv, a->argvlen, &jsSink, &r);
+    else
+        rlExec(c, argc, a->argv, a->argvlen, &jsSink, &r);
     if (!r.result && !r.failed && r.depth == 0 && rlClientIsBlocked(c)) {
         /* No reply yet: it will come through the outbox, rendered with these flags. */
         rlClientSetBlockedReplyFlags(c, flags & ~RL_REPLY_PACK);

@@ -66,12 +66,14 @@ int rlArgsFromValues(napi_env env, rlAddon *a, size_t n, const napi_value *value
 /* js_reply.c: run a command and build its reply as a JS value (lib's BLOCKED object when
  * the command blocked the client: its reply comes later through the outbox). */
 typedef struct rlJsReply rlJsReply;
-napi_value rlExecToJs(napi_env env, rlAddon *a, rlClient *c, int argc, int flags);
+/* 'cmdno' > 0: the command is row cmdno - 1 of the table (rlExecAt), else argv[0] names it. */
+napi_value rlExecToJs(napi_env env, rlAddon *a, rlClient *c, int argc, int flags, int cmdno);
 /* Remove the server's oldest outbox message and return it as a JS value built with 'flags'. */
 napi_value rlOutboxPopToJs(napi_env env, rlAddon *a, rlServer *s, int flags);
 /* exec's flags above the reply flags: when not 0, (flags >> RL_EXEC_NAME_SHIFT) is 1 + the
- * index of a command in the table (binding.commands()), whose name is then argv[0] without
- * reading the JS value in its place: lib's fast paths skip converting the name each call. */
+ * index of a command in the table (binding.commands()): its name is then argv[0] without
+ * reading the JS value in its place, and the core runs it without looking the name up
+ * (rlExecAt). lib's fast paths name their command so on every call. */
 #define RL_EXEC_NAME_SHIFT 16
 #define RL_REPLY_BUFFERS 1            /* bulk strings as Buffers instead of strings */
 #define RL_REPLY_NUMBERS_AS_STRINGS 2 /* integer replies as decimal strings */

@@ -338,3 +338,53 @@ int test_exec_randomkey_never_returns_an_expired_key(void) {
     rlServerRelease(s);
     return 0;
 }
+
+/* The row of the table named 'name', or -1. */
+static long rowOf(const char *name) {
+    for (size_t i = 0; i < rlCommandCount(); i++)
+        if (strcmp(rlCommandAt(i)->name, name) == 0) return (long)i;
+    return -1;
+}
+
+/* rlExecAt's reply as RESP3 text (an sds: sdsfree it). */
+static sds execAt(rlClient *c, size_t index, int argc, const char **argv) {
+    size_t lens[8];
+    for (int i = 0; i < argc; i++)
+        lens[i] = strlen(argv[i]);
+    sds out = sdsempty();
+    rlExecAt(c, index, argc, argv, lens, &rlRespSink, &out);
+    return out;
+}
+
+/* rlExecAt runs the numbered command without reading argv[0]; an index out of range, of a
+ * container or of a subcommand falls back to looking argv[0] up, as rlExec. */
+int test_exec_at_runs_the_numbered_command(void) {
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 12);
+    rlClient *c = rlClientNew(s);
+    EXPECT(c, "SET k v", "+OK\r\n");
+    long get = rowOf("get"), object = rowOf("object"), encoding = rowOf("object|encoding");
+    TEST_ASSERT(get >= 0 && object >= 0 && encoding >= 0);
+    const char *byNumber[2] = {"whatever", "k"};
+    sds r = execAt(c, (size_t)get, 2, byNumber);
+    TEST_ASSERT(strcmp(r, "$1\r\nv\r\n") == 0);
+    sdsfree(r);
+    const char *arity[3] = {"get", "k", "extra"};
+    r = execAt(c, (size_t)get, 3, arity);
+    TEST_ASSERT(strcmp(r, "-ERR wrong number of arguments for 'get' command\r\n") == 0);
+    sdsfree(r);
+    const char *byName[2] = {"STRLEN", "k"};
+    r = execAt(c, rlCommandCount() + 5, 2, byName); /* out of range: argv[0] */
+    TEST_ASSERT(strcmp(r, ":1\r\n") == 0);
+    sdsfree(r);
+    const char *sub[3] = {"OBJECT", "ENCODING", "k"};
+    r = execAt(c, (size_t)encoding, 3, sub); /* a subcommand row: argv[0] and argv[1] */
+    TEST_ASSERT(strcmp(r, "$6\r\nembstr\r\n") == 0);
+    sdsfree(r);
+    r = execAt(c, (size_t)object, 3, sub); /* a container row: the same */
+    TEST_ASSERT(strcmp(r, "$6\r\nembstr\r\n") == 0);
+    sdsfree(r);
+    rlClientRelease(c);
+    rlServerRelease(s);
+    return 0;
+}
