@@ -102,11 +102,15 @@ static void applyMaxkeys(rlServer *s, long long parsed) {
     s->maxkeys = (unsigned long long)parsed;
 }
 
-static size_t getPolicy(const rlServer *s, char *buf) {
-    const char *name = evictPolicyName(s->maxmemory_policy);
-    size_t n = strlen(name);
-    memcpy(buf, name, n);
+/* Copy the text value 'v' into 'buf' (a getter's buffer); returns its length. */
+static size_t putText(char *buf, const char *v) {
+    size_t n = strlen(v);
+    memcpy(buf, v, n);
     return n;
+}
+
+static size_t getPolicy(const rlServer *s, char *buf) {
+    return putText(buf, evictPolicyName(s->maxmemory_policy));
 }
 
 static const char *parsePolicy(const char *v, size_t len, long long *parsed) {
@@ -136,10 +140,7 @@ static const char *parseYesNo(const char *v, size_t len, long long *parsed) {
 }
 
 static size_t getHugepages(const rlServer *s, char *buf) {
-    const char *v = s->slab.hugepages ? "yes" : "no";
-    size_t n = strlen(v);
-    memcpy(buf, v, n);
-    return n;
+    return putText(buf, s->slab.hugepages ? "yes" : "no");
 }
 
 /* Applies to chunks the slab takes from now on (slab.h). */

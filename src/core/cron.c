@@ -57,12 +57,12 @@ long long rlCron(rlServer *s, long long budget_us) {
      * time, once the keyspace has stopped drawing pages from the pool since the last step:
      * while it grows again (a refill after a flush), the pages are reused instead of being
      * given back and faulted in again. */
-    if (s->slab.pool_pages > SLAB_POOL_KEEP_PAGES && s->slab.pool_draws == s->trim_draws &&
+    if (s->slab.pool_pages > SLAB_POOL_KEEP_PAGES && !s->slab.drawn &&
         rlServerClockUs(s) < deadline) {
         slabTrim(&s->slab, CRON_TRIM_PAGES);
         if (s->slab.pool_pages > SLAB_POOL_KEEP_PAGES) more = 1;
     }
-    s->trim_draws = s->slab.pool_draws;
+    s->slab.drawn = 0;
     size_t used = slabUsed(&s->slab);
     if (used > s->stats.used_memory_peak) s->stats.used_memory_peak = used;
     s->cron_due_us = rlServerClockUs(s) + (more ? 0 : CRON_IDLE_DELAY_MS * 1000LL);

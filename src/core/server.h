@@ -160,7 +160,6 @@ struct rlServer {
     /* background work (cron.c): when rlCron is next due, and commands since the last check
      * that it has not been starved */
     long long cron_due_us;
-    size_t trim_draws; /* the slab's pool_draws at the last cron step (cron.c: trim when idle) */
     unsigned cron_check_tick;
     int connected_clients;
     uint64_t next_client_id;

@@ -114,11 +114,11 @@ static slabPage *nextPage(rlSlab *s, size_t cls) {
         if (p) {
             s->pool = p->next;
             s->pool_pages--;
-            s->pool_draws++;
+            s->drawn = 1;
         } else if ((p = s->bare) != NULL) {
             s->bare = p->next;
             s->bare_pages--;
-            s->pool_draws++;
+            s->drawn = 1;
         } else {
             p = carvePage(s);
             POISON(p->data, PAGE_DATA_SIZE);

@@ -64,7 +64,8 @@ typedef struct rlSlab {
     size_t used_large;       /* bytes of live objects above SLAB_MAX_SIZE and charged bytes */
     slabPage *bare;          /* empty pages whose memory went back to the system (slabTrim) */
     size_t bare_pages;       /* pages in 'bare' */
-    size_t pool_draws;       /* pages taken from 'pool' or 'bare' so far */
+    int drawn;               /* a page was taken from 'pool' or 'bare' since the owner last
+                                cleared this (cron.c trims only while none is) */
     size_t huge_chunks;      /* chunks advised to be huge pages */
     int hugepages;           /* advise new chunks after the first to be huge pages */
 } rlSlab;
