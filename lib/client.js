@@ -14,14 +14,14 @@ const {
 } = require('./native');
 const { getKeyspace } = require('./keyspace');
 const { attachCommands } = require('./commander');
-const { attachFastPaths } = require('./fastpath');
+const { attachFastPaths, finishReply } = require('./fastpath');
 const { CommandParser, prefixKeys } = require('./parser');
 const { RedisMulti } = require('./multi');
 const { RESP_TYPES } = require('./resp-types');
 const { SimpleError, ClientClosedError } = require('./errors');
 const { attachPubSub, dispatch, newListeners } = require('./pubsub');
 const { waitBlocked, deferWhileBlocked, onBlockedReply, releaseBlocked } = require('./blocking');
-const { REPLY_PACK, unpackArray } = require('./packed');
+const { REPLY_PACK } = require('./packed');
 const { plainArgs } = require('./args');
 const { RedisSyncClient } = require('./sync');
 
@@ -318,11 +318,7 @@ class RedisClient extends EventEmitter {
       parser.clear();
       if (shared) st.parserBusy = false;
     }
-    if (reply instanceof SimpleError) throw reply;
-    if (reply === BLOCKED) return reply;
-    if (command.packReply && typeof reply === 'string') reply = unpackArray(reply);
-    const transform = command.transformReply;
-    return transform ? transform(reply) : reply;
+    return reply === BLOCKED ? reply : finishReply(command, reply);
   }
 
   _executeCommand(command, args) {

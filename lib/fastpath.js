@@ -1,90 +1,121 @@
 'use strict';
 
-// Parser-free client methods for the hottest command shapes. The general path (client.js
-// _executeCommand) builds an argv with the command's parseCommand; these send the
-// arguments straight to the binding when the result is the same argv, and fall back to the
-// general path otherwise (keyPrefix, a blocked client, a parse in progress, a closed client).
+// Parser-free paths for the hottest command shapes, shared by the promise methods (installed
+// here on RedisClient.prototype) and by client.sync (lib/sync.js). The general path
+// (client.js _runCommand) builds an argv with the command's parseCommand; a fast path sends
+// the arguments straight to the binding when the result is the same argv, and hands the call
+// back to the general path otherwise (keyPrefix, a blocked client, a parse in progress, a
+// closed client, a form fastArgs does not take).
 const { binding } = require('./native');
 const { COMMANDS } = require('./commander');
 const { SimpleError } = require('./errors');
 const { REPLY_PACK, unpackArray } = require('./packed');
 
-// Commands shaped 'NAME key' or 'NAME key arg' (commander.js fastShape: GET, HGET, SISMEMBER,
-// ZSCORE, INCR...) skip the parser: one binding call with the arguments as given, which the
-// binding type-checks exactly as it checks a parsed argv. The general path still serves a
-// client with a keyPrefix, a blocked client, or a call made while a parse is under way.
-function fastMethod(name, nargs, command, nameFlags) {
+// What a fast path returns when the call must take the general path.
+const SLOW = Symbol('slow');
+
+// A raw reply of 'command' as its method returns it: thrown when it is an error reply,
+// unpacked when packed (REPLY_PACK), then transformed as node-redis does.
+function finishReply(command, reply) {
+  if (reply instanceof SimpleError) throw reply;
+  if (command.packReply && typeof reply === 'string') reply = unpackArray(reply);
   const transform = command.transformReply;
-  const pack = command.packReply ? REPLY_PACK : 0;
-  const execFlags = pack | nameFlags;
-  const slow = function (a, b) {
-    return this._executeCommand(command, nargs === 1 ? [a] : [a, b]);
+  return transform ? transform(reply) : reply;
+}
+
+// The client state under which a fast path applies.
+function usable(st) {
+  return !st.blocked && !st.parserBusy && st.parser.prefix === undefined && st.isOpen;
+}
+
+// The fast path of one command: run(client, a, b, c, d) returns its reply (finishReply) or
+// SLOW, and throws what the method would reject with. Commands shaped 'NAME key' or 'NAME key
+// arg' (commander.js fastShape: GET, HGET, SISMEMBER, ZSCORE, INCR...) make one binding call
+// with the arguments as given, which the binding type-checks exactly as it checks a parsed
+// argv; commands whose module offers fastArgs(...) (HSET, SADD, ZADD, ZRANGE...) take their
+// common form as a whole argv. Both name the command by its number (commander.js nameFlags).
+// { run, nargs } (nargs: the arguments the method takes, 0 for any), or null.
+function fastPath({ command, fast, nameFlags }) {
+  const execFlags = (command.packReply ? REPLY_PACK : 0) | nameFlags;
+  if (fast) {
+    const name = fast.name;
+    const run = fast.nargs === 1
+      ? (client, key) => {
+        const st = client._state;
+        if (!usable(st)) return SLOW;
+        return finishReply(command, binding.exec(st.handle, client._flags | execFlags, name, key));
+      }
+      : (client, key, arg) => {
+        const st = client._state;
+        if (!usable(st)) return SLOW;
+        return finishReply(command, binding.exec(st.handle, client._flags | execFlags, name, key, arg));
+      };
+    return { run, nargs: fast.nargs };
+  }
+  if (!command.fastArgs) return null;
+  const run = (client, a, b, c, d) => {
+    if (!usable(client._state)) return SLOW;
+    const argv = command.fastArgs(a, b, c, d);
+    if (argv === undefined) return SLOW;
+    return finishReply(command, client._execArgs(argv, argv.length, client._flags | execFlags));
   };
-  const finish = (reply) => {
-    if (reply instanceof SimpleError) return Promise.reject(reply);
-    if (pack && typeof reply === 'string') reply = unpackArray(reply);
-    return Promise.resolve(transform ? transform(reply) : reply);
-  };
+  return { run, nargs: 0 };
+}
+
+// The fast path of each command that has one, by command module.
+const FAST_PATHS = new Map();
+for (const c of COMMANDS) {
+  const f = fastPath(c);
+  if (f) FAST_PATHS.set(c.command, f);
+}
+
+// The promise method over fast path 'f': the reply resolved, an error rejected, the general
+// path (_executeCommand) for a call the fast path hands back.
+function promiseMethod(command, { run, nargs }) {
   if (nargs === 1) {
     return function (key) {
-      const st = this._state;
-      if (st.blocked || st.parserBusy || st.parser.prefix !== undefined || !st.isOpen) return slow.call(this, key);
       let reply;
       try {
-        reply = binding.exec(st.handle, this._flags | execFlags, name, key);
+        reply = run(this, key);
       } catch (err) {
         return Promise.reject(err);
       }
-      return finish(reply);
+      return reply === SLOW ? this._executeCommand(command, [key]) : Promise.resolve(reply);
     };
   }
-  return function (key, arg) {
-    const st = this._state;
-    if (st.blocked || st.parserBusy || st.parser.prefix !== undefined || !st.isOpen) return slow.call(this, key, arg);
+  if (nargs === 2) {
+    return function (key, arg) {
+      let reply;
+      try {
+        reply = run(this, key, arg);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      return reply === SLOW ? this._executeCommand(command, [key, arg]) : Promise.resolve(reply);
+    };
+  }
+  return function (...args) {
     let reply;
     try {
-      reply = binding.exec(st.handle, this._flags | execFlags, name, key, arg);
+      reply = run(this, args[0], args[1], args[2], args[3]);
     } catch (err) {
       return Promise.reject(err);
     }
-    return finish(reply);
+    return reply === SLOW ? this._executeCommand(command, args) : Promise.resolve(reply);
   };
 }
 
-// Commands whose module offers fastArgs(...) (HSET, SADD, ZADD, ZRANGE): their common form
-// becomes a whole argv without the parser; other forms take the general path.
-function fastArgsMethod(command, nameFlags) {
-  const transform = command.transformReply;
-  const pack = command.packReply ? REPLY_PACK : 0;
-  const execFlags = pack | nameFlags;
-  return function (...args) {
-    const st = this._state;
-    if (!st.blocked && !st.parserBusy && st.parser.prefix === undefined && st.isOpen) {
-      let reply;
-      try {
-        const argv = command.fastArgs(args[0], args[1], args[2], args[3]);
-        if (argv === undefined) return this._executeCommand(command, args);
-        reply = this._execArgs(argv, argv.length, this._flags | execFlags);
-      } catch (err) {
-        return Promise.reject(err);
-      }
-      if (reply instanceof SimpleError) return Promise.reject(reply);
-      if (pack && typeof reply === 'string') reply = unpackArray(reply);
-      return Promise.resolve(transform ? transform(reply) : reply);
-    }
-    return this._executeCommand(command, args);
-  };
-}
-
-// Replace the general methods of those commands on 'proto' (RedisClient.prototype).
+// Replace the general methods of the commands with a fast path on 'proto'
+// (RedisClient.prototype).
 function attachFastPaths(proto) {
-  for (const { upper, camel, command, fast, nameFlags } of COMMANDS) {
-    if (!fast && !command.fastArgs) continue;
-    const fn = fast ? fastMethod(fast.name, fast.nargs, command, nameFlags) : fastArgsMethod(command, nameFlags);
+  for (const { upper, camel, command } of COMMANDS) {
+    const f = FAST_PATHS.get(command);
+    if (!f) continue;
+    const fn = promiseMethod(command, f);
     Object.defineProperty(fn, 'name', { value: camel });
     proto[upper] = fn;
     proto[camel] = fn;
   }
 }
 
-module.exports = { attachFastPaths };
+module.exports = { attachFastPaths, FAST_PATHS, SLOW, finishReply };

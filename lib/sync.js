@@ -9,10 +9,8 @@
 // keyPrefix. Not on the facade: the blocking commands (BLPOP... : a synchronous call cannot
 // wait; they carry RL_CMD_BLOCKING in the command table), and the client-level methods
 // (multi, watch, subscribe, select...), which stay on the client.
-const { binding } = require('./native');
 const { COMMANDS } = require('./commander');
-const { SimpleError } = require('./errors');
-const { REPLY_PACK, unpackArray } = require('./packed');
+const { FAST_PATHS, SLOW } = require('./fastpath');
 
 // src/core/redlite.h RL_CMD_BLOCKING
 const CMD_BLOCKING = 1 << 6;
@@ -40,61 +38,32 @@ function generalMethod(command) {
   };
 }
 
-// The reply of a command that skipped the parser, as _runCommand would return it.
-function finisher(command) {
-  const transform = command.transformReply;
-  const pack = command.packReply;
-  return (reply) => {
-    if (reply instanceof SimpleError) throw reply;
-    if (pack && typeof reply === 'string') reply = unpackArray(reply);
-    return transform ? transform(reply) : reply;
-  };
-}
-
-// 'NAME key' / 'NAME key arg' commands (commander.js fastShape): one binding call, as the
-// async fast path (lib/fastpath.js) makes, under the same conditions.
-function fastMethod(name, nargs, command, nameFlags) {
+// The sync method over fast path 'f' (lib/fastpath.js): its reply, or the general path for
+// a call the fast path hands back.
+function fastMethod(command, { run, nargs }) {
   const general = generalMethod(command);
-  const finish = finisher(command);
-  const execFlags = (command.packReply ? REPLY_PACK : 0) | nameFlags;
   if (nargs === 1) {
     return function (key) {
-      const client = this._client;
-      const st = client._state;
-      if (st.blocked || st.parserBusy || st.parser.prefix !== undefined || !st.isOpen) return general.call(this, key);
-      return finish(binding.exec(st.handle, client._flags | execFlags, name, key));
+      const reply = run(this._client, key);
+      return reply === SLOW ? general.call(this, key) : reply;
     };
   }
-  return function (key, arg) {
-    const client = this._client;
-    const st = client._state;
-    if (st.blocked || st.parserBusy || st.parser.prefix !== undefined || !st.isOpen) return general.call(this, key, arg);
-    return finish(binding.exec(st.handle, client._flags | execFlags, name, key, arg));
-  };
-}
-
-// Commands with fastArgs (HSET, SADD, ZADD, ZRANGE): their common form skips the parser.
-function fastArgsMethod(command, nameFlags) {
-  const general = generalMethod(command);
-  const finish = finisher(command);
-  const execFlags = (command.packReply ? REPLY_PACK : 0) | nameFlags;
+  if (nargs === 2) {
+    return function (key, arg) {
+      const reply = run(this._client, key, arg);
+      return reply === SLOW ? general.call(this, key, arg) : reply;
+    };
+  }
   return function (...args) {
-    const client = this._client;
-    const st = client._state;
-    if (!st.blocked && !st.parserBusy && st.parser.prefix === undefined && st.isOpen) {
-      const argv = command.fastArgs(args[0], args[1], args[2], args[3]);
-      if (argv !== undefined) return finish(client._execArgs(argv, argv.length, client._flags | execFlags));
-    }
-    return general.apply(this, args);
+    const reply = run(this._client, args[0], args[1], args[2], args[3]);
+    return reply === SLOW ? general.apply(this, args) : reply;
   };
 }
 
-for (const { upper, camel, command, fast, row, nameFlags } of COMMANDS) {
+for (const { upper, camel, command, row } of COMMANDS) {
   if (row.flags & CMD_BLOCKING) continue;
-  let fn;
-  if (fast) fn = fastMethod(fast.name, fast.nargs, command, nameFlags);
-  else if (command.fastArgs) fn = fastArgsMethod(command, nameFlags);
-  else fn = generalMethod(command);
+  const f = FAST_PATHS.get(command);
+  const fn = f ? fastMethod(command, f) : generalMethod(command);
   Object.defineProperty(fn, 'name', { value: camel });
   RedisSyncClient.prototype[upper] = fn;
   RedisSyncClient.prototype[camel] = fn;
