@@ -244,15 +244,21 @@ int test_exec_cron_runs_when_starved(void) {
     return 0;
 }
 
+/* SET key:0 .. key:n-1 with a 10 ms TTL; 1 when every SET replied OK. */
+static int setExpiringKeys(rlClient *c, int n) {
+    char cmd[64];
+    for (int i = 0; i < n; i++) {
+        snprintf(cmd, sizeof(cmd), "SET key:%d v PX 10", i);
+        if (!testRunExpect(c, cmd, "+OK\r\n")) return 0;
+    }
+    return 1;
+}
+
 int test_exec_active_expire_works_in_bounded_slices(void) {
     testClock clk;
     rlServer *s = testServerNew(&clk, 7);
     rlClient *c = rlClientNew(s);
-    char cmd[64];
-    for (int i = 0; i < 20000; i++) {
-        snprintf(cmd, sizeof(cmd), "SET key:%d v PX 10", i);
-        TEST_ASSERT(testRunExpect(c, cmd, "+OK\r\n"));
-    }
+    TEST_ASSERT(setExpiringKeys(c, 20000));
     clk.us += 1000 * 1000; /* every key is now expired */
     clk.step = 50;         /* each clock read costs 50 us of budget */
     int calls = 0;
@@ -285,11 +291,7 @@ int test_exec_active_expire_checks_the_clock_between_deletions(void) {
     testClock clk;
     rlServer *s = testServerNew(&clk, 8);
     rlClient *c = rlClientNew(s);
-    char cmd[64];
-    for (int i = 0; i < 5000; i++) {
-        snprintf(cmd, sizeof(cmd), "SET key:%d v PX 10", i);
-        TEST_ASSERT(testRunExpect(c, cmd, "+OK\r\n"));
-    }
+    TEST_ASSERT(setExpiringKeys(c, 5000));
     clk.us += 1000 * 1000;
     clk.step = 100;
     long long before = s->stats.expired_keys, most = 0;
