@@ -26,14 +26,13 @@ const IORedisMock = require('ioredis-mock');
 const nodeRedis = require('redis');
 const redlite = require('..');
 const { startRedisServer } = require('../test/helpers/redis-server');
-const { gcSettled } = require('./lib/gc');
+const { runners, timed } = require('./lib/runners');
 const { median, int, table } = require('./lib/stats');
 
 const QUICK = process.argv.includes('--quick');
 const N = QUICK ? 20000 : 200000;
 const N_TCP = N / 10;
 const ROUNDS = QUICK ? 2 : 5;
-const BATCH = 100;
 const FIELDS = 100;
 const OUT = path.join(__dirname, QUICK ? 'results-collections.quick.json' : 'results-collections.json');
 
@@ -99,30 +98,6 @@ function ioredisMockPeer(d) {
   };
 }
 
-const runners = {
-  async seq(op, n) {
-    let nulls = 0;
-    for (let i = 0; i < n; i++) if ((await op(i)) == null) nulls++;
-    return nulls;
-  },
-  async batch100(op, n) {
-    let nulls = 0;
-    for (let i = 0; i < n; i += BATCH) {
-      const end = Math.min(i + BATCH, n);
-      const pending = new Array(end - i);
-      for (let j = i; j < end; j++) pending[j - i] = op(j);
-      for (const r of await Promise.all(pending)) if (r == null) nulls++;
-    }
-    return nulls;
-  }
-};
-
-async function timed(runner, op, n) {
-  await gcSettled();
-  const t0 = process.hrtime.bigint();
-  const nulls = await runner(op, n);
-  return { opsPerSec: n / (Number(process.hrtime.bigint() - t0) / 1e9), nulls };
-}
 
 // In this order, on one flushed keyspace per mode.
 const WORKLOADS = ['HSET', 'HGET', 'LPUSH', 'LPOP', 'SADD', 'SISMEMBER', 'ZADD', 'ZRANGE'];

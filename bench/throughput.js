@@ -22,7 +22,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startRedisServer } = require('../test/helpers/redis-server');
-const { gcSettled } = require('./lib/gc');
+const { runners, timed, BATCH } = require('./lib/runners');
 const { machine, redisServerMissing } = require('./lib/machine');
 const { KEY_BYTES, VALUE_BYTES } = require('./lib/data');
 const { OPS, EXPECTS_VALUE, plan, makeWorkload } = require('./lib/tp-data');
@@ -33,7 +33,6 @@ const QUICK = process.argv.includes('--quick');
 const N = QUICK ? 20000 : 200000;
 const N_TCP = N / 10; // node-redis over a socket is ~100x slower: fewer calls, same ops/s metric
 const ROUNDS = QUICK ? 2 : 5;
-const BATCH = 100;
 const MODES = ['seq', 'batch100', 'sync'];
 const OUT = path.join(__dirname, QUICK ? 'results-throughput.quick.json' : 'results-throughput.json');
 
@@ -63,42 +62,6 @@ function pick(value, known, what) {
   return known.filter((k) => wanted.some((w) => norm(k) === norm(w)));
 }
 
-// Runners: call op(i) for i < n; resolve to the count of null/undefined replies.
-const runners = {
-  async seq(op, n) {
-    let nulls = 0;
-    for (let i = 0; i < n; i++) {
-      if ((await op(i)) == null) nulls++;
-    }
-    return nulls;
-  },
-  async batch100(op, n) {
-    let nulls = 0;
-    for (let i = 0; i < n; i += BATCH) {
-      const end = Math.min(i + BATCH, n);
-      const pending = new Array(end - i);
-      for (let j = i; j < end; j++) pending[j - i] = op(j);
-      for (const r of await Promise.all(pending)) if (r == null) nulls++;
-    }
-    return nulls;
-  },
-  async sync(op, n) {
-    let nulls = 0;
-    for (let i = 0; i < n; i++) {
-      if (op(i) == null) nulls++;
-    }
-    return nulls;
-  }
-};
-
-// One timed run: gcSettled(), then runner over op(0..n-1): { opsPerSec, nulls }.
-async function timed(runner, op, n) {
-  await gcSettled();
-  const t0 = process.hrtime.bigint();
-  const nulls = await runner(op, n);
-  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { opsPerSec: n / secs, nulls };
-}
 
 // The private redis-server of the node-redis peers, listening on loopback TCP and on a unix
 // socket in a fresh temporary directory: { server, socketPath, dir }. Rejects if it does
