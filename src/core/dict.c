@@ -480,10 +480,9 @@ dictEntry *dictAddRawHashed(dict *d, const void *key, size_t len, uint64_t h,
         return NULL;
     }
     expandIfNeeded(d);
-    if (len > SIZE_MAX - sizeof(dictEntry) - 9) rlOom(SIZE_MAX);
+    if (len > SIZE_MAX - sizeof(dictEntry) - 8) rlOom(SIZE_MAX);
     de = allocEntry(d, dictEntryAllocSize(d, len));
     if (len) memcpy(de->key, key, len);
-    de->key[len] = '\0';
     de->keylen = (uint32_t)len;
     de->meta = 0;
     if (dictHasValues(d)) dictSetU64(de, 0);

@@ -6,9 +6,11 @@
  * survives resizes); the code is our own.
  *
  * Keys are byte strings copied into the entry itself (one allocation per entry: the key
- * bytes follow the entry header and are NUL-terminated for convenience). The value, 8 bytes
- * (a pointer, a signed/unsigned 64-bit integer or a double), follows the key's NUL, unless
- * the dict's type has none (a set's members): then an entry is 8 bytes smaller.
+ * bytes follow the entry header, not NUL-terminated: every user goes by keylen). The value,
+ * 8 bytes (a pointer, a signed/unsigned 64-bit integer or a double), follows the key's last
+ * byte, unless the dict's type has none (a set's members): then an entry is 8 bytes smaller.
+ * (An entry is 16 + keylen + 8 bytes: 40 for a 16-byte key, which the slab's 8-byte classes
+ * store without padding.)
  *
  * Growth never moves all entries at once: when the table must grow, a second table is
  * started (its 64 KB bucket segments are allocated on first write) and entries migrate
@@ -46,13 +48,13 @@ typedef struct dictEntry {
     uint32_t keylen;        /* length of key[] without the trailing NUL */
     uint32_t meta;          /* the dict user's, 0 when added (it fills the header's padding: no
                                extra bytes); the keyspace keeps the key's access clock here */
-    char key[];             /* keylen bytes, a NUL, then the value (unaligned: use the
-                               accessors below) unless the dict's type has no_value */
+    char key[];             /* keylen bytes, then the value (unaligned: use the accessors
+                               below) unless the dict's type has no_value */
 } dictEntry;
 
 /* The value of an entry of a dict with values (never of a no_value dict), read and written
  * as a pointer (dictGetVal/dictSetVal), int64_t (S64), uint64_t (U64) or double (Double). */
-#define DICT_VAL_AT(de) ((de)->key + (de)->keylen + 1)
+#define DICT_VAL_AT(de) ((de)->key + (de)->keylen)
 #define DICT_VAL_ACCESSORS(Name, T)                                                                \
     static inline T dictGet##Name(const dictEntry *de) {                                           \
         T v;                                                                                       \
@@ -194,7 +196,7 @@ dictEntry *dictUnlink(dict *d, const void *key, size_t len);
 
 /* Bytes allocated for an entry of dict 'd' with a key of 'keylen' bytes. */
 #define dictEntryAllocSize(d, keylen)                                                              \
-    (sizeof(dictEntry) + (size_t)(keylen) + 1 + (dictHasValues(d) ? 8 : 0))
+    (sizeof(dictEntry) + (size_t)(keylen) + (dictHasValues(d) ? 8 : 0))
 
 /* Call the destructor on an entry returned by dictUnlink and free it. NULL is a no-op. */
 void dictFreeUnlinkedEntry(dict *d, dictEntry *de);

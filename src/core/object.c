@@ -12,11 +12,11 @@
 
 /* Bytes allocated for an object whose 'len' field is 'len': objects are sized by their
  * EMBSTR length (RAW and INT objects have len 0, or keep the length of the EMBSTR they were
- * converted from, which is what sizes their allocation). */
+ * converted from, which is what sizes their allocation). Never less than a whole robj, so
+ * that any object can become RAW in place. */
 static size_t objectAllocSizeForLen(uint32_t len) {
-    size_t body =
-        (size_t)len + 1 > sizeof(((robj *)0)->u) ? (size_t)len + 1 : sizeof(((robj *)0)->u);
-    return offsetof(robj, u) + body;
+    size_t embstr = OBJ_EMBSTR_OFFSET + (size_t)len;
+    return embstr > sizeof(robj) ? embstr : sizeof(robj);
 }
 
 static robj *newObject(rlSlab *sl, uint32_t len, int encoding) {
@@ -24,7 +24,6 @@ static robj *newObject(rlSlab *sl, uint32_t len, int encoding) {
     o->type = OBJ_STRING;
     o->encoding = (unsigned)encoding;
     o->shared = 0;
-    o->spare = 0;
     o->len = len;
     return o;
 }
@@ -34,18 +33,18 @@ robj *createObject(rlSlab *sl, int type, int encoding, void *ptr) {
     o->type = (unsigned)type;
     o->encoding = (unsigned)encoding;
     o->shared = 0;
-    o->spare = 0;
     o->len = 0;
     o->u.ptr = ptr;
     return o;
 }
 
-/* A string object holding 'len' bytes of 's' in one allocation (EMBSTR), never integer
- * encoded (Redis stores INCRBYFLOAT results this way). */
+/* A string object holding 'len' bytes of 's' in one allocation (EMBSTR; RAW beyond
+ * OBJ_EMBSTR_MAX_LEN bytes), never integer encoded (Redis stores INCRBYFLOAT results this
+ * way). */
 robj *createEmbeddedStringObject(rlSlab *sl, const char *s, size_t len) {
+    if (len > OBJ_EMBSTR_MAX_LEN) return createRawStringObject(sl, s, len);
     robj *o = newObject(sl, (uint32_t)len, OBJ_ENCODING_EMBSTR);
     if (len) memcpy(OBJ_EMBSTR_DATA(o), s, len);
-    OBJ_EMBSTR_DATA(o)[len] = '\0';
     return o;
 }
 

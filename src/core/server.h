@@ -55,23 +55,30 @@
 /* Collections above this many elements are freed in slices by the cron (lazy free). */
 #define LAZYFREE_THRESHOLD 64
 
-/* A value. Strings created by SET live in one allocation (EMBSTR: header then bytes);
- * strings that are modified in place (APPEND, SETRANGE) become RAW (an sds that can
- * grow); integers that fit a long long are INT. */
+/* A value. Strings created by SET live in one allocation (EMBSTR: a 4-byte header then the
+ * bytes, with no NUL: a 100-byte value takes 104 bytes); strings that are modified in place
+ * (APPEND, SETRANGE) become RAW (an sds that can grow); integers that fit a long long are
+ * INT. The header word holds the type, the encoding and an EMBSTR's length; 'u' (the RAW
+ * sds, the INT, a collection's pointer) is at offset 8, where an EMBSTR's bytes are. */
 typedef struct robj {
     unsigned type : 4;
     unsigned encoding : 4;
     unsigned shared : 1; /* an integer Redis would share (OBJECT REFCOUNT; evict.c) */
-    unsigned spare : 23; /* (Redis keeps its LRU clock here; ours is in the key's dict entry) */
-    uint32_t len;        /* EMBSTR: byte length; RAW converted from EMBSTR: that old length, which
-                            sizes the allocation; otherwise 0 */
+    unsigned len : 23;   /* EMBSTR: byte length (at most OBJ_EMBSTR_MAX_LEN: longer strings
+                            are RAW); RAW converted from EMBSTR: that old length, which sizes
+                            the allocation; otherwise 0. (Redis keeps its LRU clock in these
+                            bits; ours is in the key's dict entry.) */
     union {
         void *ptr;
         long long ll;
     } u;
 } robj;
+_Static_assert(sizeof(robj) == 16 && offsetof(robj, u) == 8, "robj: header word, pad, u");
 
-#define OBJ_EMBSTR_DATA(o) ((char *)&(o)->u)
+/* An EMBSTR's bytes start right after the 4-byte header word. */
+#define OBJ_EMBSTR_OFFSET 4
+#define OBJ_EMBSTR_DATA(o) ((char *)(o) + OBJ_EMBSTR_OFFSET)
+#define OBJ_EMBSTR_MAX_LEN ((1u << 23) - 1)
 
 /* ---------------------------------------------------------------- server */
 

@@ -34,7 +34,7 @@ struct slabPage {
     unsigned short cls;    /* size class while in use */
     unsigned char listed;  /* 1 while in the class's 'avail' list */
     unsigned char pad[25];
-    char data[]; /* 16-byte aligned: the header is 64 bytes */
+    char data[]; /* 8-byte (indeed 64-byte) aligned: the header is 64 bytes */
 };
 _Static_assert(sizeof(slabPage) == 64, "slot alignment: the page header is 64 bytes");
 

@@ -95,12 +95,12 @@ int test_dict_binary_keys(void) {
 
     dictEntry *de = dictFind(d, k1, sizeof(k1));
     TEST_ASSERT(de && dictGetVal(de) == &v1 && de->keylen == 3);
-    TEST_ASSERT(memcmp(de->key, k1, 3) == 0 && de->key[3] == '\0');
+    TEST_ASSERT(memcmp(de->key, k1, 3) == 0);
     TEST_ASSERT(dictGetVal(dictFind(d, k2, sizeof(k2))) == &v2);
     TEST_ASSERT(dictGetVal(dictFind(d, k3, sizeof(k3))) == &v3);
     TEST_ASSERT(dictGetVal(dictFind(d, k4, sizeof(k4))) == &v4);
     de = dictFind(d, NULL, 0);
-    TEST_ASSERT(de && dictGetVal(de) == &v5 && de->keylen == 0 && de->key[0] == '\0');
+    TEST_ASSERT(de && dictGetVal(de) == &v5 && de->keylen == 0);
     TEST_ASSERT(dictFind(d, "a", 2) == NULL); /* "a\0" */
     TEST_ASSERT(dictFind(d, k1, 2) == NULL);
 
@@ -130,7 +130,7 @@ int test_dict_long_key(void) {
         big[i] = (char)(i * 31);
     dict *d = dictCreate(&plainType, NULL, SEED0, SEED1);
     dictEntry *de = dictAddRaw(d, big, len, NULL);
-    TEST_ASSERT(de && de->keylen == len && memcmp(de->key, big, len) == 0 && de->key[len] == 0);
+    TEST_ASSERT(de && de->keylen == len && memcmp(de->key, big, len) == 0);
     TEST_ASSERT(dictFind(d, big, len) == de);
     TEST_ASSERT(dictFind(d, big, len - 1) == NULL);
     big[len - 1] ^= 1;
@@ -729,7 +729,7 @@ int test_dict_unlink(void) {
     TEST_ASSERT(dictUnlink(d, "nope", 4) == NULL);
     dictEntry *de = dictUnlink(d, "victim", 6);
     TEST_ASSERT(de != NULL && dictGetVal(de) == &slot && calls == 0 && slot == 0);
-    TEST_ASSERT(de->keylen == 6 && memcmp(de->key, "victim", 7) == 0);
+    TEST_ASSERT(de->keylen == 6 && memcmp(de->key, "victim", 6) == 0);
     TEST_ASSERT(dictFind(d, "victim", 6) == NULL && dictSize(d) == 100);
     TEST_ASSERT(dictUnlink(d, "victim", 6) == NULL);
     /* The key can be re-added while the unlinked entry is still alive. */
@@ -925,8 +925,8 @@ int test_dict_entry_sizes_and_values(void) {
         TEST_ASSERT(dictAdd(set, buf, klen, &balance) == DICT_OK); /* the value is ignored */
         dictEntry *de = dictAddRaw(map, buf, klen, NULL);
         TEST_ASSERT(de != NULL && dictGetU64(de) == 0 && de->meta == 0);
-        TEST_ASSERT(dictEntryAllocSize(set, klen) == sizeof(dictEntry) + klen + 1);
-        TEST_ASSERT(dictEntryAllocSize(map, klen) == sizeof(dictEntry) + klen + 9);
+        TEST_ASSERT(dictEntryAllocSize(set, klen) == sizeof(dictEntry) + klen);
+        TEST_ASSERT(dictEntryAllocSize(map, klen) == sizeof(dictEntry) + klen + 8);
         TEST_ASSERT(allocatedSize(de) == dictEntryAllocSize(map, klen));
         TEST_ASSERT(allocatedSize(dictFind(set, buf, klen)) == dictEntryAllocSize(set, klen));
         switch (i % 3) {

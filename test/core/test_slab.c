@@ -12,16 +12,16 @@ int test_slab_reuses_freed_slots_per_class(void) {
     char *a = slabAlloc(&s, 40);
     char *b = slabAlloc(&s, 40);
     TEST_ASSERT(a && b && a != b);
-    TEST_ASSERT(((uintptr_t)a % 16) == 0 && ((uintptr_t)b % 16) == 0);
+    TEST_ASSERT(((uintptr_t)a % 8) == 0 && ((uintptr_t)b % 8) == 0);
     memset(a, 'x', 40);
     slabFree(&s, a, 40);
-    char *c = slabAlloc(&s, 33); /* same 48-byte class */
+    char *c = slabAlloc(&s, 33); /* same 40-byte class */
     TEST_ASSERT(c == a);
-    char *d = slabAlloc(&s, 50); /* another class: not the freed slot */
+    char *d = slabAlloc(&s, 41); /* another class (48 bytes): not the freed slot */
     TEST_ASSERT(d != a && d != b);
     slabFree(&s, b, 40);
     slabFree(&s, c, 33);
-    slabFree(&s, d, 50);
+    slabFree(&s, d, 41);
     TEST_ASSERT(s.pages_bytes == 2 * SLAB_PAGE_SIZE); /* one page per class used */
     slabRelease(&s);
     TEST_ASSERT(s.nchunks == 0 && s.pages_bytes == 0);
