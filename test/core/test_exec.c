@@ -390,3 +390,54 @@ int test_exec_at_runs_the_numbered_command(void) {
     rlServerRelease(s);
     return 0;
 }
+
+/* Run argv (argc words, binary-safe) and return the RESP3 reply (sdsfree it). */
+static sds execArgv(rlClient *c, int argc, const char **argv, const size_t *argvlen) {
+    sds out = sdsempty();
+    rlExec(c, argc, argv, argvlen, &rlRespSink, &out);
+    return out;
+}
+
+/* An EMBSTR keeps its length in 23 bits of the header word: a string of up to
+ * OBJ_EMBSTR_MAX_LEN bytes is one allocation, a longer one is RAW, and both read back
+ * byte for byte (GET, STRLEN, APPEND). */
+int test_exec_strings_beyond_the_embstr_limit(void) {
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 7);
+    rlClient *c = rlClientNew(s);
+    size_t sizes[2] = {OBJ_EMBSTR_MAX_LEN, (size_t)OBJ_EMBSTR_MAX_LEN + 2};
+    const char *keys[2] = {"at", "over"};
+    char *big = malloc(sizes[1] + 1);
+    TEST_ASSERT(big != NULL);
+    for (size_t i = 0; i < sizes[1] + 1; i++)
+        big[i] = (char)('a' + i % 23);
+    for (int k = 0; k < 2; k++) {
+        const char *set[3] = {"SET", keys[k], big};
+        size_t setlen[3] = {3, strlen(keys[k]), sizes[k]};
+        sds r = execArgv(c, 3, set, setlen);
+        TEST_ASSERT(strcmp(r, "+OK\r\n") == 0);
+        sdsfree(r);
+        robj *o = lookupKeyReadFlags(c, c->db, keys[k], strlen(keys[k]), LOOKUP_NOTOUCH);
+        TEST_ASSERT(o && o->encoding == (k ? OBJ_ENCODING_RAW : OBJ_ENCODING_EMBSTR));
+        TEST_ASSERT(stringObjectLen(o) == sizes[k]);
+        const char *get[2] = {"GET", keys[k]};
+        size_t getlen[2] = {3, strlen(keys[k])};
+        r = execArgv(c, 2, get, getlen);
+        char head[32];
+        int n = snprintf(head, sizeof(head), "$%zu\r\n", sizes[k]);
+        TEST_ASSERT(sdslen(r) == (size_t)n + sizes[k] + 2 && memcmp(r, head, (size_t)n) == 0 &&
+                    memcmp(r + n, big, sizes[k]) == 0);
+        sdsfree(r);
+        char cmd[64];
+        snprintf(cmd, sizeof(cmd), "APPEND %s x", keys[k]);
+        char expect[32];
+        snprintf(expect, sizeof(expect), ":%zu\r\n", sizes[k] + 1);
+        EXPECT(c, cmd, expect);
+        snprintf(cmd, sizeof(cmd), "OBJECT ENCODING %s", keys[k]);
+        EXPECT(c, cmd, "$3\r\nraw\r\n");
+    }
+    free(big);
+    rlClientRelease(c);
+    rlServerRelease(s);
+    return 0;
+}
