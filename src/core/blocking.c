@@ -20,7 +20,7 @@
 #include <math.h>
 #include <string.h>
 
-static const dictType blockingDictType = {NULL, NULL, NULL, NULL, 0};
+static const dictType blockingDictType = {NULL, NULL, NULL, NULL, 0, NULL};
 
 void blockingInit(rlServer *s) {
     for (int i = 0; i < RL_DBNUM; i++) {
@@ -216,7 +216,7 @@ void handleClientsBlockedOnKeys(rlServer *s) {
                 dictEntry *kde = dictFind(db->keys, rk->key, len);
                 if (!kde) break; /* emptied: the rest wait */
                 /* A value of another type does not serve (Redis 7.0): the client waits on. */
-                const robj *o = dictGetVal(kde);
+                const robj *o = keyVal(kde);
                 if (!(order[i]->flags & CLIENT_BLOCKED) || o->type != order[i]->bstate.btype)
                     continue;
                 serveBlockedClient(order[i]);

@@ -19,7 +19,7 @@
  * absent. A found key's access clock is refreshed (LRU/LFU) unless LOOKUP_NOTOUCH. Without
  * LOOKUP_NOSTATS (a read) a keyspace hit or miss is counted, and a read miss notifies
  * "keymiss" (NOTIFY_KEY_MISS) unless LOOKUP_NONOTIFY; write lookups do neither. Returns the
- * key's entry in db->keys (its value is dictGetVal(de)), or NULL. */
+ * key's entry in db->keys (its value is keyVal(de)), or NULL. */
 static inline dictEntry *lookupKeyEntry(rlClient *c, rlDb *db, const char *key, size_t len,
                                         int flags) {
     dictEntry *de = NULL;
@@ -45,7 +45,7 @@ static inline dictEntry *lookupKeyEntry(rlClient *c, rlDb *db, const char *key, 
 /* lookupKeyEntry's value. */
 static inline robj *lookupKey(rlClient *c, rlDb *db, const char *key, size_t len, int flags) {
     dictEntry *de = lookupKeyEntry(c, db, key, len, flags);
-    return de ? dictGetVal(de) : NULL;
+    return de ? keyVal(de) : NULL;
 }
 
 /* Look up 'key' in 'db' with LOOKUP_* 'flags' (see lookupKey): an expired key is deleted
@@ -63,39 +63,54 @@ robj *lookupKeyWrite(rlClient *c, rlDb *db, const char *key, size_t len) {
     return lookupKey(c, db, key, len, LOOKUP_NOSTATS);
 }
 
-/* Add a key that must not exist (notifies "new"). Takes ownership of 'val'. The key's
- * access clock starts now. Returns the key's entry (NULL if the key existed: callers
- * check that it does not). */
-dictEntry *dbAdd(rlDb *db, const char *key, size_t len, robj *val) {
-    dictEntry *de = dictAddRaw(db->keys, key, len, NULL);
+/* Add a key that must not exist (notifies "new"), its entry holding a copy of 'val' (whose
+ * own bytes the caller frees). The key's access clock starts now. Returns the key's entry
+ * (NULL if the key existed: callers check that it does not). */
+static dictEntry *dbAddEntry(rlDb *db, const char *key, size_t len, const robj *val) {
+    if (len > UINT32_MAX) return NULL; /* never stored (as dictAddRaw refuses it) */
+    dictEntry *de = dictAddInline(db->keys, key, len, dictHashKey(db->keys, key, len), val,
+                                  objectAllocSize(val), NULL);
     if (!de) return NULL;
-    dictSetVal(de, val);
     keyInitClock(db->srv, de);
     signalKeyAsReady(db, key, len);
     notifyKeyspaceEvent(NOTIFY_NEW, "new", key, len, db);
     return de;
 }
 
+robj *dbAdd(rlDb *db, const char *key, size_t len, robj *val) {
+    dictEntry *de = dbAddEntry(db, key, len, val);
+    if (!de) return NULL;
+    freeObjectHeader(&db->srv->slab, val);
+    return keyVal(de);
+}
+
 /* Set 'key' to 'val' whether or not it exists (freeing the old value). The TTL is removed
  * unless 'keepttl'. Takes ownership of 'val'. Like Redis's setKey (which looks the key up
  * for writing first) an expired key is deleted first ("expired"), so it is then added
  * ("new"). */
-void setKey(rlClient *c, rlDb *db, const char *key, size_t len, robj *val, int keepttl) {
+robj *setKey(rlClient *c, rlDb *db, const char *key, size_t len, robj *val, int keepttl) {
     expireIfNeeded(c, db, key, len);
     c->touched = NULL; /* Redis's setKey looks the key up itself: one more access */
-    setKeyHashed(c, db, key, len, dictHashKey(db->keys, key, len), val, keepttl);
+    return setKeyHashed(c, db, key, len, dictHashKey(db->keys, key, len), val, keepttl);
 }
 
 /* setKey with the key's hash in db->keys already known (from dictPrefetch). Like Redis's
  * setKey it signals the key as modified (WATCH) and notifies "new" for a new key; the
  * command notifies its own event. */
-void setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t hash, robj *val,
-                  int keepttl) {
+robj *setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t hash, robj *val,
+                   int keepttl) {
+    robj *o = storeKeyHashed(c, db, key, len, hash, val, keepttl);
+    freeObjectHeader(&c->srv->slab, val);
+    return o;
+}
+
+robj *storeKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t hash, robj *val,
+                     int keepttl) {
     dictEntry *existing;
-    dictEntry *de = dictAddRawHashed(db->keys, key, len, hash, &existing);
     objectMaybeShare(c->srv, val);
+    size_t size = objectAllocSize(val);
+    dictEntry *de = dictAddInline(db->keys, key, len, hash, val, size, &existing);
     if (de) {
-        dictSetVal(de, val);
         keyInitClock(c->srv, de);
         signalKeyAsReady(db, key, len);
         notifyKeyspaceEvent(NOTIFY_NEW, "new", key, len, db);
@@ -104,11 +119,22 @@ void setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t h
          * once and keeps the clock of the value it replaces): LRU restarts the clock, LFU
          * counts one more unless this command's lookup already did */
         if (existing != c->touched) keyTouch(c->srv, existing);
-        freeObject(c->srv, dictGetVal(existing));
-        dictSetVal(existing, val);
+        robj *cur = keyVal(existing);
+        freeObjectContents(c->srv, cur);
+        size_t off = DICT_INLINE_OFFSET(len);
+        if (slabObjectBytes(off + objectAllocSize(cur)) == slabObjectBytes(off + size)) {
+            memcpy(cur, val, size); /* the entry's size class stays: rewritten in place */
+            de = existing;
+        } else {
+            dictEntry *old;
+            de = dictSetInline(db->keys, key, len, hash, val, size, &old);
+            dictFreeUnlinkedEntryShell(db->keys, old);
+            if (c->touched == old) c->touched = de;
+        }
         if (!keepttl) removeExpire(db, key, len);
     }
     signalModifiedKey(c, db, key, len);
+    return keyVal(de);
 }
 
 /* Delete 'key' and its TTL. Returns 1 if it existed. */
@@ -235,7 +261,7 @@ static dictEntry *objectLookupEntry(rlClient *c) {
 /* OBJECT ENCODING key */
 void objectEncodingCommand(rlClient *c) {
     dictEntry *de = objectLookupEntry(c);
-    if (de) addReplyBulkCString(c, objectEncodingName(dictGetVal(de)));
+    if (de) addReplyBulkCString(c, objectEncodingName(keyVal(de)));
 }
 
 /* OBJECT IDLETIME key: seconds since the last access (LRU policies only). */
@@ -265,7 +291,7 @@ void objectFreqCommand(rlClient *c) {
 /* OBJECT REFCOUNT key: 1, or what Redis reports for the integers it shares. */
 void objectRefcountCommand(rlClient *c) {
     dictEntry *de = objectLookupEntry(c);
-    if (de) addReplyLongLong(c, ((robj *)dictGetVal(de))->shared ? OBJ_SHARED_REFCOUNT : 1);
+    if (de) addReplyLongLong(c, keyVal(de)->shared ? OBJ_SHARED_REFCOUNT : 1);
 }
 
 /* A growable array of entry pointers, used to collect replies whose length is not known
@@ -445,7 +471,7 @@ void scanCommand(rlClient *c) {
     for (size_t i = 0; i < l.count; i++) {
         const dictEntry *de = l.items[i];
         if (pat && !stringmatchlen(pat, plen, de->key, de->keylen, 0)) continue;
-        if (type && !rlStrEqNoCase(type, tlen, typeName(dictGetVal(de)))) continue;
+        if (type && !rlStrEqNoCase(type, tlen, typeName(keyVal(de)))) continue;
         keys[kept] = rl_malloc(de->keylen + 1);
         memcpy(keys[kept], de->key, de->keylen);
         lens[kept++] = de->keylen;
@@ -480,12 +506,11 @@ static void moveKey(rlDb *srcdb, const char *src, size_t srclen, rlDb *dstdb, co
                     size_t dstlen) {
     long long when = getExpire(srcdb, src, srclen);
     dictEntry *de = dictUnlink(srcdb->keys, src, srclen);
-    robj *val = dictGetVal(de);
+    robj *val = keyVal(de);
     uint32_t clock = de->meta; /* the value keeps its access clock, as in Redis */
-    dictSetVal(de, NULL);
-    dictFreeUnlinkedEntry(srcdb->keys, de);
     if (when >= 0) removeExpire(srcdb, src, srclen);
-    dbAdd(dstdb, dst, dstlen, val)->meta = clock;
+    dbAddEntry(dstdb, dst, dstlen, val)->meta = clock;
+    dictFreeUnlinkedEntryShell(srcdb->keys, de); /* the contents are the new entry's */
     if (when >= 0) setExpire(dstdb, dst, dstlen, when);
 }
 

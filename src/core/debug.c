@@ -54,7 +54,7 @@ static const char *checkValue(const robj *o) {
 #define NAME_SHOWN 64 /* bytes of a key or channel name quoted in a message */
 #define NO_DB 0xff    /* the db byte of a registration outside the databases (pub/sub) */
 
-static const dictType scratchSetType = {NULL, NULL, NULL, NULL, 0};
+static const dictType scratchSetType = {NULL, NULL, NULL, NULL, 0, NULL};
 
 /* An empty keys-only dict on malloc, seeded from the server's RNG state (not advanced). */
 static dict *scratchSet(const rlServer *s) {
@@ -445,8 +445,7 @@ int rlDebugCheck(rlServer *s, char *err, size_t errlen) {
         it = dictGetIterator(db->keys);
         while ((de = dictNext(it)) != NULL) {
             count++;
-            robj *o = dictGetVal(de);
-            const char *why = o ? checkValue(o) : "NULL value";
+            const char *why = checkValue(keyVal(de));
             if (why) {
                 dictReleaseIterator(it);
                 snprintf(err, errlen, "db%d: key '%.*s': %s", i, (int)de->keylen, de->key, why);

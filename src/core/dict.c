@@ -223,13 +223,26 @@ static dictEntry *allocEntry(dict *d, size_t size) {
     return rl_malloc(size);
 }
 
-/* Destroy and free one entry, calling the type's destructor first. */
-static void freeEntry(dict *d, dictEntry *de) {
-    if (d->type && d->type->entryDestructor) d->type->entryDestructor(d->privdata, de);
+size_t dictEntrySize(const dict *d, const dictEntry *de) {
+    if (d->type && d->type->inlineSize)
+        return DICT_INLINE_OFFSET(de->keylen) + d->type->inlineSize(dictInlineVal(de));
+    return dictEntryAllocSize(d, de->keylen);
+}
+
+/* Free one entry's memory ('size' bytes), through the type's allocator if it has one. */
+static void releaseEntry(dict *d, dictEntry *de, size_t size) {
     if (d->type && d->type->entryFree)
-        d->type->entryFree(d->privdata, de, dictEntryAllocSize(d, de->keylen));
+        d->type->entryFree(d->privdata, de, size);
     else
         rl_free(de);
+}
+
+/* Destroy and free one entry, calling the type's destructor first (the size is read
+ * before: an inline value's header sizes the entry). */
+static void freeEntry(dict *d, dictEntry *de) {
+    size_t size = dictEntrySize(d, de);
+    if (d->type && d->type->entryDestructor) d->type->entryDestructor(d->privdata, de);
+    releaseEntry(d, de, size);
 }
 
 void dictEmpty(dict *d) {
@@ -469,8 +482,31 @@ dictEntry *dictAddRaw(dict *d, const void *key, size_t len, dictEntry **existing
     return dictAddRawHashed(d, key, len, dictHashKey(d, key, len), existing);
 }
 
-dictEntry *dictAddRawHashed(dict *d, const void *key, size_t len, uint64_t h,
-                            dictEntry **existing) {
+/* Link a new entry for 'key'/'len' (absent) into its bucket: 'valbytes' bytes past the
+ * key's offset (the value's, 'inl' for an inline value), the key copied, meta 0; the value
+ * bytes are the caller's to fill. */
+static dictEntry *insertNew(dict *d, const void *key, size_t len, uint64_t h, int inl,
+                            size_t valbytes) {
+    expandIfNeeded(d);
+    if (valbytes > SIZE_MAX - sizeof(dictEntry) - 8 - len) rlOom(SIZE_MAX);
+    dictEntry *de =
+        allocEntry(d, (inl ? DICT_INLINE_OFFSET(len) : sizeof(dictEntry) + len) + valbytes);
+    if (len) memcpy(de->key, key, len);
+    de->keylen = (uint32_t)len;
+    de->meta = 0;
+    int t = dictIsRehashing(d) ? 1 : 0;
+    unsigned long idx = (unsigned long)h & (d->size[t] - 1);
+    dictEntry **slot = bucketSlot(d, t, idx);
+    de->next = *slot;
+    *slot = de;
+    d->used[t]++;
+    return de;
+}
+
+/* The insert of dictAddRawHashed and dictAddInline: NULL (and '*existing') when the key is
+ * there, else insertNew's entry. */
+static dictEntry *addHashed(dict *d, const void *key, size_t len, uint64_t h, int inl,
+                            size_t valbytes, dictEntry **existing) {
     if (existing) *existing = NULL;
     if (len > UINT32_MAX) return NULL; /* keylen is a uint32_t: rejected, not stored */
     rehashStep(d);
@@ -479,19 +515,60 @@ dictEntry *dictAddRawHashed(dict *d, const void *key, size_t len, uint64_t h,
         if (existing) *existing = de;
         return NULL;
     }
-    expandIfNeeded(d);
-    if (len > SIZE_MAX - sizeof(dictEntry) - 8) rlOom(SIZE_MAX);
-    de = allocEntry(d, dictEntryAllocSize(d, len));
-    if (len) memcpy(de->key, key, len);
-    de->keylen = (uint32_t)len;
-    de->meta = 0;
-    if (dictHasValues(d)) dictSetU64(de, 0);
-    int t = dictIsRehashing(d) ? 1 : 0;
-    unsigned long idx = (unsigned long)h & (d->size[t] - 1);
-    dictEntry **slot = bucketSlot(d, t, idx);
-    de->next = *slot;
-    *slot = de;
-    d->used[t]++;
+    return insertNew(d, key, len, h, inl, valbytes);
+}
+
+dictEntry *dictAddRawHashed(dict *d, const void *key, size_t len, uint64_t h,
+                            dictEntry **existing) {
+    dictEntry *de = addHashed(d, key, len, h, 0, dictHasValues(d) ? 8 : 0, existing);
+    if (de && dictHasValues(d)) dictSetU64(de, 0);
+    return de;
+}
+
+dictEntry *dictAddInline(dict *d, const void *key, size_t len, uint64_t hash, const void *val,
+                         size_t valsize, dictEntry **existing) {
+    dictEntry *de = addHashed(d, key, len, hash, 1, valsize, existing);
+    if (de) memcpy(dictInlineVal(de), val, valsize);
+    return de;
+}
+
+/* lookup() returning the link (bucket slot or previous entry's next field) that points at
+ * the key's entry, or NULL. */
+static dictEntry **lookupLink(const dict *d, const void *key, size_t len, uint64_t h) {
+    for (int t = 0; t < 2; t++) {
+        if (d->size[t] == 0) break;
+        unsigned long idx = (unsigned long)h & (d->size[t] - 1);
+        if (!(t == 0 && dictIsRehashing(d) && idx < (unsigned long)d->rehashidx)) {
+            dictEntry **seg = d->table[t][idx >> DICT_SEG_SHIFT];
+            for (dictEntry **link = seg ? &seg[idx & DICT_SEG_MASK] : NULL; link && *link;
+                 link = &(*link)->next)
+                if (keyEquals(*link, key, len)) return link;
+        }
+        if (!dictIsRehashing(d)) break;
+    }
+    return NULL;
+}
+
+dictEntry *dictSetInline(dict *d, const void *key, size_t len, uint64_t hash, const void *val,
+                         size_t valsize, dictEntry **old) {
+    *old = NULL;
+    if (len > UINT32_MAX) return NULL; /* keylen is a uint32_t: rejected, not stored */
+    rehashStep(d);
+    dictEntry **link = dictSize(d) ? lookupLink(d, key, len, hash) : NULL;
+    dictEntry *de;
+    if (!link) {
+        de = insertNew(d, key, len, hash, 1, valsize);
+    } else {
+        dictEntry *e = *link;
+        size_t off = DICT_INLINE_OFFSET(len);
+        if (valsize > SIZE_MAX - off) rlOom(SIZE_MAX);
+        de = allocEntry(d, off + valsize);
+        memcpy(de, e, off); /* next, keylen, meta, the key */
+        *link = de;
+        e->next = NULL;
+        *old = e;
+    }
+    memcpy(dictInlineVal(de), val, valsize);
     return de;
 }
 
@@ -538,6 +615,10 @@ dictEntry *dictUnlink(dict *d, const void *key, size_t len) {
 
 void dictFreeUnlinkedEntry(dict *d, dictEntry *de) {
     if (de) freeEntry(d, de);
+}
+
+void dictFreeUnlinkedEntryShell(dict *d, dictEntry *de) {
+    if (de) releaseEntry(d, de, dictEntrySize(d, de));
 }
 
 /* Allocate an iterator positioned before the first entry. */

@@ -83,7 +83,20 @@ typedef struct dictType {
     void (*account)(void *privdata, long long delta);
     /* Nonzero: entries carry no value (a set's members), 8 bytes less each. */
     int no_value;
+    /* Inline values (the keyspace's robj), when set: an entry holds its value itself, at
+     * dictInlineVal (after the key, at an 8-byte boundary), and this returns the value's
+     * size from the value's own bytes. Such a dict is filled only by dictAddInline and
+     * dictSetInline (never dictAdd, dictAddRaw*, dictSetVal or dictGetVal). */
+    size_t (*inlineSize)(const void *val);
 } dictType;
+
+/* Where an inline value starts in the entry of a 'keylen'-byte key: after the key, rounded
+ * up to 8 bytes (entries are 8-byte aligned). A 16-byte key with a 104-byte value (a
+ * 100-byte EMBSTR) makes an entry of 16 + 16 + 104 = 136 bytes, one allocation. */
+#define DICT_INLINE_OFFSET(keylen) (sizeof(dictEntry) + (((size_t)(keylen) + 7) & ~(size_t)7))
+static inline void *dictInlineVal(const dictEntry *de) {
+    return (char *)de + DICT_INLINE_OFFSET(de->keylen);
+}
 
 typedef struct dict {
     /* What a lookup reads comes first, so that it shares the header's first cache line. */
@@ -194,12 +207,33 @@ dictEntry *dictUnlink(dict *d, const void *key, size_t len);
 /* 1 when the entries of 'd' carry a value (its type is not no_value). */
 #define dictHasValues(d) (!((d)->type && (d)->type->no_value))
 
-/* Bytes allocated for an entry of dict 'd' with a key of 'keylen' bytes. */
+/* Bytes allocated for an entry of dict 'd' with a key of 'keylen' bytes (not for a dict
+ * with inline values: see dictEntrySize). */
 #define dictEntryAllocSize(d, keylen)                                                              \
     (sizeof(dictEntry) + (size_t)(keylen) + (dictHasValues(d) ? 8 : 0))
 
 /* Call the destructor on an entry returned by dictUnlink and free it. NULL is a no-op. */
 void dictFreeUnlinkedEntry(dict *d, dictEntry *de);
+/* Free an entry returned by dictUnlink without calling the destructor: its value has been
+ * moved elsewhere (an inline value's header must still be intact: it sizes the entry). */
+void dictFreeUnlinkedEntryShell(dict *d, dictEntry *de);
+
+/* Bytes allocated for entry 'de' of 'd' (dictEntryAllocSize, or with its inline value). */
+size_t dictEntrySize(const dict *d, const dictEntry *de);
+
+/* dictAddRawHashed for an inline-value dict: the new entry holds a copy of the 'valsize'
+ * bytes at 'val'. NULL (with '*existing' set, when given) if the key exists. */
+dictEntry *dictAddInline(dict *d, const void *key, size_t len, uint64_t hash, const void *val,
+                         size_t valsize, dictEntry **existing);
+
+/* Set 'key' of an inline-value dict to a copy of the 'valsize' bytes at 'val', in a new
+ * entry either way (for a value whose size differs from the old one's: a caller that keeps
+ * the size rewrites dictInlineVal in place). When the key was there, its new entry takes
+ * the old one's place in the bucket, with the same meta, and the old entry is unlinked and
+ * returned in '*old' (else NULL): the caller releases its value and frees it with
+ * dictFreeUnlinkedEntryShell. No iterator may be on 'd'. O(1) average. */
+dictEntry *dictSetInline(dict *d, const void *key, size_t len, uint64_t hash, const void *val,
+                         size_t valsize, dictEntry **old);
 
 /* Move up to 'n' buckets from the old table to the new one, visiting at most
  * n*DICT_REHASH_EMPTY_VISITS empty buckets. Returns 1 if rehashing is still in progress

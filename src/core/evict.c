@@ -367,7 +367,7 @@ static int evictBatch(rlServer *s, int want) {
         } else {
             b[j].unlinked = dictUnlink(db->keys, b[j].key, sdslen(b[j].key));
             b[j].live = b[j].unlinked != NULL;
-            if (b[j].live) __builtin_prefetch(dictGetVal(b[j].unlinked)); /* evictKey frees it */
+            if (b[j].live) __builtin_prefetch(keyVal(b[j].unlinked)); /* evictKey frees it */
         }
     }
     int evicted = 0;

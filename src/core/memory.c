@@ -23,7 +23,7 @@ size_t dictMemUsage(const dict *d, long samples, size_t (*valueBytes)(const dict
                 continue;
             }
             for (const dictEntry *de = dictBucket(d, t, i); de; de = de->next) {
-                bytes += slabObjectBytes(dictEntryAllocSize(d, de->keylen));
+                bytes += slabObjectBytes(dictEntrySize(d, de));
                 if (valueBytes) bytes += valueBytes(de);
                 seen++;
             }
@@ -34,7 +34,7 @@ size_t dictMemUsage(const dict *d, long samples, size_t (*valueBytes)(const dict
 }
 
 size_t objectMemUsage(const robj *o, long samples) {
-    size_t bytes = objectHeaderBytes(o);
+    size_t bytes = 0;
     switch (o->type) {
     case OBJ_STRING:
         if (o->encoding == OBJ_ENCODING_RAW) bytes += sdsAllocSize(o->u.ptr);
@@ -56,7 +56,7 @@ size_t objectMemUsage(const robj *o, long samples) {
 }
 
 static size_t keyValueBytes(const dictEntry *de) {
-    return objectMemUsage(dictGetVal(de), 0);
+    return objectMemUsage(keyVal(de), 0);
 }
 
 size_t keyspaceMemRecount(rlServer *s) {
@@ -127,13 +127,13 @@ void memoryUsageCommand(rlClient *c) {
     }
     const char *key = c->argv[2];
     size_t len = c->argvlen[2];
-    robj *o = lookupKeyReadFlags(c, c->db, key, len, LOOKUP_NOTOUCH | LOOKUP_NOSTATS);
-    if (!o) {
+    if (!lookupKeyReadFlags(c, c->db, key, len, LOOKUP_NOTOUCH | LOOKUP_NOSTATS)) {
         addReplyNull(c);
         return;
     }
+    const dictEntry *de = dictPeek(c->db->keys, key, len); /* the value is in the entry */
     size_t bytes =
-        slabObjectBytes(dictEntryAllocSize(c->db->keys, len)) + objectMemUsage(o, (long)samples);
+        slabObjectBytes(dictEntrySize(c->db->keys, de)) + objectMemUsage(keyVal(de), (long)samples);
     if (dictFind(c->db->expires, key, len))
         bytes += slabObjectBytes(dictEntryAllocSize(c->db->expires, len));
     addReplyLongLong(c, (long long)bytes);

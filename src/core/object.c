@@ -19,21 +19,21 @@ static size_t objectAllocSizeForLen(uint32_t len) {
     return embstr > sizeof(robj) ? embstr : sizeof(robj);
 }
 
-static robj *newObject(rlSlab *sl, uint32_t len, int encoding) {
-    robj *o = slabAlloc(sl, objectAllocSizeForLen(len));
-    o->type = OBJ_STRING;
+/* Fill the header word of 'o' (the bytes of an object of EMBSTR length 'len'). */
+static robj *initObject(robj *o, int type, int encoding, uint32_t len) {
+    o->type = (unsigned)type;
     o->encoding = (unsigned)encoding;
     o->shared = 0;
     o->len = len;
     return o;
 }
 
+static robj *newObject(rlSlab *sl, uint32_t len, int encoding) {
+    return initObject(slabAlloc(sl, objectAllocSizeForLen(len)), OBJ_STRING, encoding, len);
+}
+
 robj *createObject(rlSlab *sl, int type, int encoding, void *ptr) {
-    robj *o = slabAlloc(sl, objectAllocSizeForLen(0));
-    o->type = (unsigned)type;
-    o->encoding = (unsigned)encoding;
-    o->shared = 0;
-    o->len = 0;
+    robj *o = initObject(slabAlloc(sl, objectAllocSizeForLen(0)), type, encoding, 0);
     o->u.ptr = ptr;
     return o;
 }
@@ -56,6 +56,19 @@ robj *createStringObject(rlSlab *sl, const char *s, size_t len) {
     if (len <= OBJ_INT_MAX_CHARS && string2ll(s, len, &v))
         return createStringObjectFromLongLong(sl, v);
     return createEmbeddedStringObject(sl, s, len);
+}
+
+robj *stringObjectOnStack(robjStack *tmp, const char *s, size_t len) {
+    long long v;
+    if (len <= OBJ_INT_MAX_CHARS && string2ll(s, len, &v)) {
+        robj *o = initObject(&tmp->o, OBJ_STRING, OBJ_ENCODING_INT, 0);
+        o->u.ll = v;
+        return o;
+    }
+    if (len > OBJ_STACK_EMBSTR_MAX) return NULL;
+    robj *o = initObject(&tmp->o, OBJ_STRING, OBJ_ENCODING_EMBSTR, (uint32_t)len);
+    if (len) memcpy(OBJ_EMBSTR_DATA(o), s, len);
+    return o;
 }
 
 robj *createStringObjectFromLongLong(rlSlab *sl, long long v) {
@@ -86,8 +99,8 @@ robj *dupStringObject(rlSlab *sl, const robj *o) {
     }
 }
 
-size_t objectHeaderBytes(const robj *o) {
-    return slabObjectBytes(objectAllocSizeForLen(o->len));
+size_t objectAllocSize(const robj *o) {
+    return objectAllocSizeForLen(o->len);
 }
 
 void freeObjectHeader(rlSlab *sl, robj *o) {
@@ -96,6 +109,11 @@ void freeObjectHeader(rlSlab *sl, robj *o) {
 
 void freeObject(rlServer *s, robj *o) {
     if (!o) return;
+    freeObjectContents(s, o);
+    freeObjectHeader(&s->slab, o);
+}
+
+void freeObjectContents(rlServer *s, robj *o) {
     switch (o->type) {
     case OBJ_STRING:
         if (o->encoding == OBJ_ENCODING_RAW) {
@@ -118,7 +136,6 @@ void freeObject(rlServer *s, robj *o) {
     default:
         break;
     }
-    freeObjectHeader(&s->slab, o);
 }
 
 robj *dupObject(rlServer *s, const robj *o) {

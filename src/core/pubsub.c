@@ -16,7 +16,7 @@
 
 #include <string.h>
 
-static const dictType registryDictType = {NULL, NULL, NULL, NULL, 0};
+static const dictType registryDictType = {NULL, NULL, NULL, NULL, 0, NULL};
 
 static dict *newRegistry(rlServer *s) {
     return serverCreateDict(s, &registryDictType);

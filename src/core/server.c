@@ -20,10 +20,15 @@ long long rlServerClockUs(rlServer *s) {
     return s->cfg.clock(s->cfg.clock_ctx);
 }
 
-/* Destructor for keyspace dict entries: the value is an robj. */
+/* Destructor for keyspace dict entries: the value is an robj inside the entry. */
 void serverFreeObjectCallback(void *privdata, dictEntry *de) {
     rlServer *s = privdata;
-    freeObject(s, dictGetVal(de));
+    freeObjectContents(s, keyVal(de));
+}
+
+/* Size of a keyspace entry's inline robj. */
+static size_t keyValSize(const void *val) {
+    return objectAllocSize(val);
 }
 
 /* Dict entries come from the server's slab allocator (privdata is the server). */
@@ -44,17 +49,17 @@ void serverDictAccount(void *privdata, long long delta) {
         slabUncharge(sl, (size_t)-delta);
 }
 
-static const dictType keysDictType = {serverFreeObjectCallback, serverEntryAlloc, serverEntryFree,
-                                      serverDictAccount, 0};
-static const dictType plainDictType = {NULL, serverEntryAlloc, serverEntryFree, serverDictAccount,
-                                       0};
+static const dictType keysDictType = {
+    serverFreeObjectCallback, serverEntryAlloc, serverEntryFree, serverDictAccount, 0, keyValSize};
+static const dictType plainDictType = {
+    NULL, serverEntryAlloc, serverEntryFree, serverDictAccount, 0, NULL};
 /* Watched keys: key -> rlClientList*, plain malloc (entries are few and short-lived). */
-static const dictType clientListDictType = {NULL, NULL, NULL, NULL, 0};
+static const dictType clientListDictType = {NULL, NULL, NULL, NULL, 0, NULL};
 /* The command lookup dict outlives slab resets (emptyDb), so it uses malloc. */
-static const dictType commandsDictType = {NULL, NULL, NULL, NULL, 0};
+static const dictType commandsDictType = {NULL, NULL, NULL, NULL, 0, NULL};
 
 /* Keys only, plain malloc: a command's scratch set (it never outlives the command). */
-static const dictType scratchDictType = {NULL, NULL, NULL, NULL, 0};
+static const dictType scratchDictType = {NULL, NULL, NULL, NULL, 0, NULL};
 
 dict *serverCreateDict(rlServer *s, const dictType *type) {
     return dictCreate(type, s, rlRandNext(&s->rng), rlRandNext(&s->rng));

@@ -80,6 +80,14 @@ _Static_assert(sizeof(robj) == 16 && offsetof(robj, u) == 8, "robj: header word,
 #define OBJ_EMBSTR_DATA(o) ((char *)(o) + OBJ_EMBSTR_OFFSET)
 #define OBJ_EMBSTR_MAX_LEN ((1u << 23) - 1)
 
+/* The value of a keyspace entry (of a db's 'keys' dict): the robj lives in the entry itself,
+ * after the key (dictInlineVal), so a key and its value are one allocation and a lookup
+ * reads one object, not two. The pointer is valid until the key is deleted or its value
+ * replaced (setKey); rehashing never moves entries. */
+static inline robj *keyVal(const dictEntry *de) {
+    return (robj *)dictInlineVal(de);
+}
+
 /* ---------------------------------------------------------------- server */
 
 /* Clients in the order they were added (subscribers of a channel, watchers of a key). */
@@ -358,6 +366,15 @@ extern const rlReplyOps rlRespSink;
 
 /* ---------------------------------------------------------------- object.c */
 robj *createStringObject(rlSlab *sl, const char *s, size_t len);
+/* Room for an object image on the stack: an EMBSTR of up to OBJ_STACK_EMBSTR_MAX bytes. */
+#define OBJ_STACK_EMBSTR_MAX 240
+typedef union {
+    robj o;
+    char bytes[OBJ_EMBSTR_OFFSET + OBJ_STACK_EMBSTR_MAX];
+} robjStack;
+/* createStringObject's object built in 'tmp' (no allocation: for storeKeyHashed, which
+ * copies it into the key's entry), or NULL when an EMBSTR of 'len' bytes does not fit. */
+robj *stringObjectOnStack(robjStack *tmp, const char *s, size_t len);
 robj *createEmbeddedStringObject(rlSlab *sl, const char *s, size_t len);
 robj *createStringObjectFromLongLong(rlSlab *sl, long long v);
 robj *createRawStringObject(rlSlab *sl, const char *s, size_t len);
@@ -367,10 +384,15 @@ robj *dupObject(rlServer *s, const robj *o);
 /* Free a value. Collections of more than LAZYFREE_THRESHOLD elements are handed to the
  * lazy-free queue (freed in slices by the cron), so this is O(1) for them. */
 void freeObject(rlServer *s, robj *o);
-/* The slab size of an object header (for code that frees a header whose body it moved). */
+/* freeObject without the object's own bytes (its header word stays intact): for a value
+ * that lives inside its key's entry, which the dict frees. */
+void freeObjectContents(rlServer *s, robj *o);
+/* Free an object's own bytes only: for code that moved its contents elsewhere (into a key's
+ * entry, or another object). */
 void freeObjectHeader(rlSlab *sl, robj *o);
-/* Bytes of the header by the slab's count (memory.c adds the body). */
-size_t objectHeaderBytes(const robj *o);
+/* Bytes of the object itself (what a copy of it takes): 16, or an EMBSTR's header and
+ * bytes. */
+size_t objectAllocSize(const robj *o);
 size_t stringObjectLen(const robj *o);
 /* Bytes of a string object; 'buf' (RL_LONG_STR_SIZE) holds the digits of an INT. */
 const char *stringObjectPtr(const robj *o, char *buf, size_t *len);
@@ -401,11 +423,19 @@ int argCStrLen(const rlClient *c, int idx);
 robj *lookupKeyRead(rlClient *c, rlDb *db, const char *key, size_t len);
 robj *lookupKeyWrite(rlClient *c, rlDb *db, const char *key, size_t len);
 robj *lookupKeyReadFlags(rlClient *c, rlDb *db, const char *key, size_t len, int flags);
-/* Store 'val' at key (overwrite); removes any TTL unless 'keepttl'. Takes ownership. */
-void setKey(rlClient *c, rlDb *db, const char *key, size_t len, robj *val, int keepttl);
-void setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t hash, robj *val,
-                  int keepttl);
-dictEntry *dbAdd(rlDb *db, const char *key, size_t len, robj *val);
+/* Store 'val' at key (overwrite); removes any TTL unless 'keepttl'. Takes ownership: the
+ * key's entry gets a copy of the object and 'val' itself is freed (its contents are the
+ * key's now). Returns the value as stored. */
+robj *setKey(rlClient *c, rlDb *db, const char *key, size_t len, robj *val, int keepttl);
+robj *setKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t hash, robj *val,
+                   int keepttl);
+/* setKeyHashed with 'val' copied and not taken: the caller keeps it (an object image on the
+ * stack: stringObjectOnStack). */
+robj *storeKeyHashed(rlClient *c, rlDb *db, const char *key, size_t len, uint64_t hash, robj *val,
+                     int keepttl);
+/* Add a key that does not exist, with value 'val' (taken over as by setKey: use the
+ * returned object, not 'val', afterwards). NULL if the key exists ('val' untouched). */
+robj *dbAdd(rlDb *db, const char *key, size_t len, robj *val);
 int dbDelete(rlDb *db, const char *key, size_t len);
 int checkType(rlClient *c, const robj *o, int type);
 /* The value of the key at argv['idx'] for a command on 'type': a read lookup, or a write
@@ -761,7 +791,8 @@ void clientIdCommand(rlClient *c);
  * included) and, when 'valueBytes' is given, what each entry's value holds. With 'samples'
  * > 0, measures that many entries and extrapolates (MEMORY USAGE's SAMPLES). */
 size_t dictMemUsage(const dict *d, long samples, size_t (*valueBytes)(const dictEntry *de));
-/* Bytes value 'o' holds (header and body) by the slab's count; exact when 'samples' <= 0. */
+/* Bytes value 'o' holds beyond the object itself (which lives in its key's entry: the
+ * entry's size counts it) by the slab's count; exact when 'samples' <= 0. */
 size_t objectMemUsage(const robj *o, long samples);
 /* Every byte the keyspace holds, recounted by walking it: equals slabUsed() whenever no lazy
  * free is pending (rlDebugCheck verifies it). O(N). */

@@ -39,8 +39,8 @@ static void hashEntryDestructor(void *privdata, dictEntry *de) {
 #define HVAL(de) (((hval *)dictGetVal(de))->buf)
 #define HVAL_LEN(de) ((size_t)((hval *)dictGetVal(de))->len)
 
-static const dictType hashDictType = {hashEntryDestructor, serverEntryAlloc, serverEntryFree,
-                                      serverDictAccount, 0};
+static const dictType hashDictType = {
+    hashEntryDestructor, serverEntryAlloc, serverEntryFree, serverDictAccount, 0, NULL};
 
 dict *hashCreateDict(rlServer *s) {
     return serverCreateDict(s, &hashDictType);

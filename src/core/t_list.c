@@ -79,8 +79,7 @@ static void pushGeneric(rlClient *c, int where, int xx) {
             addReplyLongLong(c, 0);
             return;
         }
-        o = createListObject(c->srv);
-        dbAdd(c->db, c->argv[1], c->argvlen[1], o);
+        o = dbAdd(c->db, c->argv[1], c->argvlen[1], createListObject(c->srv));
     }
     for (int j = 2; j < c->argc; j++)
         qlPush(&c->srv->slab, o->u.ptr, c->argv[j], c->argvlen[j], where);
@@ -479,8 +478,7 @@ static void lmoveGeneric(rlClient *c, int wherefrom, int whereto) {
     size_t len;
     char *v = listTypePop(c->srv, src, wherefrom, &len);
     if (!dst) {
-        dst = createListObject(c->srv);
-        dbAdd(c->db, c->argv[2], c->argvlen[2], dst);
+        dst = dbAdd(c->db, c->argv[2], c->argvlen[2], createListObject(c->srv));
     }
     signalModifiedKey(c, c->db, c->argv[2], c->argvlen[2]);
     qlPush(&c->srv->slab, dst->u.ptr, v, len, whereto);

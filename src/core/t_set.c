@@ -12,8 +12,8 @@
 
 /* ---------------------------------------------------------------- set type API */
 
-static const dictType setDictType = {NULL, serverEntryAlloc, serverEntryFree, serverDictAccount,
-                                     1 /* no_value */};
+static const dictType setDictType = {
+    NULL, serverEntryAlloc, serverEntryFree, serverDictAccount, 1 /* no_value */, NULL};
 
 static dict *setCreateDict(rlServer *s) {
     return serverCreateDict(s, &setDictType);
@@ -196,8 +196,8 @@ void saddCommand(rlClient *c) {
     robj *o = setLookup(c, 1, 1, &err);
     if (err) return;
     if (!o) {
-        o = setTypeCreate(c->srv, c->argv[2], c->argvlen[2]);
-        dbAdd(c->db, c->argv[1], c->argvlen[1], o);
+        o = dbAdd(c->db, c->argv[1], c->argvlen[1],
+                  setTypeCreate(c->srv, c->argv[2], c->argvlen[2]));
     }
     long long added = 0;
     for (int j = 2; j < c->argc; j++)
@@ -470,8 +470,7 @@ void smoveCommand(rlClient *c) {
         notifyKeyspaceEvent(NOTIFY_GENERIC, "del", c->argv[1], c->argvlen[1], c->db);
     }
     if (!dst) {
-        dst = setTypeCreate(c->srv, m, mlen);
-        dbAdd(c->db, c->argv[2], c->argvlen[2], dst);
+        dst = dbAdd(c->db, c->argv[2], c->argvlen[2], setTypeCreate(c->srv, m, mlen));
     }
     signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
     if (setTypeAdd(c->srv, dst, m, mlen)) {

@@ -143,8 +143,14 @@ static void setGenericCommand(rlClient *c, int flags, int validx, int expire_idx
     }
     /* prefetch the key's bucket: the miss overlaps building the value */
     uint64_t hash = dictPrefetch(c->db->keys, key, klen);
-    robj *val = createStringObject(&c->srv->slab, c->argv[validx], c->argvlen[validx]);
-    setKeyHashed(c, c->db, key, klen, hash, val, (flags & OBJ_KEEPTTL) != 0);
+    robjStack tmp; /* the usual value is built on the stack and copied into the key's entry */
+    robj *val = stringObjectOnStack(&tmp, c->argv[validx], c->argvlen[validx]);
+    if (val)
+        storeKeyHashed(c, c->db, key, klen, hash, val, (flags & OBJ_KEEPTTL) != 0);
+    else
+        setKeyHashed(c, c->db, key, klen, hash,
+                     createStringObject(&c->srv->slab, c->argv[validx], c->argvlen[validx]),
+                     (flags & OBJ_KEEPTTL) != 0);
     notifyKeyspaceEvent(NOTIFY_STRING, "set", key, klen, c->db);
     if (expire_idx) {
         setExpire(c->db, key, klen, when);
@@ -368,8 +374,7 @@ void setrangeCommand(rlClient *c) {
             return;
         }
         if (checkStringLength(c, offset, (long long)vlen) != RL_OK) return;
-        o = createRawStringObject(&c->srv->slab, NULL, 0);
-        dbAdd(c->db, key, klen, o);
+        o = dbAdd(c->db, key, klen, createRawStringObject(&c->srv->slab, NULL, 0));
     } else {
         if (checkType(c, o, OBJ_STRING)) return;
         if (vlen == 0) {
@@ -405,16 +410,17 @@ static int getLongLongFromObjectOrReply(rlClient *c, const robj *o, long long *v
 
 /* Replace the value of an existing key keeping its TTL, or add it; either way the key is
  * signalled as modified (setKeyHashed does it for an existing key, which the caller's own
- * lookup already counted as an access, as Redis's dbReplaceValue). */
-static void overwriteOrAdd(rlClient *c, robj *old, robj *val) {
+ * lookup already counted as an access, as Redis's dbReplaceValue). Returns the value as
+ * stored. */
+static robj *overwriteOrAdd(rlClient *c, robj *old, robj *val) {
     if (old) {
         const char *key = c->argv[1];
         size_t len = c->argvlen[1];
-        setKeyHashed(c, c->db, key, len, dictHashKey(c->db->keys, key, len), val, 1);
-    } else {
-        dbAdd(c->db, c->argv[1], c->argvlen[1], val);
-        signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
+        return setKeyHashed(c, c->db, key, len, dictHashKey(c->db->keys, key, len), val, 1);
     }
+    robj *o = dbAdd(c->db, c->argv[1], c->argvlen[1], val);
+    signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
+    return o;
 }
 
 /* INCR/DECR/INCRBY/DECRBY: add 'incr' to the integer at argv[1]; reply the new value.
@@ -434,9 +440,7 @@ static void incrDecrCommand(rlClient *c, long long incr) {
         o->u.ll = value; /* in place: same key, same TTL */
         signalModifiedKey(c, c->db, c->argv[1], c->argvlen[1]);
     } else {
-        robj *val = createStringObjectFromLongLong(&c->srv->slab, value);
-        overwriteOrAdd(c, o, val);
-        o = val;
+        o = overwriteOrAdd(c, o, createStringObjectFromLongLong(&c->srv->slab, value));
     }
     objectMaybeShare(c->srv, o);
     notifyKeyspaceEvent(NOTIFY_STRING, "incrby", c->argv[1], c->argvlen[1], c->db);

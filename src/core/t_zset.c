@@ -110,8 +110,8 @@ static unsigned char *zzlInsert(rlSlab *sl, unsigned char *lp, const char *ele, 
 
 /* ---------------------------------------------------------------- zset type API */
 
-static const dictType zsetDictType = {NULL, serverEntryAlloc, serverEntryFree, serverDictAccount,
-                                      0};
+static const dictType zsetDictType = {NULL, serverEntryAlloc, serverEntryFree, serverDictAccount, 0,
+                                      NULL};
 
 static robj *createZsetListpackObject(rlServer *s) {
     return createObject(&s->slab, OBJ_ZSET, OBJ_ENCODING_LISTPACK, lpNew(&s->slab));
@@ -581,8 +581,8 @@ static void zaddGeneric(rlClient *c, int in) {
     if (err) goto done;
     if (!o) {
         if (in & ZADD_IN_XX) goto reply;
-        o = zsetCreateFor(c->srv, c->argvlen[scoreidx + 1]);
-        dbAdd(c->db, c->argv[1], c->argvlen[1], o);
+        o = dbAdd(c->db, c->argv[1], c->argvlen[1],
+                  zsetCreateFor(c->srv, c->argvlen[scoreidx + 1]));
     }
     for (int i = 0; i < elements; i++) {
         int idx = scoreidx + 2 * i + 1, out;

@@ -54,8 +54,8 @@ static void countingDestructor(void *privdata, dictEntry *de) {
     if (dictGetVal(de)) (*(int *)dictGetVal(de))++;
 }
 
-static const dictType countingType = {countingDestructor, NULL, NULL, NULL, 0};
-static const dictType plainType = {NULL, NULL, NULL, NULL, 0};
+static const dictType countingType = {countingDestructor, NULL, NULL, NULL, 0, NULL};
+static const dictType plainType = {NULL, NULL, NULL, NULL, 0, NULL};
 
 /* Finish any rehash in progress. */
 static void rehashAll(dict *d) {
@@ -906,12 +906,12 @@ static size_t allocatedSize(const dictEntry *de) {
     return ((const size_t *)de)[-1];
 }
 
-/* Entries of a no_value dict are exactly header + key + NUL (no value slot: ASan sees any
+/* Entries of a no_value dict are exactly header + key (no NUL, no value slot: ASan sees any
  * write past it); a valued dict's entries carry 8 more bytes, which hold values of every kind
  * at every key length (unaligned), through growth, rehash and deletes. */
 int test_dict_entry_sizes_and_values(void) {
-    static const dictType noValueType = {NULL, sizedAlloc, sizedFree, NULL, 1};
-    static const dictType valuedType = {NULL, sizedAlloc, sizedFree, NULL, 0};
+    static const dictType noValueType = {NULL, sizedAlloc, sizedFree, NULL, 1, NULL};
+    static const dictType valuedType = {NULL, sizedAlloc, sizedFree, NULL, 0, NULL};
     long long balance = 0;
     dict *set = dictCreate(&noValueType, &balance, SEED0, SEED1);
     dict *map = dictCreate(&valuedType, &balance, SEED0, SEED1);
@@ -1016,6 +1016,92 @@ static unsigned int refSomeKeys(dict *d, dictEntry **des, unsigned int count, ui
 
 /* The sampler returns what the plain walk returns, entry for entry, at every count, in
  * sparse and dense tables (long chains: resizing forbidden) and while rehashing. */
+/* Inline values for the tests: a length byte, then that many bytes. */
+static size_t inlineTestSize(const void *val) {
+    return 1 + (size_t) * (const unsigned char *)val;
+}
+
+static long inlineDestroyed;
+static void inlineTestDestructor(void *privdata, dictEntry *de) {
+    (void)privdata;
+    (void)de;
+    inlineDestroyed++;
+}
+
+/* Write the inline test value for 'i' with 'len' bytes into 'buf' (>= 1 + len bytes). */
+static size_t inlineTestValue(unsigned char *buf, long i, size_t len) {
+    buf[0] = (unsigned char)len;
+    for (size_t j = 0; j < len; j++)
+        buf[1 + j] = (unsigned char)(i * 7 + (long)j);
+    return 1 + len;
+}
+
+/* An inline-value dict (the keyspace's kind): each entry is one allocation of the header,
+ * the key padded to 8 bytes and the value, sized by the value's own bytes; values read back
+ * after growth and rehashing; dictSetInline moves a key to a new entry in the old one's
+ * place (same meta, the old entry handed back without its destructor), also while
+ * rehashing; every byte allocated is freed with the size it was allocated with. */
+int test_dict_inline_values(void) {
+    static const dictType inlineType = {inlineTestDestructor, sizedAlloc, sizedFree, NULL, 0,
+                                        inlineTestSize};
+    long long balance = 0;
+    inlineDestroyed = 0;
+    dict *d = dictCreate(&inlineType, &balance, SEED0, SEED1);
+    unsigned char val[64];
+    char key[32];
+    const long n = 5000;
+    int saw_rehash = 0;
+    for (long i = 0; i < n; i++) {
+        size_t klen = mkKey(key, sizeof(key), "inline:", i);
+        size_t vsize = inlineTestValue(val, i, (size_t)(i % 50));
+        dictEntry *de = dictAddInline(d, key, klen, dictHashKey(d, key, klen), val, vsize, NULL);
+        TEST_ASSERT(de != NULL && de->meta == 0 && de->keylen == klen);
+        de->meta = (uint32_t)i;
+        TEST_ASSERT(((uintptr_t)dictInlineVal(de) & 7) == 0);
+        TEST_ASSERT(allocatedSize(de) == DICT_INLINE_OFFSET(klen) + vsize);
+        TEST_ASSERT(dictEntrySize(d, de) == allocatedSize(de));
+        dictEntry *existing = NULL;
+        TEST_ASSERT(dictAddInline(d, key, klen, dictHashKey(d, key, klen), val, vsize, &existing) ==
+                        NULL &&
+                    existing == de);
+        if (i % 3 == 0 && i > 0) { /* replace an earlier key, often while rehashing */
+            long k = i / 2;
+            saw_rehash |= dictIsRehashing(d);
+            size_t kl = mkKey(key, sizeof(key), "inline:", k);
+            dictEntry *before = dictPeek(d, key, kl), *old = NULL;
+            vsize = inlineTestValue(val, k + 1, (size_t)((k + 1) % 61));
+            dictEntry *after = dictSetInline(d, key, kl, dictHashKey(d, key, kl), val, vsize, &old);
+            TEST_ASSERT(old == before && after != NULL && after != before);
+            TEST_ASSERT(after->meta == before->meta && dictPeek(d, key, kl) == after);
+            long destroyed = inlineDestroyed;
+            dictFreeUnlinkedEntryShell(d, old);
+            TEST_ASSERT(inlineDestroyed == destroyed);
+        }
+    }
+    TEST_ASSERT(saw_rehash && dictSize(d) == (unsigned long)n);
+    for (long i = 0; i < n; i++) {
+        size_t klen = mkKey(key, sizeof(key), "inline:", i);
+        dictEntry *de = dictFind(d, key, klen);
+        TEST_ASSERT(de != NULL && de->meta == (uint32_t)i);
+        /* the keys replaced hold the value of k + 1; the others their own */
+        int replaced = 0;
+        for (long j = 2 * i; j <= 2 * i + 1; j++) /* the j with j / 2 == i */
+            replaced |= j >= 3 && j < n && j % 3 == 0;
+        size_t vsize = replaced ? inlineTestValue(val, i + 1, (size_t)((i + 1) % 61))
+                                : inlineTestValue(val, i, (size_t)(i % 50));
+        TEST_ASSERT(memcmp(dictInlineVal(de), val, vsize) == 0);
+        TEST_ASSERT(allocatedSize(de) == dictEntrySize(d, de));
+    }
+    /* a missing key is inserted */
+    dictEntry *old = (dictEntry *)&balance; /* anything but NULL: it must be reset */
+    size_t vsize = inlineTestValue(val, 1, 3);
+    dictEntry *de = dictSetInline(d, "fresh", 5, dictHashKey(d, "fresh", 5), val, vsize, &old);
+    TEST_ASSERT(de != NULL && old == NULL && dictSize(d) == (unsigned long)n + 1);
+    dictRelease(d);
+    TEST_ASSERT(inlineDestroyed == n + 1 && balance == 0);
+    return 0;
+}
+
 int test_dict_some_keys_walks_chains_in_order(void) {
     char buf[32];
     static const long sizes[] = {1, 3, 40, 700, 5000};

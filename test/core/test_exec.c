@@ -441,3 +441,60 @@ int test_exec_strings_beyond_the_embstr_limit(void) {
     rlServerRelease(s);
     return 0;
 }
+
+/* Run "SET k <len bytes>" (plus 'opts') and check the reply, the value and MEMORY USAGE
+ * (the key's one entry: header 16, "k" padded to 8, the object: 4 + len, at least 16,
+ * rounded to the slab's 8 bytes; plus 'ttl' bytes for an entry in the expires dict). */
+static int setAndMeasure(rlClient *c, size_t len, const char *opts, size_t ttl) {
+    char val[256], cmd[320], expect[320];
+    memset(val, 'a' + (int)(len % 26), len);
+    val[len] = '\0';
+    snprintf(cmd, sizeof(cmd), "SET k %s%s", val, opts);
+    TEST_ASSERT(testRunExpect(c, cmd, "+OK\r\n"));
+    snprintf(expect, sizeof(expect), "$%zu\r\n%s\r\n", len, val);
+    TEST_ASSERT(testRunExpect(c, "GET k", expect));
+    size_t obj = 4 + len < 16 ? 16 : 4 + len;
+    snprintf(expect, sizeof(expect), ":%zu\r\n", (16 + 8 + obj + 7) / 8 * 8 + ttl);
+    TEST_ASSERT(testRunExpect(c, "MEMORY USAGE k", expect));
+    return 0;
+}
+
+/* A key's value lives in its entry: overwrites of another size class move the key to a new
+ * entry, of the same class rewrite it in place; either way the value, the TTL (KEEPTTL or
+ * not), APPEND's conversion to RAW and the memory account (rlDebugCheck after each command)
+ * come out right. */
+int test_exec_overwrites_resize_the_key_entry(void) {
+    testClock clk;
+    rlServer *s = testServerNew(&clk, 5);
+    rlClient *c = rlClientNew(s);
+    size_t lens[] = {10, 100, 101, 103, 12, 200, 3, 104};
+    for (size_t i = 0; i < sizeof(lens) / sizeof(lens[0]); i++)
+        TEST_ASSERT(!setAndMeasure(c, lens[i], "", 0));
+    EXPECT(c, "EXPIRE k 100", ":1\r\n");
+    /* the expires entry: header 16, "k", the 8-byte time (25 -> 32) */
+    TEST_ASSERT(!setAndMeasure(c, 104, " KEEPTTL", 32)); /* in place */
+    EXPECT(c, "TTL k", ":100\r\n");
+    TEST_ASSERT(!setAndMeasure(c, 20, " KEEPTTL", 32)); /* moved */
+    EXPECT(c, "TTL k", ":100\r\n");
+    TEST_ASSERT(!setAndMeasure(c, 30, "", 0));
+    EXPECT(c, "TTL k", ":-1\r\n");
+    EXPECT(c, "SET k 12345", "+OK\r\n");
+    EXPECT(c, "MEMORY USAGE k", ":40\r\n");
+    EXPECT(c, "INCRBY k 5", ":12350\r\n");
+    EXPECT(c, "APPEND k x", ":6\r\n");
+    EXPECT(c, "GET k", "$6\r\n12350x\r\n");
+    EXPECT(c, "OBJECT ENCODING k", "$3\r\nraw\r\n");
+    EXPECT(c, "SET k abcdefghijklmnopqrstuvwxyz", "+OK\r\n");
+    EXPECT(c, "APPEND k 0", ":27\r\n"); /* EMBSTR to RAW in place: the entry stays */
+    EXPECT(c, "GET k", "$27\r\nabcdefghijklmnopqrstuvwxyz0\r\n");
+    EXPECT(c, "RENAME k k2", "+OK\r\n");
+    EXPECT(c, "GET k2", "$27\r\nabcdefghijklmnopqrstuvwxyz0\r\n");
+    EXPECT(c, "MOVE k2 1", ":1\r\n");
+    EXPECT(c, "SELECT 1", "+OK\r\n");
+    EXPECT(c, "APPEND k2 1", ":28\r\n");
+    EXPECT(c, "COPY k2 k3", ":1\r\n");
+    EXPECT(c, "GET k3", "$28\r\nabcdefghijklmnopqrstuvwxyz01\r\n");
+    rlClientRelease(c);
+    rlServerRelease(s);
+    return 0;
+}

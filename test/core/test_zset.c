@@ -201,7 +201,7 @@ static int cmpMelem(const void *a, const void *b) {
 int test_zskiplist_against_model(void) {
     rlSlab sl = {0};
     zskiplist *zsl = zslCreate(&sl);
-    dict *d = dictCreate(&(const dictType){NULL, NULL, NULL, NULL, 0}, NULL, 1, 2);
+    dict *d = dictCreate(&(const dictType){NULL, NULL, NULL, NULL, 0, NULL}, NULL, 1, 2);
     enum { MAXN = 400 };
     melem model[MAXN];
     size_t n = 0;
