@@ -455,7 +455,7 @@ static uint64_t keyspaceDigest(rlServer *s, long long from_ms, int argc, const c
             uint64_t name = keyName(i, de->key, de->keylen);
             if (nameSetHas(&soon, name)) continue;
             int deep = keyNamed(de->key, de->keylen, argc, argv, argvlen);
-            sum += mix64(name + mix64(hashValue(dictGetVal(de), deep)));
+            sum += mix64(name + mix64(hashValue(keyVal(de), deep)));
         }
         dictReleaseIterator(it);
     }
