@@ -13,6 +13,10 @@
 // - a JS Map and lru-cache ({max: N}): V8 heap-used and RSS growth, in fresh children.
 // Every JS subject runs in its own process with --expose-gc and a 1 MB young generation
 // (--max-semi-space-size=1), so garbage from making the data does not show up as RSS.
+// --rounds N (3 unless --quick: 1): each of those subjects runs N times, the subjects
+// alternating, and each figure is the median of its runs (a process's RSS moves by a few
+// bytes per key from run to run with what it does besides the store); the RSS rows keep
+// every run's bytes per key in 'samples'.
 // Writes bench/results-memory.json (results-memory-hashes.json, results-memory-sets.json
 // with --hashes, --sets; .quick.json with --quick), and prints it as one line at the end.
 const childProcess = require('node:child_process');
@@ -22,9 +26,11 @@ const { startRedisServer } = require('../test/helpers/redis-server');
 const { createClient: createNodeRedis } = require('redis');
 const { key, value, hashKey, hashFields, setKey, setMembers, SET_MEMBERS, KEY_BYTES, VALUE_BYTES } = require('./lib/data');
 const { machine, redisServerMissing } = require('./lib/machine');
-const { int, mb, table } = require('./lib/stats');
+const { int, mb, median, table } = require('./lib/stats');
 
 const QUICK = process.argv.includes('--quick');
+const ri = process.argv.indexOf('--rounds');
+const ROUNDS = ri > 0 ? Number(process.argv[ri + 1]) : QUICK ? 1 : 3;
 const i = process.argv.indexOf('--keys');
 const KEYS = i > 0 ? Number(process.argv[i + 1]) : QUICK ? 1e5 : 1e6;
 const MSET_BATCH = 1000;
@@ -79,6 +85,16 @@ async function measureRedis() {
   }
 }
 
+// One result of a subject's runs: the median of each figure, the key count of its smallest
+// run (so that a run that lost keys is reported), and each run's RSS.
+function medianRun(runs) {
+  const of = (field) => median(runs.map((r) => r[field]));
+  const out = { subject: runs[0].subject, dbsize: Math.min(...runs.map((r) => r.dbsize)),
+    rss: of('rss'), heapUsed: of('heapUsed'), rssRuns: runs.map((r) => r.rss) };
+  if (runs[0].used !== undefined) out.used = of('used');
+  return out;
+}
+
 function measureChild(subject) {
   const args = ['--expose-gc', '--max-semi-space-size=1', require.resolve('./lib/memory-subject'),
     subject, String(KEYS)];
@@ -102,27 +118,31 @@ async function main() {
   } else {
     results.push(await measureRedis());
   }
-  for (const s of SUBJECTS) results.push(measureChild(s));
+  const runs = Object.fromEntries(SUBJECTS.map((s) => [s, []]));
+  for (let r = 0; r < ROUNDS; r++) for (const s of SUBJECTS) runs[s].push(measureChild(s));
+  for (const s of SUBJECTS) results.push(medianRun(runs[s]));
 
   const measured = []; // { store, measure, bytes, bytesPerKey }: the table's rows
-  const add = (store, measure, bytes) => measured.push({ store, measure, bytes, bytesPerKey: +perKey(bytes).toFixed(1) });
+  const add = (store, measure, bytes, runs) => measured.push({ store, measure, bytes, bytesPerKey: +perKey(bytes).toFixed(1),
+    ...(runs ? { samples: runs.map((x) => +perKey(x).toFixed(1)) } : {}) });
   for (const r of results) {
     if (r.subject === 'redis-server') {
       add('redis-server', 'INFO used_memory', r.used);
       add('redis-server', 'INFO used_memory_rss', r.rss);
     } else {
       if (r.used !== undefined) add(r.subject, 'INFO used_memory', r.used);
-      add(r.subject, 'process RSS', r.rss);
+      add(r.subject, 'process RSS', r.rss, r.rssRuns);
       add(r.subject, 'V8 heap used', r.heapUsed);
     }
   }
   const rows = [['store', 'measure', 'growth', SETS ? 'bytes/member' : 'bytes/key']];
   for (const m of measured) rows.push([m.store, m.measure, mb(m.bytes), m.bytesPerKey.toFixed(1)]);
-  console.log('\n' + table(rows));
+  console.log(`\n${ROUNDS > 1 ? `median of ${ROUNDS} runs of each in-process store, alternating\n` : ''}${table(rows)}`);
+  for (const m of measured) if (m.samples && m.samples.length > 1) console.log(`${m.store} ${m.measure} per run: ${m.samples.join(', ')}`);
   const bad = results.filter((r) => r.dbsize !== EXPECTED_KEYS);
   for (const r of bad) console.log(`warning: ${r.subject} holds ${r.dbsize} keys, not ${EXPECTED_KEYS}`);
   const out = { bench: 'memory', quick: QUICK, date: new Date().toISOString(), ...machine(['redis', 'lru-cache']),
-    kind: KIND, keys: KEYS, keyBytes: KEY_BYTES, valueBytes: VALUE_BYTES, per: SETS ? 'member' : 'key', skipped,
+    kind: KIND, keys: KEYS, keyBytes: KEY_BYTES, valueBytes: VALUE_BYTES, per: SETS ? 'member' : 'key', rounds: ROUNDS, skipped,
     results: measured };
   fs.writeFileSync(OUT, JSON.stringify(out, null, 2) + '\n');
   console.log(`\nwrote ${path.relative(process.cwd(), OUT)}`);
