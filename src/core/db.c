@@ -54,6 +54,10 @@ robj *lookupKeyReadFlags(rlClient *c, rlDb *db, const char *key, size_t len, int
     return lookupKey(c, db, key, len, flags);
 }
 
+dictEntry *lookupKeyEntryFlags(rlClient *c, rlDb *db, const char *key, size_t len, int flags) {
+    return lookupKeyEntry(c, db, key, len, flags);
+}
+
 robj *lookupKeyRead(rlClient *c, rlDb *db, const char *key, size_t len) {
     return lookupKey(c, db, key, len, LOOKUP_NONE);
 }
@@ -67,7 +71,6 @@ robj *lookupKeyWrite(rlClient *c, rlDb *db, const char *key, size_t len) {
  * own bytes the caller frees). The key's access clock starts now. Returns the key's entry
  * (NULL if the key existed: callers check that it does not). */
 static dictEntry *dbAddEntry(rlDb *db, const char *key, size_t len, const robj *val) {
-    if (len > UINT32_MAX) return NULL; /* never stored (as dictAddRaw refuses it) */
     dictEntry *de = dictAddInline(db->keys, key, len, dictHashKey(db->keys, key, len), val,
                                   objectAllocSize(val), NULL);
     if (!de) return NULL;

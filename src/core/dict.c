@@ -432,19 +432,34 @@ static inline void rehashStep(dict *d) {
     if (dictIsRehashing(d) && d->pauserehash == 0) dictRehash(d, DICT_REHASH_STEP);
 }
 
-/* Look 'key' up in both tables given its hash; no rehash step. */
-static dictEntry *lookup(const dict *d, const void *key, size_t len, uint64_t h) {
+/* Look 'key' up in both tables given its hash; no rehash step. Returns the link (bucket
+ * slot or the previous entry's next field) that points at the key's entry, or NULL; with
+ * 'table' set to the entry's table when found. */
+static dictEntry **lookupLink(const dict *d, const void *key, size_t len, uint64_t h, int *table) {
     for (int t = 0; t < 2; t++) {
         if (d->size[t] == 0) break;
         unsigned long idx = (unsigned long)h & (d->size[t] - 1);
         /* Buckets of table[0] below rehashidx are already empty. */
         if (!(t == 0 && dictIsRehashing(d) && idx < (unsigned long)d->rehashidx)) {
-            for (dictEntry *de = dictBucket(d, t, idx); de; de = de->next)
-                if (keyEquals(de, key, len)) return de;
+            dictEntry **seg = d->table[t][idx >> DICT_SEG_SHIFT];
+            for (dictEntry **link = seg ? &seg[idx & DICT_SEG_MASK] : NULL; link && *link;
+                 link = &(*link)->next) {
+                if (keyEquals(*link, key, len)) {
+                    *table = t;
+                    return link;
+                }
+            }
         }
         if (!dictIsRehashing(d)) break;
     }
     return NULL;
+}
+
+/* lookupLink's entry. */
+static inline dictEntry *lookup(const dict *d, const void *key, size_t len, uint64_t h) {
+    int t;
+    dictEntry **link = lookupLink(d, key, len, h, &t);
+    return link ? *link : NULL;
 }
 
 uint64_t dictPrefetch(const dict *d, const void *key, size_t len) {
@@ -532,29 +547,13 @@ dictEntry *dictAddInline(dict *d, const void *key, size_t len, uint64_t hash, co
     return de;
 }
 
-/* lookup() returning the link (bucket slot or previous entry's next field) that points at
- * the key's entry, or NULL. */
-static dictEntry **lookupLink(const dict *d, const void *key, size_t len, uint64_t h) {
-    for (int t = 0; t < 2; t++) {
-        if (d->size[t] == 0) break;
-        unsigned long idx = (unsigned long)h & (d->size[t] - 1);
-        if (!(t == 0 && dictIsRehashing(d) && idx < (unsigned long)d->rehashidx)) {
-            dictEntry **seg = d->table[t][idx >> DICT_SEG_SHIFT];
-            for (dictEntry **link = seg ? &seg[idx & DICT_SEG_MASK] : NULL; link && *link;
-                 link = &(*link)->next)
-                if (keyEquals(*link, key, len)) return link;
-        }
-        if (!dictIsRehashing(d)) break;
-    }
-    return NULL;
-}
-
 dictEntry *dictSetInline(dict *d, const void *key, size_t len, uint64_t hash, const void *val,
                          size_t valsize, dictEntry **old) {
     *old = NULL;
     if (len > UINT32_MAX) return NULL; /* keylen is a uint32_t: rejected, not stored */
     rehashStep(d);
-    dictEntry **link = dictSize(d) ? lookupLink(d, key, len, hash) : NULL;
+    int t;
+    dictEntry **link = dictSize(d) ? lookupLink(d, key, len, hash, &t) : NULL;
     dictEntry *de;
     if (!link) {
         de = insertNew(d, key, len, hash, 1, valsize);
@@ -583,23 +582,14 @@ int dictAdd(dict *d, const void *key, size_t len, void *val) {
 static dictEntry *unlinkKey(dict *d, const void *key, size_t len) {
     if (dictSize(d) == 0 || len > UINT32_MAX) return NULL;
     rehashStep(d);
-    uint64_t h = dictHashKey(d, key, len);
-    for (int t = 0; t < 2; t++) {
-        if (d->size[t] == 0) break;
-        unsigned long idx = (unsigned long)h & (d->size[t] - 1);
-        dictEntry **seg = d->table[t][idx >> DICT_SEG_SHIFT];
-        dictEntry **link = seg ? &seg[idx & DICT_SEG_MASK] : NULL;
-        for (dictEntry *de = link ? *link : NULL; de; link = &de->next, de = de->next) {
-            if (keyEquals(de, key, len)) {
-                *link = de->next;
-                de->next = NULL;
-                d->used[t]--;
-                return de;
-            }
-        }
-        if (!dictIsRehashing(d)) break;
-    }
-    return NULL;
+    int t;
+    dictEntry **link = lookupLink(d, key, len, dictHashKey(d, key, len), &t);
+    if (!link) return NULL;
+    dictEntry *de = *link;
+    *link = de->next;
+    de->next = NULL;
+    d->used[t]--;
+    return de;
 }
 
 int dictDelete(dict *d, const void *key, size_t len) {

@@ -127,11 +127,11 @@ void memoryUsageCommand(rlClient *c) {
     }
     const char *key = c->argv[2];
     size_t len = c->argvlen[2];
-    if (!lookupKeyReadFlags(c, c->db, key, len, LOOKUP_NOTOUCH | LOOKUP_NOSTATS)) {
+    const dictEntry *de = lookupKeyEntryFlags(c, c->db, key, len, LOOKUP_NOTOUCH | LOOKUP_NOSTATS);
+    if (!de) {
         addReplyNull(c);
         return;
     }
-    const dictEntry *de = dictPeek(c->db->keys, key, len); /* the value is in the entry */
     size_t bytes =
         slabObjectBytes(dictEntrySize(c->db->keys, de)) + objectMemUsage(keyVal(de), (long)samples);
     if (dictFind(c->db->expires, key, len))

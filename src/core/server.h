@@ -423,6 +423,8 @@ int argCStrLen(const rlClient *c, int idx);
 robj *lookupKeyRead(rlClient *c, rlDb *db, const char *key, size_t len);
 robj *lookupKeyWrite(rlClient *c, rlDb *db, const char *key, size_t len);
 robj *lookupKeyReadFlags(rlClient *c, rlDb *db, const char *key, size_t len, int flags);
+/* lookupKeyReadFlags's entry (its value is keyVal(de)), or NULL. */
+dictEntry *lookupKeyEntryFlags(rlClient *c, rlDb *db, const char *key, size_t len, int flags);
 /* Store 'val' at key (overwrite); removes any TTL unless 'keepttl'. Takes ownership: the
  * key's entry gets a copy of the object and 'val' itself is freed (its contents are the
  * key's now). Returns the value as stored. */
